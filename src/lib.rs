@@ -1,0 +1,4 @@
+//! recall's core: decks, scheduling, storage, quizzes and stats, with no terminal in it.
+//!
+//! The binary (`src/main.rs`) owns the TUI; nothing below this file may depend on ratatui or
+//! crossterm, so every piece of logic here can be tested without a terminal.
