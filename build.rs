@@ -1,0 +1,35 @@
+//! Embeds every `decks/*.toml` in the binary, so `recall` works from any directory and a new
+//! deck file cannot be forgotten in a hand-written list.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    println!("cargo:rerun-if-changed=decks");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut code = String::from("/// Every built-in deck file: (file name, contents).\n");
+    code.push_str("pub static BUILTIN_FILES: &[(&str, &str)] = &[\n");
+    for name in &names {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_decks.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,70 @@
+//! `recall decks`: what there is to study.
+
+use std::process::ExitCode;
+
+use recall::deck::{builtin_decks, Deck, DeckSource};
+use recall::text::inert;
+use serde::Serialize;
+
+use super::{CliError, CliResult};
+
+#[derive(Serialize)]
+struct DeckRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    section: &'a str,
+    cards: usize,
+    source: String,
+    builtin: bool,
+}
+
+pub fn run(json: bool) -> CliResult {
+    let decks = builtin_decks().map_err(|errors| {
+        CliError::from(anyhow::anyhow!(
+            "built-in decks are broken (a bug):\n{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ))
+    })?;
+    if json {
+        let rows: Vec<DeckRow> = decks.iter().map(row).collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        print!("{}", table(&decks));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn row(deck: &Deck) -> DeckRow<'_> {
+    DeckRow {
+        id: &deck.id,
+        title: &deck.title,
+        section: &deck.section,
+        cards: deck.cards.len(),
+        source: deck.source.to_string(),
+        builtin: matches!(deck.source, DeckSource::Builtin(_)),
+    }
+}
+
+fn table(decks: &[Deck]) -> String {
+    let id_w = decks.iter().map(|d| d.id.len()).max().unwrap_or(2).max(2);
+    let mut out = format!("{:<id_w$}  {:>5}  TITLE\n", "ID", "CARDS");
+    for d in decks {
+        out.push_str(&format!(
+            "{:<id_w$}  {:>5}  {}\n",
+            d.id,
+            d.cards.len(),
+            inert(&d.title)
+        ));
+    }
+    let total: usize = decks.iter().map(|d| d.cards.len()).sum();
+    out.push_str(&format!(
+        "{:<id_w$}  {total:>5}  {} decks\n",
+        "total",
+        decks.len()
+    ));
+    out
+}

@@ -1,0 +1,166 @@
+//! Decks and cards: the content a user studies, independent of how it was stored.
+//!
+//! A card's global id is `<deck id>/<card id>`; progress in the review log is keyed by it, so
+//! editing a card's text or reordering a deck never loses progress.
+
+mod builtin;
+mod error;
+mod toml_format;
+
+pub use builtin::{builtin_decks, BUILTIN_FILES};
+pub use error::DeckError;
+pub use toml_format::{parse_deck, to_toml};
+
+use std::path::PathBuf;
+
+/// A named set of cards from one source (a built-in file or an imported deck).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deck {
+    pub id: String,
+    pub title: String,
+    /// The notes section a built-in deck comes from; empty for decks that name none.
+    pub section: String,
+    pub description: Option<String>,
+    pub cards: Vec<Card>,
+    pub source: DeckSource,
+}
+
+/// Where a deck was read from, so the UI can tell a user which file to edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeckSource {
+    /// Embedded in the binary; the name is the file under `decks/` in the repository.
+    Builtin(&'static str),
+    /// A TOML file on disk (imported decks live in the data dir's `decks/`).
+    File(PathBuf),
+}
+
+impl std::fmt::Display for DeckSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DeckSource::Builtin(name) => write!(f, "built-in decks/{name}"),
+            DeckSource::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// One flashcard; `line` points at its `[[cards]]` header so messages can name it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub content: CardContent,
+    pub tags: Vec<String>,
+    /// Extra context shown after the answer (required for built-in choice cards).
+    pub explain: Option<String>,
+    pub line: usize,
+}
+
+/// The three kinds of card, each with exactly the fields it needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CardContent {
+    Basic {
+        front: String,
+        back: String,
+    },
+    /// An exam-style question; `answer` holds one index, or several for "choose two".
+    Choice {
+        front: String,
+        choices: Vec<String>,
+        answer: Vec<usize>,
+    },
+    /// Text whose `{{...}}` gaps are hidden until the card is revealed.
+    Cloze {
+        text: String,
+    },
+}
+
+impl CardContent {
+    /// The kind's name as written in deck files.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CardContent::Basic { .. } => "basic",
+            CardContent::Choice { .. } => "choice",
+            CardContent::Cloze { .. } => "cloze",
+        }
+    }
+
+    /// The question side: the front, or the cloze text with its gaps shown as `[...]`.
+    pub fn prompt(&self) -> String {
+        match self {
+            CardContent::Basic { front, .. } | CardContent::Choice { front, .. } => front.clone(),
+            CardContent::Cloze { text } => cloze_render(text, |_| "[...]".to_string()),
+        }
+    }
+
+    /// The answer side as plain text: the back, the right choice(s), or the filled-in gaps.
+    pub fn answer_text(&self) -> String {
+        match self {
+            CardContent::Basic { back, .. } => back.clone(),
+            CardContent::Choice {
+                choices, answer, ..
+            } => answer
+                .iter()
+                .filter_map(|&i| choices.get(i).cloned())
+                .collect::<Vec<_>>()
+                .join("; "),
+            CardContent::Cloze { text } => cloze_gaps(text).join("; "),
+        }
+    }
+}
+
+impl Deck {
+    /// The global id of one of this deck's cards, as used in the review log.
+    pub fn global_id(&self, card: &Card) -> String {
+        format!("{}/{}", self.id, card.id)
+    }
+}
+
+/// The hidden parts of a cloze text, in order.
+pub fn cloze_gaps(text: &str) -> Vec<String> {
+    let mut gaps = Vec::new();
+    cloze_render(text, |gap| {
+        gaps.push(gap.to_string());
+        String::new()
+    });
+    gaps
+}
+
+/// Rebuilds a cloze text with each `{{gap}}` replaced by `fill(gap)`; an unclosed `{{` stays as is.
+pub fn cloze_render(text: &str, mut fill: impl FnMut(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&fill(&rest[start + 2..start + 2 + len]));
+        rest = &rest[start + 2 + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloze_gaps_and_prompt() {
+        let c = CardContent::Cloze {
+            text: "SSE-C needs {{HTTPS}} and {{your key}}.".into(),
+        };
+        assert_eq!(c.prompt(), "SSE-C needs [...] and [...].");
+        assert_eq!(c.answer_text(), "HTTPS; your key");
+        assert_eq!(cloze_gaps("no gaps {{ here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn choice_answer_text_lists_every_right_option() {
+        let c = CardContent::Choice {
+            front: "q".into(),
+            choices: vec!["a".into(), "b".into(), "c".into()],
+            answer: vec![0, 2],
+        };
+        assert_eq!(c.answer_text(), "a; c");
+    }
+}

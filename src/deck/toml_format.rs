@@ -1,0 +1,592 @@
+//! The TOML deck format (see README "Deck format"): parsing, validation and writing.
+//!
+//! Parsing goes through raw serde structs that keep source spans, then a validation pass that
+//! collects every problem at once, so `recall check` can list them all in one run.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::error::line_col;
+use super::{Card, CardContent, Deck, DeckError, DeckSource};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    deck: Spanned<RawHeader>,
+    #[serde(default)]
+    cards: Vec<Spanned<RawCard>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    #[serde(default)]
+    section: String,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCard {
+    id: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    front: Option<Spanned<String>>,
+    back: Option<Spanned<String>>,
+    choices: Option<Spanned<Vec<String>>>,
+    answer: Option<Spanned<RawAnswer>>,
+    text: Option<Spanned<String>>,
+    explain: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAnswer {
+    One(i64),
+    Many(Vec<i64>),
+}
+
+/// Checks ids the way the log needs them: no `/` (it separates deck and card), no spaces.
+fn valid_id(id: &str, allow_upper: bool) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && id.chars().all(|c| {
+            c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || c == '-'
+                || (allow_upper && (c.is_ascii_uppercase() || c == '_' || c == '.'))
+        })
+}
+
+struct Ctx<'a> {
+    src: &'a str,
+    file: &'a str,
+    errors: Vec<DeckError>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, offset: usize, message: impl Into<String>) {
+        let (line, col) = line_col(self.src, offset);
+        self.errors
+            .push(DeckError::at(self.file, Some(line), Some(col), message));
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        line_col(self.src, offset).0
+    }
+
+    /// A required, non-empty text field of a card.
+    fn text(
+        &mut self,
+        card_at: usize,
+        field: &str,
+        kind: &str,
+        v: Option<Spanned<String>>,
+    ) -> Option<String> {
+        match v {
+            None => {
+                self.err(card_at, format!("{kind} card needs `{field}`"));
+                None
+            }
+            Some(s) if s.get_ref().trim().is_empty() => {
+                self.err(s.span().start, format!("`{field}` is empty; expected text"));
+                None
+            }
+            Some(s) => Some(s.into_inner()),
+        }
+    }
+
+    /// Flags fields that do not belong to the card's kind.
+    fn forbid(&mut self, kind: &str, present: &[(&str, Option<usize>)]) {
+        for (field, at) in present {
+            if let Some(at) = at {
+                self.err(
+                    *at,
+                    format!("`{field}` is not used by {kind} cards; remove it"),
+                );
+            }
+        }
+    }
+}
+
+fn span_of<T>(v: &Option<Spanned<T>>) -> Option<usize> {
+    v.as_ref().map(|s| s.span().start)
+}
+
+/// Parses and validates one deck file; `file` is the name used in error messages.
+pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec<DeckError>> {
+    let raw: RawFile = toml::from_str(src).map_err(|e| vec![toml_error(src, file, &e)])?;
+    let mut ctx = Ctx {
+        src,
+        file,
+        errors: Vec::new(),
+    };
+
+    let header_at = raw.deck.span().start;
+    let header = raw.deck.into_inner();
+    if !valid_id(header.id.get_ref(), false) {
+        ctx.err(
+            header.id.span().start,
+            format!(
+                "deck id {:?} is not valid; expected lowercase letters, digits and '-'",
+                header.id.get_ref()
+            ),
+        );
+    }
+    if header.title.get_ref().trim().is_empty() {
+        ctx.err(header.title.span().start, "`title` is empty; expected text");
+    }
+    if raw.cards.is_empty() {
+        ctx.err(
+            header_at,
+            "the deck has no cards; expected at least one [[cards]] table",
+        );
+    }
+
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut cards = Vec::with_capacity(raw.cards.len());
+    for (n, spanned) in raw.cards.into_iter().enumerate() {
+        let at = spanned.span().start;
+        let line = ctx.line(at);
+        if let Some(card) = validate_card(&mut ctx, n + 1, at, spanned.into_inner()) {
+            match seen.get(&card.id) {
+                Some(first) => ctx.err(
+                    at,
+                    format!(
+                        "duplicate card id {:?} (first used on line {first})",
+                        card.id
+                    ),
+                ),
+                None => {
+                    seen.insert(card.id.clone(), line);
+                    cards.push(Card { line, ..card });
+                }
+            }
+        }
+    }
+
+    if !ctx.errors.is_empty() {
+        return Err(ctx.errors);
+    }
+    Ok(Deck {
+        id: header.id.into_inner(),
+        title: header.title.into_inner(),
+        section: header.section,
+        description: header.description,
+        cards,
+        source,
+    })
+}
+
+fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Card> {
+    let id = match &raw.id {
+        None => {
+            ctx.err(
+                at,
+                format!("card {n} has no `id`; expected id = \"some-id\""),
+            );
+            None
+        }
+        Some(id) if !valid_id(id.get_ref(), true) => {
+            ctx.err(
+                id.span().start,
+                format!(
+                    "card id {:?} is not valid; expected letters, digits, '-', '_' or '.'",
+                    id.get_ref()
+                ),
+            );
+            None
+        }
+        Some(id) => Some(id.get_ref().clone()),
+    };
+
+    let kind = raw.kind.as_ref().map_or("basic", |k| k.get_ref().as_str());
+    let content = match kind {
+        "basic" => {
+            ctx.forbid(
+                "basic",
+                &[
+                    ("choices", span_of(&raw.choices)),
+                    ("answer", span_of(&raw.answer)),
+                    ("text", span_of(&raw.text)),
+                ],
+            );
+            let front = ctx.text(at, "front", "a basic", raw.front);
+            let back = ctx.text(at, "back", "a basic", raw.back);
+            Some(CardContent::Basic {
+                front: front?,
+                back: back?,
+            })
+        }
+        "choice" => {
+            ctx.forbid(
+                "choice",
+                &[("back", span_of(&raw.back)), ("text", span_of(&raw.text))],
+            );
+            let front = ctx.text(at, "front", "a choice", raw.front);
+            let choices = validate_choices(ctx, at, raw.choices);
+            let answer = choices
+                .as_ref()
+                .and_then(|c| validate_answer(ctx, at, raw.answer, c.len()));
+            Some(CardContent::Choice {
+                front: front?,
+                choices: choices?,
+                answer: answer?,
+            })
+        }
+        "cloze" => {
+            ctx.forbid(
+                "cloze",
+                &[
+                    ("front", span_of(&raw.front)),
+                    ("back", span_of(&raw.back)),
+                    ("choices", span_of(&raw.choices)),
+                    ("answer", span_of(&raw.answer)),
+                ],
+            );
+            let text_at = span_of(&raw.text).unwrap_or(at);
+            let text = ctx.text(at, "text", "a cloze", raw.text)?;
+            if super::cloze_gaps(&text).iter().all(|g| g.trim().is_empty()) {
+                ctx.err(
+                    text_at,
+                    "cloze text has no {{...}} gap; expected e.g. \"S3 is {{object}} storage\"",
+                );
+                return None;
+            }
+            Some(CardContent::Cloze { text })
+        }
+        other => {
+            let kind_at = span_of(&raw.kind).unwrap_or(at);
+            ctx.err(
+                kind_at,
+                format!("unknown card kind {other:?}; expected \"basic\", \"choice\" or \"cloze\""),
+            );
+            None
+        }
+    }?;
+    Some(Card {
+        id: id?,
+        content,
+        tags: raw.tags,
+        explain: raw.explain.filter(|e| !e.trim().is_empty()),
+        line: 0,
+    })
+}
+
+fn validate_choices(
+    ctx: &mut Ctx,
+    at: usize,
+    choices: Option<Spanned<Vec<String>>>,
+) -> Option<Vec<String>> {
+    let Some(choices) = choices else {
+        ctx.err(
+            at,
+            "a choice card needs `choices`, a list of at least 2 options",
+        );
+        return None;
+    };
+    let start = choices.span().start;
+    let list = choices.into_inner();
+    if list.len() < 2 {
+        ctx.err(
+            start,
+            format!(
+                "`choices` has {} option(s); expected at least 2",
+                list.len()
+            ),
+        );
+        return None;
+    }
+    if list.iter().any(|c| c.trim().is_empty()) {
+        ctx.err(
+            start,
+            "`choices` has an empty option; expected text in each",
+        );
+        return None;
+    }
+    for (i, c) in list.iter().enumerate() {
+        if list[..i].contains(c) {
+            ctx.err(start, format!("`choices` lists {c:?} twice"));
+            return None;
+        }
+    }
+    Some(list)
+}
+
+fn validate_answer(
+    ctx: &mut Ctx,
+    at: usize,
+    answer: Option<Spanned<RawAnswer>>,
+    n: usize,
+) -> Option<Vec<usize>> {
+    let Some(answer) = answer else {
+        ctx.err(
+            at,
+            format!("a choice card needs `answer`, an index from 0 to {}", n - 1),
+        );
+        return None;
+    };
+    let start = answer.span().start;
+    let list = match answer.into_inner() {
+        RawAnswer::One(i) => vec![i],
+        RawAnswer::Many(v) => v,
+    };
+    if list.is_empty() {
+        ctx.err(
+            start,
+            "`answer` is an empty list; expected at least one index",
+        );
+        return None;
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for i in list {
+        match usize::try_from(i).ok().filter(|&i| i < n) {
+            Some(i) if out.contains(&i) => {
+                ctx.err(start, format!("`answer` lists {i} twice"));
+                return None;
+            }
+            Some(i) => out.push(i),
+            None => {
+                ctx.err(
+                    start,
+                    format!(
+                        "`answer` {i} is out of range; expected an index from 0 to {} (choices count from 0)",
+                        n - 1
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    if out.len() >= n {
+        ctx.err(
+            start,
+            "`answer` marks every option as right; expected fewer",
+        );
+        return None;
+    }
+    Some(out)
+}
+
+fn toml_error(src: &str, file: &str, e: &toml::de::Error) -> DeckError {
+    let (line, col) = match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(src, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    DeckError::at(file, line, col, e.message().trim().replace('\n', " "))
+}
+
+#[derive(Serialize)]
+struct OutFile<'a> {
+    deck: OutHeader<'a>,
+    cards: Vec<OutCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutHeader<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    section: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct OutCard<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    front: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    back: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choices: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answer: Option<toml::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+}
+
+/// Writes a deck in the TOML format so that `parse_deck(to_toml(d))` gives `d` back.
+pub fn to_toml(deck: &Deck) -> Result<String, toml::ser::Error> {
+    let cards = deck
+        .cards
+        .iter()
+        .map(|c| {
+            let mut out = OutCard {
+                id: &c.id,
+                kind: None,
+                front: None,
+                back: None,
+                choices: None,
+                answer: None,
+                text: None,
+                explain: c.explain.as_deref(),
+                tags: &c.tags,
+            };
+            match &c.content {
+                CardContent::Basic { front, back } => {
+                    out.front = Some(front);
+                    out.back = Some(back);
+                }
+                CardContent::Choice {
+                    front,
+                    choices,
+                    answer,
+                } => {
+                    out.kind = Some("choice");
+                    out.front = Some(front);
+                    out.choices = Some(choices);
+                    out.answer = Some(match answer.as_slice() {
+                        [one] => toml::Value::Integer(*one as i64),
+                        many => toml::Value::Array(
+                            many.iter()
+                                .map(|&i| toml::Value::Integer(i as i64))
+                                .collect(),
+                        ),
+                    });
+                }
+                CardContent::Cloze { text } => {
+                    out.kind = Some("cloze");
+                    out.text = Some(text);
+                }
+            }
+            out
+        })
+        .collect();
+    toml::to_string(&OutFile {
+        deck: OutHeader {
+            id: &deck.id,
+            title: &deck.title,
+            section: &deck.section,
+            description: deck.description.as_deref(),
+        },
+        cards,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Deck, Vec<DeckError>> {
+        parse_deck(src, "t.toml", DeckSource::Builtin("t.toml"))
+    }
+
+    fn messages(src: &str) -> Vec<String> {
+        parse(src)
+            .expect_err("deck should be rejected")
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    const HEADER: &str = "[deck]\nid = \"d\"\ntitle = \"D\"\n";
+
+    #[test]
+    fn parses_all_three_kinds() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\ntags = [\"x\"]\n\
+             [[cards]]\nid = \"b\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\"]\nanswer = 1\nexplain = \"E\"\n\
+             [[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"a {{{{gap}}}}\"\n"
+        );
+        let deck = parse(&src).expect("valid deck");
+        assert_eq!(deck.cards.len(), 3);
+        assert_eq!(deck.cards[0].line, 4);
+        assert_eq!(deck.cards[1].content.kind(), "choice");
+        assert_eq!(deck.cards[1].explain.as_deref(), Some("E"));
+        assert_eq!(deck.cards[2].content.answer_text(), "gap");
+    }
+
+    #[test]
+    fn duplicate_id_names_both_lines() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"x\"\nfront = \"F\"\nback = \"B\"\n[[cards]]\nid = \"x\"\nfront = \"G\"\nback = \"C\"\n"
+        );
+        assert_eq!(
+            messages(&src),
+            ["t.toml:8:1: duplicate card id \"x\" (first used on line 4)"]
+        );
+    }
+
+    #[test]
+    fn not_toml_gives_parser_line_and_column() {
+        let m = messages("[deck]\nid = \"d\"\ntitle = oops\n");
+        assert_eq!(m.len(), 1);
+        assert!(m[0].starts_with("t.toml:3:9: "), "{m:?}");
+    }
+
+    #[test]
+    fn every_problem_is_listed_at_once() {
+        let src = format!(
+            "{HEADER}[[cards]]\nfront = \"F\"\nback = \"B\"\n[[cards]]\nid = \"y\"\nkind = \"cloze\"\ntext = \"no gap\"\n"
+        );
+        let m = messages(&src);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("card 1 has no `id`"));
+        assert!(m[1].contains("no {{...}} gap"));
+    }
+
+    #[test]
+    fn round_trips_through_to_toml() {
+        let src = format!(
+            "{HEADER}section = \"S\"\n[[cards]]\nid = \"a\"\nfront = \"F \\\"q\\\"\\nline\"\nback = \"B\"\n\
+             [[cards]]\nid = \"b\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\", \"3\"]\nanswer = [0, 2]\n\
+             [[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"a {{{{gap}}}}\"\nexplain = \"e\"\n"
+        );
+        let deck = parse(&src).expect("valid");
+        let again = parse(&to_toml(&deck).expect("serialises")).expect("re-parses");
+        let strip = |d: &Deck| {
+            d.cards
+                .iter()
+                .map(|c| (c.id.clone(), c.content.clone(), c.explain.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(&deck), strip(&again));
+        assert_eq!(deck.section, again.section);
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any bytes at all: an error or a deck, never a panic.
+        #[test]
+        fn never_panics_on_random_text(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let src = String::from_utf8_lossy(&bytes);
+            let _ = parse_deck(&src, "f.toml", DeckSource::Builtin("f.toml"));
+        }
+
+        /// Valid-looking decks with random field values: still never a panic.
+        #[test]
+        fn never_panics_on_deck_shaped_text(
+            id in ".{0,12}", kind in "(basic|choice|cloze|x)", front in ".{0,20}",
+            choices in proptest::collection::vec(".{0,6}", 0..5), answer in -3i64..8,
+            text in ".{0,30}",
+        ) {
+            let src = format!(
+                "[deck]\nid = {id:?}\ntitle = \"t\"\n[[cards]]\nid = {id:?}\nkind = {kind:?}\nfront = {front:?}\nchoices = {choices:?}\nanswer = {answer}\ntext = {text:?}\n"
+            );
+            let _ = parse_deck(&src, "f.toml", DeckSource::Builtin("f.toml"));
+        }
+    }
+}
