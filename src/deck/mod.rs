@@ -51,6 +51,8 @@ pub struct Card {
     pub tags: Vec<String>,
     /// Extra context shown after the answer (required for built-in choice cards).
     pub explain: Option<String>,
+    /// Kept with its history but no longer studied (it vanished from an imported source).
+    pub archived: bool,
     pub line: usize,
 }
 

@@ -42,6 +42,8 @@ struct RawCard {
     explain: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
+    #[serde(default)]
+    archived: bool,
 }
 
 #[derive(Deserialize)]
@@ -274,6 +276,7 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
         content,
         tags: raw.tags,
         explain: raw.explain.filter(|e| !e.trim().is_empty()),
+        archived: raw.archived,
         line: 0,
     })
 }
@@ -419,6 +422,8 @@ struct OutCard<'a> {
     explain: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    archived: bool,
 }
 
 /// Writes a deck in the TOML format so that `parse_deck(to_toml(d))` gives `d` back.
@@ -437,6 +442,7 @@ pub fn to_toml(deck: &Deck) -> Result<String, toml::ser::Error> {
                 text: None,
                 explain: c.explain.as_deref(),
                 tags: &c.tags,
+                archived: c.archived,
             };
             match &c.content {
                 CardContent::Basic { front, back } => {
@@ -546,14 +552,21 @@ mod tests {
         let src = format!(
             "{HEADER}section = \"S\"\n[[cards]]\nid = \"a\"\nfront = \"F \\\"q\\\"\\nline\"\nback = \"B\"\n\
              [[cards]]\nid = \"b\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\", \"3\"]\nanswer = [0, 2]\n\
-             [[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"a {{{{gap}}}}\"\nexplain = \"e\"\n"
+             [[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"a {{{{gap}}}}\"\nexplain = \"e\"\narchived = true\n"
         );
         let deck = parse(&src).expect("valid");
         let again = parse(&to_toml(&deck).expect("serialises")).expect("re-parses");
         let strip = |d: &Deck| {
             d.cards
                 .iter()
-                .map(|c| (c.id.clone(), c.content.clone(), c.explain.clone()))
+                .map(|c| {
+                    (
+                        c.id.clone(),
+                        c.content.clone(),
+                        c.explain.clone(),
+                        c.archived,
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(strip(&deck), strip(&again));
