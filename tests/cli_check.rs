@@ -3,13 +3,13 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// The binary with RECALL_HOME pointing at a folder that does not exist: these commands only
+/// read, so they must work without creating it (and never touch the real home).
 fn recall() -> Command {
-    let home = tempfile::tempdir().expect("temp dir");
     let mut cmd = Command::cargo_bin("recall").expect("binary is built");
-    cmd.env("RECALL_HOME", home.path())
+    let home = std::env::temp_dir().join(format!("recall-cli-check-{}", std::process::id()));
+    cmd.env("RECALL_HOME", home)
         .current_dir(env!("CARGO_MANIFEST_DIR"));
-    // The directory only has to exist while the command runs; leak it for the Command's life.
-    std::mem::forget(home);
     cmd
 }
 
