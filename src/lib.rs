@@ -4,4 +4,8 @@
 //! crossterm, so every piece of logic here can be tested without a terminal.
 
 pub mod deck;
+pub mod library;
+pub mod schedule;
+pub mod store;
+pub mod study;
 pub mod text;

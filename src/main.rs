@@ -1,14 +1,23 @@
 //! The `recall` binary: parses the command line and hands off to a command or the TUI.
 
 mod cli;
+mod tui;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // The local offset can only be read safely while the process has one thread: do it first.
+    let clock = match cli::Clock::from_env() {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("recall: {err:#}");
+            return ExitCode::from(err.exit_code());
+        }
+    };
     let args = cli::Cli::parse();
-    match cli::run(args) {
+    match cli::run(args, &clock) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("recall: {err:#}");

@@ -1,13 +1,19 @@
 //! Command-line interface: argument definitions and one function per subcommand.
 
+mod cards;
 mod check;
 mod decks;
+mod paths;
+mod study;
 
 use std::fmt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use recall::library::{self, OpenError, Opened};
+use recall::schedule::Millis;
+use recall::store::Paths;
 
 /// Terminal flashcards with FSRS-6 spaced repetition, for AWS exam preparation.
 #[derive(Debug, Parser)]
@@ -31,6 +37,69 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Every card's schedule: phase, due, stability, difficulty, recall chance, next intervals.
+    Cards {
+        /// Only this deck (an id from `recall decks`).
+        #[arg(long)]
+        deck: Option<String>,
+        /// Print JSON (documented in the README) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show where the config, the review log and imported decks live.
+    Paths,
+}
+
+/// The current time and local UTC offset, read once at startup.
+///
+/// `RECALL_NOW` (an RFC 3339 timestamp) shifts the clock to start at that moment; time still
+/// runs from there. Tests use it to study "tomorrow" without waiting a day.
+pub struct Clock {
+    shift_ms: Millis,
+    pub utc_offset_secs: i32,
+}
+
+impl Clock {
+    /// Reads the local offset (call before any thread starts) and `RECALL_NOW`.
+    pub fn from_env() -> Result<Clock, CliError> {
+        let utc_offset_secs = time::UtcOffset::current_local_offset()
+            .map(|o| o.whole_seconds())
+            .unwrap_or(0);
+        let shift_ms = match std::env::var("RECALL_NOW") {
+            Ok(v) if !v.is_empty() => {
+                let at = recall::store::parse_timestamp(&v).ok_or_else(|| {
+                    CliError::input(anyhow::anyhow!(
+                        "RECALL_NOW={v:?} is not a time; expected RFC 3339, e.g. 2026-11-23T10:15:00Z"
+                    ))
+                })?;
+                at - system_ms()
+            }
+            _ => 0,
+        };
+        Ok(Clock {
+            shift_ms,
+            utc_offset_secs,
+        })
+    }
+
+    pub fn now(&self) -> Millis {
+        system_ms() + self.shift_ms
+    }
+}
+
+fn system_ms() -> Millis {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as Millis)
+}
+
+/// Opens decks, config and log for reading; problems in files the user edits exit with 2.
+pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> {
+    library::open(paths, clock.now(), clock.utc_offset_secs).map_err(|e| match e {
+        OpenError::Store(ref s) if s.is_user_input() => CliError::input(e),
+        OpenError::Config { .. } => CliError::input(e),
+        other => CliError::from(other),
+    })
 }
 
 /// A failure with the exit code it deserves: 2 for bad input or usage, 1 for everything else.
@@ -75,16 +144,12 @@ impl fmt::Display for CliError {
 pub type CliResult = Result<ExitCode, CliError>;
 
 /// Runs one parsed command line.
-pub fn run(cli: Cli) -> CliResult {
+pub fn run(cli: Cli, clock: &Clock) -> CliResult {
     match cli.command {
         Some(Command::Decks { json }) => decks::run(json),
         Some(Command::Check { paths }) => check::run(&paths),
-        None => {
-            println!("recall: the study screen is not built yet. Available commands:");
-            println!("  recall decks      list the decks");
-            println!("  recall check P    validate deck files");
-            println!("  recall --help     everything else");
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
+        Some(Command::Paths) => paths::run(),
+        None => study::run(clock),
     }
 }

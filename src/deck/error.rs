@@ -36,7 +36,7 @@ impl DeckError {
 }
 
 /// Converts a byte offset into a 1-based (line, column) pair; columns count characters.
-pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = src.get(..offset).unwrap_or(src);
     let line = before.matches('\n').count() + 1;

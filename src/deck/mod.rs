@@ -8,7 +8,7 @@ mod error;
 mod toml_format;
 
 pub use builtin::{builtin_decks, BUILTIN_FILES};
-pub use error::DeckError;
+pub use error::{line_col, DeckError};
 pub use toml_format::{parse_deck, to_toml};
 
 use std::path::PathBuf;

@@ -1,0 +1,132 @@
+//! `recall cards`: every card's scheduling state, for scripts, tests and the curious.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use recall::schedule::{Interval, Millis, Phase, Scheduler};
+use recall::store::{format_timestamp, Paths};
+use recall::study::{CardEntry, Collection};
+use serde::Serialize;
+
+use super::{open_read_only, CliError, CliResult, Clock};
+
+#[derive(Serialize)]
+struct CardRow<'a> {
+    id: &'a str,
+    deck: &'a str,
+    kind: &'static str,
+    phase: Phase,
+    due: Option<String>,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    retrievability: Option<f32>,
+    reps: u32,
+    lapses: u32,
+    suspended: bool,
+    buried: bool,
+    archived: bool,
+    next: [NextRow; 4],
+}
+
+#[derive(Serialize)]
+struct NextRow {
+    rating: &'static str,
+    interval: String,
+    days: f64,
+    due: String,
+    phase: Phase,
+}
+
+pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
+    let paths = Paths::resolve()?;
+    let now = clock.now();
+    let opened = open_read_only(&paths, clock)?;
+    for w in &opened.warnings {
+        eprintln!("recall: warning: {w}");
+    }
+    let col = &opened.collection;
+    let deck_index = match deck {
+        None => None,
+        Some(id) => Some(col.decks.iter().position(|d| d.id == id).ok_or_else(|| {
+            CliError::input(anyhow::anyhow!(
+                "no deck {id:?}; `recall decks` lists the deck ids"
+            ))
+        })?),
+    };
+    let today = opened.scheduler.day_of(now);
+    let rows = col
+        .cards
+        .iter()
+        .filter(|e| deck_index.is_none_or(|d| e.deck == d))
+        .map(|e| row(col, e, &opened.scheduler, now, today));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if json {
+        let rows: Vec<CardRow> = rows.collect();
+        serde_json::to_writer(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{:<48} {:<10} {:<20} {:>8} {:>6}",
+            "CARD", "PHASE", "DUE", "STAB", "R"
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "{:<48} {:<10} {:<20} {:>8} {:>6}",
+                r.id,
+                format!("{:?}", r.phase).to_lowercase(),
+                r.due.as_deref().unwrap_or("-"),
+                r.stability.map_or("-".into(), |s| format!("{s:.2}")),
+                r.retrievability
+                    .map_or("-".into(), |s| format!("{:.0}%", s * 100.0)),
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn row<'a>(
+    col: &'a Collection,
+    e: &'a CardEntry,
+    scheduler: &Scheduler,
+    now: Millis,
+    today: i32,
+) -> CardRow<'a> {
+    let deck = &col.decks[e.deck];
+    let card = &deck.cards[e.card];
+    let seen = e.state.phase != Phase::New;
+    let names = ["again", "hard", "good", "easy"];
+    let outcomes = scheduler.preview(&e.state, now, e.seed);
+    let next = std::array::from_fn(|i| {
+        let o = &outcomes[i];
+        NextRow {
+            rating: names[i],
+            interval: o.interval.to_string(),
+            days: match o.interval {
+                Interval::Minutes(m) => f64::from(m) / 1440.0,
+                Interval::Days(d) => f64::from(d),
+            },
+            due: format_timestamp(o.state.due),
+            phase: o.state.phase,
+        }
+    });
+    CardRow {
+        id: &e.global_id,
+        deck: &deck.id,
+        kind: card.content.kind(),
+        phase: e.state.phase,
+        due: seen.then(|| format_timestamp(e.state.due)),
+        stability: seen.then_some(e.state.stability),
+        difficulty: seen.then_some(e.state.difficulty),
+        retrievability: seen.then(|| scheduler.retrievability(&e.state, now)),
+        reps: e.state.reps,
+        lapses: e.state.lapses,
+        suspended: e.suspended,
+        buried: e.buried_day == Some(today),
+        archived: e.archived,
+        next,
+    }
+}

@@ -1,0 +1,317 @@
+//! `config.toml`: the user's settings. Missing file = defaults; unknown keys are errors.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+
+/// Every setting, with Anki's defaults. `TEMPLATE` documents each one.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub desired_retention: f32,
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+    pub learning_steps: Vec<String>,
+    pub relearning_steps: Vec<String>,
+    pub maximum_interval: u32,
+    pub day_rollover_hour: u8,
+    pub fuzz: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exam_date: Option<toml::value::Datetime>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fsrs_params: Vec<f32>,
+    pub pass_mark: f32,
+    pub seconds_per_question: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            desired_retention: 0.90,
+            new_per_day: 20,
+            reviews_per_day: 200,
+            learning_steps: vec!["1m".into(), "10m".into()],
+            relearning_steps: vec!["10m".into()],
+            maximum_interval: 36500,
+            day_rollover_hour: 4,
+            fuzz: true,
+            exam_date: None,
+            fsrs_params: Vec::new(),
+            pass_mark: 0.75,
+            seconds_per_question: 120,
+        }
+    }
+}
+
+impl Config {
+    /// The documented config file: every key with its default. A test keeps it in sync.
+    pub const TEMPLATE: &'static str = r#"# recall's settings. Every key is optional; these are the defaults.
+
+# How likely you want to be to remember a card when it comes due (0.70 to 0.99).
+desired_retention = 0.9
+# New cards introduced per day, and reviews per day (per deck, and for all decks together).
+new_per_day = 20
+reviews_per_day = 200
+# Steps a new card walks before it graduates, and a forgotten card's steps (units s m h d).
+learning_steps = ["1m", "10m"]
+relearning_steps = ["10m"]
+# The longest interval, in days.
+maximum_interval = 36500
+# The hour (local time, 0-23) at which a new study day starts.
+day_rollover_hour = 4
+# Spread review intervals a little (as Anki does) so cards learnt together do not stay together.
+fuzz = true
+# Your exam day: no interval reaches past it, and stats predict recall on that day.
+# exam_date = 2026-12-15
+# FSRS-6 parameters fitted by `recall optimize` (21 numbers); empty = the defaults.
+# fsrs_params = []
+# Quiz: the share of right answers that passes, and the time allowed per question.
+pass_mark = 0.75
+seconds_per_question = 120
+"#;
+
+    /// Reads and validates the config; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Config, StoreError> {
+        let file = path.display().to_string();
+        let src = match std::fs::read_to_string(path) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        Config::parse(&src, &file)
+    }
+
+    /// Parses config text; errors name the file, line and key and say what was expected.
+    pub fn parse(src: &str, file: &str) -> Result<Config, StoreError> {
+        let config: Config = toml::from_str(src).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::deck::line_col(src, s.start))
+                .unwrap_or((0, 0));
+            let at = if line > 0 {
+                format!("{file}:{line}:{col}")
+            } else {
+                file.to_string()
+            };
+            StoreError::Config {
+                file: at,
+                message: e.message().trim().replace('\n', " "),
+            }
+        })?;
+        config.validate().map_err(|message| {
+            let key = message.split_whitespace().next().unwrap_or("");
+            let line = src
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| format!(":{}", i + 1))
+                .unwrap_or_default();
+            StoreError::Config {
+                file: format!("{file}{line}"),
+                message,
+            }
+        })?;
+        Ok(config)
+    }
+
+    /// Checks ranges the types cannot express; the message starts with the key's name.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(0.70..=0.99).contains(&self.desired_retention) {
+            return Err(format!(
+                "desired_retention = {}: expected a number from 0.70 to 0.99",
+                self.desired_retention
+            ));
+        }
+        if self.maximum_interval == 0 {
+            return Err("maximum_interval = 0: expected at least 1 (days)".into());
+        }
+        if self.day_rollover_hour > 23 {
+            return Err(format!(
+                "day_rollover_hour = {}: expected an hour from 0 to 23",
+                self.day_rollover_hour
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.pass_mark) {
+            return Err(format!(
+                "pass_mark = {}: expected a share from 0.0 to 1.0",
+                self.pass_mark
+            ));
+        }
+        if self.seconds_per_question == 0 {
+            return Err("seconds_per_question = 0: expected at least 1".into());
+        }
+        if !self.fsrs_params.is_empty() && self.fsrs_params.len() != 21 {
+            return Err(format!(
+                "fsrs_params has {} numbers: expected 21 (FSRS-6), or none for the defaults",
+                self.fsrs_params.len()
+            ));
+        }
+        if let Some(d) = &self.exam_date {
+            if d.date.is_none() || d.time.is_some() || self.exam_date().is_none() {
+                return Err(format!(
+                    "exam_date = {d}: expected a date like 2026-12-15 (no time)"
+                ));
+            }
+        }
+        self.learning_steps_mins()?;
+        self.relearning_steps_mins()?;
+        Ok(())
+    }
+
+    pub fn learning_steps_mins(&self) -> Result<Vec<f32>, String> {
+        steps("learning_steps", &self.learning_steps)
+    }
+
+    pub fn relearning_steps_mins(&self) -> Result<Vec<f32>, String> {
+        steps("relearning_steps", &self.relearning_steps)
+    }
+
+    /// The exam date as a calendar date, when one is set.
+    pub fn exam_date(&self) -> Option<time::Date> {
+        let d = self.exam_date.as_ref()?.date?;
+        let month = time::Month::try_from(d.month).ok()?;
+        time::Date::from_calendar_date(i32::from(d.year), month, d.day).ok()
+    }
+
+    /// Writes the config atomically (used by `recall optimize`).
+    pub fn save(&self, path: &Path) -> Result<(), StoreError> {
+        let text = toml::to_string(self).map_err(|e| StoreError::Config {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        super::write_atomically(path, text.as_bytes())
+    }
+}
+
+/// Parses steps like "30s", "1m", "2h", "1d" into minutes.
+fn steps(key: &str, list: &[String]) -> Result<Vec<f32>, String> {
+    list.iter()
+        .map(|s| {
+            let s = s.trim();
+            let split = s
+                .find(|c: char| !c.is_ascii_digit() && c != '.')
+                .unwrap_or(s.len());
+            let (num, unit) = s.split_at(split);
+            let n: f32 = num.parse().map_err(|_| bad_step(key, s))?;
+            let mins = match unit {
+                "s" => n / 60.0,
+                "m" | "" => n,
+                "h" => n * 60.0,
+                "d" => n * 1440.0,
+                _ => return Err(bad_step(key, s)),
+            };
+            if mins > 0.0 && mins.is_finite() {
+                Ok(mins)
+            } else {
+                Err(bad_step(key, s))
+            }
+        })
+        .collect()
+}
+
+fn bad_step(key: &str, s: &str) -> String {
+    format!("{key} has {s:?}: expected a positive duration like \"30s\", \"10m\", \"1h\" or \"1d\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> String {
+        Config::parse(src, "config.toml")
+            .expect_err("should be rejected")
+            .to_string()
+    }
+
+    #[test]
+    fn missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(
+            Config::load(&dir.path().join("config.toml")).expect("defaults"),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn template_documents_exactly_the_defaults() {
+        assert_eq!(
+            Config::parse(Config::TEMPLATE, "t").expect("template parses"),
+            Config::default()
+        );
+        for key in [
+            "desired_retention",
+            "new_per_day",
+            "reviews_per_day",
+            "learning_steps",
+            "relearning_steps",
+            "maximum_interval",
+            "day_rollover_hour",
+            "fuzz",
+            "exam_date",
+            "fsrs_params",
+            "pass_mark",
+            "seconds_per_question",
+        ] {
+            assert!(Config::TEMPLATE.contains(key), "{key} undocumented");
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_key_file_and_line() {
+        let e = err("new_per_day = 5\nretention = 0.9\n");
+        assert!(
+            e.starts_with("config.toml:2:1: unknown field `retention`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_the_place() {
+        let e = err("new_per_day = \"ten\"\n");
+        assert!(e.starts_with("config.toml:1:15: "), "{e}");
+    }
+
+    #[test]
+    fn retention_out_of_range() {
+        let e = err("fuzz = false\ndesired_retention = 1.5\n");
+        assert_eq!(
+            e,
+            "config.toml:2: desired_retention = 1.5: expected a number from 0.70 to 0.99"
+        );
+    }
+
+    #[test]
+    fn steps_parse_units() {
+        let c = Config::parse("learning_steps = [\"30s\", \"1m\", \"1h\", \"1d\"]", "c")
+            .expect("valid");
+        assert_eq!(
+            c.learning_steps_mins().expect("ok"),
+            [0.5, 1.0, 60.0, 1440.0]
+        );
+        assert!(err("relearning_steps = [\"10x\"]").contains("relearning_steps has \"10x\""));
+    }
+
+    #[test]
+    fn exam_date_must_be_a_date() {
+        let c = Config::parse("exam_date = 2026-12-15", "c").expect("valid");
+        assert_eq!(
+            c.exam_date(),
+            time::Date::from_calendar_date(2026, time::Month::December, 15).ok()
+        );
+        assert!(err("exam_date = 2026-12-15T10:00:00").contains("expected a date like"));
+    }
+
+    #[test]
+    fn save_then_load_round_trips() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config.toml");
+        let c = Config {
+            new_per_day: 7,
+            fsrs_params: vec![0.5; 21],
+            ..Config::default()
+        };
+        c.save(&path).expect("saved");
+        assert_eq!(Config::load(&path).expect("loads"), c);
+    }
+}

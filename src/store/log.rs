@@ -1,0 +1,559 @@
+//! `reviews.jsonl`: the append-only review log, the source of truth for all progress.
+//!
+//! One JSON object a line (README "The review log"). Appends are one `write` of a whole line
+//! followed by `sync_data`; nothing is ever rewritten. Loading is built for a million lines:
+//! the whole file is read once, lines in recall's own fixed shape are parsed by hand, anything
+//! else goes through serde_json, and card ids are interned.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Write;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::StoreError;
+
+/// What happened to a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    /// An answer: rating 1-4, and the time spent in milliseconds (0 if unknown).
+    Review {
+        rating: u8,
+        ms: u32,
+    },
+    Undo,
+    Suspend,
+    Unsuspend,
+    Bury,
+}
+
+impl EventKind {
+    fn name(self) -> &'static str {
+        match self {
+            EventKind::Review { .. } => "review",
+            EventKind::Undo => "undo",
+            EventKind::Suspend => "suspend",
+            EventKind::Unsuspend => "unsuspend",
+            EventKind::Bury => "bury",
+        }
+    }
+}
+
+/// One parsed line; `card` indexes `LoadedLog::cards`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogEvent {
+    pub at: i64,
+    pub card: u32,
+    pub kind: EventKind,
+}
+
+/// A line that was skipped, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogWarning {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LogWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// The whole log in memory: events in file order, card ids interned.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedLog {
+    pub cards: Vec<String>,
+    pub events: Vec<LogEvent>,
+    pub warnings: Vec<LogWarning>,
+}
+
+impl LoadedLog {
+    /// The interned index of a card id, if the log mentions it.
+    pub fn card_index(&self, id: &str) -> Option<u32> {
+        self.cards.iter().position(|c| c == id).map(|i| i as u32)
+    }
+}
+
+/// FNV-1a: a fast, stable hash for the short card-id keys of the interner.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Interner = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+
+/// The log file opened for appending.
+pub struct ReviewLog {
+    path: PathBuf,
+    file: File,
+    /// The file ends mid-line (a torn write): the next append starts with a newline.
+    needs_newline: bool,
+}
+
+impl ReviewLog {
+    /// Reads the whole log; a missing file is an empty log. Never writes.
+    pub fn load(path: &Path) -> Result<LoadedLog, StoreError> {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Ok(parse_log(&bytes, &name))
+    }
+
+    /// Opens (creating) the log for appending.
+    pub fn open_append(path: &Path) -> Result<ReviewLog, StoreError> {
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(path)
+            .map_err(|e| StoreError::io(path, e))?;
+        let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
+        let mut last = [0u8; 1];
+        let needs_newline = len > 0
+            && file
+                .read_exact_at(&mut last, len - 1)
+                .map(|()| last[0] != b'\n')
+                .map_err(|e| StoreError::io(path, e))?;
+        Ok(ReviewLog {
+            path: path.to_path_buf(),
+            file,
+            needs_newline,
+        })
+    }
+
+    /// Appends one event and returns only once it is on disk (`sync_data`). On error the event
+    /// does not count; the next append starts on a fresh line in case a part was written.
+    pub fn append(&mut self, at: i64, card: &str, kind: EventKind) -> Result<(), StoreError> {
+        let mut line = String::with_capacity(96);
+        if self.needs_newline {
+            line.push('\n');
+        }
+        format_line(&mut line, at, card, kind);
+        let result = self
+            .file
+            .write_all(line.as_bytes())
+            .and_then(|()| self.file.sync_data());
+        match result {
+            Ok(()) => {
+                self.needs_newline = false;
+                Ok(())
+            }
+            Err(e) => {
+                self.needs_newline = true;
+                Err(StoreError::io(&self.path, e))
+            }
+        }
+    }
+}
+
+/// Appends one event as a JSON line (with its newline) to `out`.
+pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
+    use std::fmt::Write as _;
+    out.push_str("{\"v\":1,\"at\":\"");
+    out.push_str(&format_timestamp(at));
+    out.push_str("\",\"card\":");
+    out.push_str(&serde_json::to_string(card).unwrap_or_else(|_| "\"\"".into()));
+    out.push_str(",\"event\":\"");
+    out.push_str(kind.name());
+    out.push('"');
+    if let EventKind::Review { rating, ms } = kind {
+        let _ = write!(out, ",\"rating\":{rating},\"ms\":{ms}");
+    }
+    out.push_str("}\n");
+}
+
+/// Parses a whole log buffer (see `ReviewLog::load`).
+pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
+    let mut log = LoadedLog {
+        events: Vec::with_capacity(bytes.len() / 90 + 1),
+        ..LoadedLog::default()
+    };
+    let mut interner = Interner::default();
+    let mut start = 0;
+    let mut line_no = 0;
+    while start < bytes.len() {
+        line_no += 1;
+        let (line, next, complete) = match memchr_newline(&bytes[start..]) {
+            Some(i) => (&bytes[start..start + i], start + i + 1, true),
+            None => (&bytes[start..], bytes.len(), false),
+        };
+        start = next;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if !complete {
+            log.warnings.push(LogWarning {
+                file: name.to_string(),
+                line: line_no,
+                message: "incomplete last line (an interrupted write) skipped".into(),
+            });
+            break;
+        }
+        let parsed = fast_line(line).map(Ok).unwrap_or_else(|| slow_line(line));
+        match parsed {
+            Ok((at, card, kind)) => {
+                let id = match interner.get(card.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = log.cards.len() as u32;
+                        log.cards.push(card.to_string());
+                        interner.insert(card.into(), id);
+                        id
+                    }
+                };
+                log.events.push(LogEvent { at, card: id, kind });
+            }
+            Err(message) => log.warnings.push(LogWarning {
+                file: name.to_string(),
+                line: line_no,
+                message: format!("corrupt line skipped: {message}"),
+            }),
+        }
+    }
+    log
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// Parses exactly the shape `format_line` writes, without allocating; None for anything else.
+fn fast_line(line: &[u8]) -> Option<(i64, Cow<'_, str>, EventKind)> {
+    let rest = line.strip_prefix(b"{\"v\":1,\"at\":\"")?;
+    let at = fast_timestamp(rest.get(..24)?)?;
+    let rest = rest.get(24..)?.strip_prefix(b"\",\"card\":\"")?;
+    let end = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
+    if rest[end] != b'"' {
+        return None;
+    }
+    let card = std::str::from_utf8(&rest[..end]).ok()?;
+    if card.bytes().any(|b| b < 0x20) {
+        return None;
+    }
+    let rest = rest[end..].strip_prefix(b"\",\"event\":\"")?;
+    let (kind, rest) = if let Some(r) = rest.strip_prefix(b"review\",\"rating\":") {
+        let (&d, r) = r.split_first()?;
+        let rating = d.wrapping_sub(b'0');
+        if !(1..=4).contains(&rating) {
+            return None;
+        }
+        let r = r.strip_prefix(b",\"ms\":")?;
+        let digits = r.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || digits > 9 {
+            return None;
+        }
+        let ms = std::str::from_utf8(&r[..digits]).ok()?.parse().ok()?;
+        (EventKind::Review { rating, ms }, &r[digits..])
+    } else {
+        let end = rest.iter().position(|&c| c == b'"')?;
+        let kind = match &rest[..end] {
+            b"undo" => EventKind::Undo,
+            b"bury" => EventKind::Bury,
+            b"suspend" => EventKind::Suspend,
+            b"unsuspend" => EventKind::Unsuspend,
+            _ => return None,
+        };
+        (kind, &rest[end + 1..])
+    };
+    (rest == b"}").then_some((at, Cow::Borrowed(card), kind))
+}
+
+#[derive(Deserialize)]
+struct RawLine<'a> {
+    v: u32,
+    #[serde(borrow)]
+    at: Cow<'a, str>,
+    #[serde(borrow)]
+    card: Cow<'a, str>,
+    #[serde(borrow)]
+    event: Cow<'a, str>,
+    rating: Option<u8>,
+    ms: Option<u32>,
+}
+
+/// Any valid line: other key orders, escapes, extra fields. The error says what was wrong.
+fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), String> {
+    let raw: RawLine = serde_json::from_slice(line).map_err(|e| e.to_string())?;
+    if raw.v != 1 {
+        return Err(format!("version {} is not supported (expected 1)", raw.v));
+    }
+    let at = parse_timestamp(&raw.at)
+        .ok_or_else(|| format!("`at` {:?} is not an RFC 3339 time", raw.at))?;
+    if raw.card.is_empty() {
+        return Err("`card` is empty".into());
+    }
+    let kind = match raw.event.as_ref() {
+        "review" => match raw.rating {
+            Some(r @ 1..=4) => EventKind::Review {
+                rating: r,
+                ms: raw.ms.unwrap_or(0),
+            },
+            Some(r) => return Err(format!("rating {r} is out of range (expected 1-4)")),
+            None => return Err("a review needs a `rating`".into()),
+        },
+        "undo" => EventKind::Undo,
+        "bury" => EventKind::Bury,
+        "suspend" => EventKind::Suspend,
+        "unsuspend" => EventKind::Unsuspend,
+        other => return Err(format!("unknown event {other:?}")),
+    };
+    Ok((at, raw.card, kind))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` without allocating.
+fn fast_timestamp(b: &[u8]) -> Option<i64> {
+    if b.len() != 24
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'.'
+        || b[23] != b'Z'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        b[r].iter().try_fold(0i64, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+        })
+    };
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s, ms) = (num(11..13)?, num(14..16)?, num(17..19)?, num(20..23)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    let days = days_from_civil(y, mo, d);
+    Some(((days * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// Unix milliseconds as `2026-11-23T10:15:02.123Z`, the log's timestamp format.
+pub fn format_timestamp(at: i64) -> String {
+    let days = at.div_euclid(86_400_000);
+    let rem = at.rem_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000
+    )
+}
+
+/// Any RFC 3339 time (any offset) as Unix milliseconds.
+pub fn parse_timestamp(s: &str) -> Option<i64> {
+    if let Some(ms) = fast_timestamp(s.as_bytes()) {
+        return Some(ms);
+    }
+    let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()?;
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KINDS: [EventKind; 5] = [
+        EventKind::Review {
+            rating: 3,
+            ms: 4200,
+        },
+        EventKind::Undo,
+        EventKind::Bury,
+        EventKind::Suspend,
+        EventKind::Unsuspend,
+    ];
+
+    fn line(at: i64, card: &str, kind: EventKind) -> String {
+        let mut s = String::new();
+        format_line(&mut s, at, card, kind);
+        s
+    }
+
+    #[test]
+    fn the_documented_line_shape() {
+        assert_eq!(
+            line(1_795_428_902_123, "s3/x", KINDS[0]),
+            "{\"v\":1,\"at\":\"2026-11-23T10:15:02.123Z\",\"card\":\"s3/x\",\"event\":\"review\",\"rating\":3,\"ms\":4200}\n"
+        );
+        assert_eq!(
+            line(0, "a/b", EventKind::Undo),
+            "{\"v\":1,\"at\":\"1970-01-01T00:00:00.000Z\",\"card\":\"a/b\",\"event\":\"undo\"}\n"
+        );
+    }
+
+    #[test]
+    fn every_kind_round_trips() {
+        let text: String = KINDS.iter().map(|&k| line(5, "d/c", k)).collect();
+        let log = parse_log(text.as_bytes(), "r");
+        assert!(log.warnings.is_empty());
+        assert_eq!(log.cards, ["d/c"]);
+        let kinds: Vec<EventKind> = log.events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, KINDS);
+    }
+
+    #[test]
+    fn timestamps_in_other_offsets_parse_to_utc() {
+        assert_eq!(
+            parse_timestamp("2026-11-23T11:15:02.123+01:00"),
+            Some(1_795_428_902_123)
+        );
+        assert_eq!(
+            parse_timestamp("2026-11-23T10:15:02Z"),
+            Some(1_795_428_902_000)
+        );
+        assert_eq!(parse_timestamp("yesterday"), None);
+        assert_eq!(format_timestamp(-1), "1969-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn corrupt_lines_are_reported_and_skipped() {
+        let good = line(1, "a/b", KINDS[0]);
+        let text = format!(
+            "{good}not json\n{{\"v\":1,\"at\":\"2026-01-01T00:00:00Z\",\"card\":\"a/b\",\"event\":\"eat\"}}\n\
+             {{\"v\":1,\"at\":\"2026-01-01T00:00:00Z\",\"card\":\"a/b\",\"event\":\"review\",\"rating\":7}}\n\
+             {{\"v\":1,\"card\":\"a/b\",\"event\":\"undo\"}}\n\n{good}"
+        );
+        let log = parse_log(text.as_bytes(), "reviews.jsonl");
+        assert_eq!(log.events.len(), 2);
+        let lines: Vec<usize> = log.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
+        assert!(log.warnings[1]
+            .to_string()
+            .contains("unknown event \"eat\""));
+        assert!(log.warnings[2]
+            .to_string()
+            .contains("rating 7 is out of range"));
+        assert!(log.warnings[3].to_string().contains("missing field `at`"));
+    }
+
+    #[test]
+    fn other_key_orders_and_extra_fields_are_read() {
+        let text = "{\"event\":\"review\",\"card\":\"a\\\"b/c\",\"ms\":9,\"rating\":2,\"at\":\"2026-11-23T10:15:02.123Z\",\"v\":1,\"device\":\"x\"}\n";
+        let log = parse_log(text.as_bytes(), "r");
+        assert!(log.warnings.is_empty(), "{:?}", log.warnings);
+        assert_eq!(log.cards, ["a\"b/c"]);
+        assert_eq!(log.events[0].kind, EventKind::Review { rating: 2, ms: 9 });
+    }
+
+    #[test]
+    fn torn_last_line_is_skipped_and_the_next_append_starts_fresh() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("reviews.jsonl");
+        let torn = line(3, "a/b", KINDS[0]);
+        let text = format!(
+            "{}{}{}",
+            line(1, "a/b", KINDS[0]),
+            line(2, "a/c", KINDS[0]),
+            &torn[..30]
+        );
+        std::fs::write(&path, &text).expect("write");
+        let log = ReviewLog::load(&path).expect("loads");
+        assert_eq!(log.events.len(), 2);
+        assert_eq!(log.warnings.len(), 1);
+        assert!(log.warnings[0]
+            .to_string()
+            .starts_with("reviews.jsonl:3: incomplete last line"));
+
+        let mut w = ReviewLog::open_append(&path).expect("opens");
+        w.append(4, "a/b", EventKind::Bury).expect("appends");
+        let log = ReviewLog::load(&path).expect("loads");
+        assert_eq!(log.events.len(), 3, "{:?}", log.warnings);
+        assert_eq!(log.events[2].kind, EventKind::Bury);
+        assert_eq!(
+            log.warnings.len(),
+            1,
+            "the torn line is still reported, never deleted"
+        );
+        assert!(std::fs::read_to_string(&path)
+            .expect("read")
+            .starts_with(&text));
+    }
+
+    proptest! {
+        /// The fast path and serde read every line the same way.
+        #[test]
+        fn fast_and_slow_paths_agree(
+            at in -10_000_000_000_000i64..10_000_000_000_000,
+            card in "\\PC{1,20}",
+            k in 0usize..5,
+            rating in 1u8..=4,
+            ms in 0u32..100_000,
+        ) {
+            let kind = match KINDS[k] { EventKind::Review { .. } => EventKind::Review { rating, ms }, other => other };
+            let l = line(at, &card, kind);
+            let bytes = l.trim_end().as_bytes();
+            let slow = slow_line(bytes).expect("serde reads it");
+            prop_assert_eq!((slow.0, slow.1.as_ref(), slow.2), (at, card.as_str(), kind));
+            if let Some(fast) = fast_line(bytes) {
+                prop_assert_eq!((fast.0, fast.1.as_ref(), fast.2), (at, card.as_str(), kind));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_garbage(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = parse_log(&bytes, "r");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Every card of the loaded decks with its scheduling state, derived by replaying the log.
+//!
+//! The log is the source of truth; this is a materialised view of it that can always be
+//! rebuilt. Log entries for cards that no loaded deck has (a removed deck) are kept in the log
+//! and simply not shown; they come back with the deck.
+
+use std::collections::HashMap;
+
+use crate::deck::{Card, Deck};
+use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
+use crate::store::{EventKind, LoadedLog};
+
+/// One card's place in the collection and its derived state.
+#[derive(Clone, Debug)]
+pub struct CardEntry {
+    pub deck: usize,
+    pub card: usize,
+    pub global_id: String,
+    pub seed: u64,
+    pub state: CardState,
+    pub suspended: bool,
+    /// The study day the card was buried on; it is hidden for the rest of that day.
+    pub buried_day: Option<i32>,
+    /// Vanished from its imported source: kept with its history, never studied.
+    pub archived: bool,
+}
+
+impl CardEntry {
+    /// Whether the card takes part in today's study.
+    pub fn is_active(&self, today: i32) -> bool {
+        !self.suspended && !self.archived && self.buried_day != Some(today)
+    }
+}
+
+/// How many cards of each limited kind were answered on one study day (Anki's daily limits).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayCounts {
+    /// New cards answered for the first time.
+    pub new: u32,
+    /// Answers given to cards that were in the review phase.
+    pub reviews: u32,
+}
+
+/// The decks, their cards' states, and today's counters.
+pub struct Collection {
+    pub decks: Vec<Deck>,
+    pub cards: Vec<CardEntry>,
+    index: HashMap<String, usize>,
+    /// What each deck (by index) answered on `counts_day`, for the daily limits.
+    pub counts: Vec<DayCounts>,
+    pub counts_day: i32,
+}
+
+/// Which cards an operation is about: one deck, or every deck.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Deck(usize),
+}
+
+impl Scope {
+    pub fn contains(self, entry: &CardEntry) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Deck(d) => entry.deck == d,
+        }
+    }
+}
+
+impl Collection {
+    /// Builds the collection from decks and the log, replaying every event as of `now`.
+    pub fn replay(decks: Vec<Deck>, log: &LoadedLog, scheduler: &Scheduler, now: Millis) -> Self {
+        let mut cards = Vec::with_capacity(decks.iter().map(|d| d.cards.len()).sum());
+        for (di, deck) in decks.iter().enumerate() {
+            for (ci, card) in deck.cards.iter().enumerate() {
+                let global_id = deck.global_id(card);
+                cards.push(CardEntry {
+                    deck: di,
+                    card: ci,
+                    seed: card_seed(&global_id),
+                    global_id,
+                    state: CardState::NEW,
+                    suspended: false,
+                    buried_day: None,
+                    archived: card.archived,
+                });
+            }
+        }
+        let index: HashMap<String, usize> = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.global_id.clone(), i))
+            .collect();
+        let today = scheduler.day_of(now);
+        let mut col = Collection {
+            decks,
+            cards,
+            index,
+            counts: Vec::new(),
+            counts_day: today,
+        };
+        col.counts = vec![DayCounts::default(); col.decks.len()];
+        col.apply_log(log, scheduler, today);
+        col
+    }
+
+    fn apply_log(&mut self, log: &LoadedLog, scheduler: &Scheduler, today: i32) {
+        // Map the log's interned card ids onto collection entries (None: deck not loaded).
+        let target: Vec<Option<u32>> = log
+            .cards
+            .iter()
+            .map(|id| self.index.get(id.as_str()).map(|&i| i as u32))
+            .collect();
+        let live = effective_events(log);
+        for (i, ev) in log.events.iter().enumerate() {
+            if !live[i] {
+                continue;
+            }
+            let Some(Some(ci)) = target.get(ev.card as usize) else {
+                continue;
+            };
+            let entry = &mut self.cards[*ci as usize];
+            match ev.kind {
+                EventKind::Review { rating, .. } => {
+                    let Some(rating) = Rating::from_u8(rating) else {
+                        continue;
+                    };
+                    if scheduler.day_of(ev.at) == today {
+                        count_answer(&mut self.counts[entry.deck], entry.state.phase);
+                    }
+                    entry.state = scheduler.rate(&entry.state, rating, ev.at, entry.seed);
+                }
+                EventKind::Suspend => entry.suspended = true,
+                EventKind::Unsuspend => entry.suspended = false,
+                EventKind::Bury => entry.buried_day = Some(scheduler.day_of(ev.at)),
+                EventKind::Undo => {}
+            }
+        }
+    }
+
+    /// Looks a card up by its global id (`deck/card`).
+    pub fn find(&self, global_id: &str) -> Option<usize> {
+        self.index.get(global_id).copied()
+    }
+
+    /// The deck and card behind an entry.
+    pub fn card(&self, entry: usize) -> (&Deck, &Card) {
+        let e = &self.cards[entry];
+        let deck = &self.decks[e.deck];
+        (deck, &deck.cards[e.card])
+    }
+
+    /// Starts a new day's counters when the day has rolled over since they were counted.
+    pub fn roll_day(&mut self, today: i32) {
+        if today != self.counts_day {
+            self.counts
+                .iter_mut()
+                .for_each(|c| *c = DayCounts::default());
+            self.counts_day = today;
+        }
+    }
+
+    /// What was answered today in `scope`, summed over its decks.
+    pub fn counts_in(&self, scope: Scope) -> DayCounts {
+        let mut total = DayCounts::default();
+        for (d, c) in self.counts.iter().enumerate() {
+            if scope == Scope::All || scope == Scope::Deck(d) {
+                total.new += c.new;
+                total.reviews += c.reviews;
+            }
+        }
+        total
+    }
+}
+
+/// Counts one answer against the day's limits, by the phase the card was in before it.
+pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
+    match before {
+        Phase::New => counts.new += 1,
+        Phase::Review => counts.reviews += 1,
+        Phase::Learning | Phase::Relearning => {}
+    }
+}
+
+/// Marks which events still count once every `undo` has taken back its card's latest event.
+///
+/// Each undo cancels the most recent not-yet-cancelled event of the same card, so any number
+/// of undos in a row walk back through that card's history. One linear pass: `prev[e]` links
+/// each live event to the card's previous live event.
+fn effective_events(log: &LoadedLog) -> Vec<bool> {
+    const NONE: u32 = u32::MAX;
+    let mut live = vec![false; log.events.len()];
+    let mut last = vec![NONE; log.cards.len()];
+    let mut prev = vec![NONE; log.events.len()];
+    for (i, ev) in log.events.iter().enumerate() {
+        let Some(slot) = last.get_mut(ev.card as usize) else {
+            continue;
+        };
+        if ev.kind == EventKind::Undo {
+            if *slot != NONE {
+                let undone = *slot as usize;
+                live[undone] = false;
+                *slot = prev[undone];
+            }
+        } else {
+            live[i] = true;
+            prev[i] = *slot;
+            *slot = i as u32;
+        }
+    }
+    live
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::LogEvent;
+
+    fn log(events: &[(u32, EventKind)]) -> LoadedLog {
+        LoadedLog {
+            cards: vec!["a".into(), "b".into()],
+            events: events
+                .iter()
+                .enumerate()
+                .map(|(i, &(card, kind))| LogEvent {
+                    at: i as i64,
+                    card,
+                    kind,
+                })
+                .collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    const R: EventKind = EventKind::Review { rating: 3, ms: 0 };
+
+    #[test]
+    fn undo_cancels_the_cards_latest_live_event() {
+        let l = log(&[
+            (0, R),
+            (1, R),
+            (0, R),
+            (0, EventKind::Undo),
+            (0, EventKind::Undo),
+        ]);
+        assert_eq!(effective_events(&l), [false, true, false, false, false]);
+    }
+
+    #[test]
+    fn undo_then_new_event_then_undo() {
+        let l = log(&[
+            (0, R),
+            (0, R),
+            (0, EventKind::Undo),
+            (0, EventKind::Bury),
+            (0, EventKind::Undo),
+            (0, EventKind::Undo),
+            (0, EventKind::Undo),
+        ]);
+        assert_eq!(effective_events(&l), [false; 7]);
+    }
+}

@@ -1,0 +1,47 @@
+//! Daily study: the collection's derived state, today's queue, and a study session.
+
+mod collection;
+mod queue;
+mod session;
+
+pub use collection::{CardEntry, Collection, DayCounts, Scope};
+pub use queue::{DueCounts, Limits, Queue, LEARN_AHEAD_MS};
+pub use session::{Session, SessionStats};
+
+use crate::schedule::{Millis, SchedulerConfig};
+use crate::store::{Config, EventKind, ReviewLog, StoreError};
+
+/// Where a session's events go: the review log, or a test double that can fail on demand.
+pub trait EventSink {
+    /// Durably records one event; an error means it was not recorded.
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError>;
+}
+
+impl EventSink for ReviewLog {
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
+        ReviewLog::append(self, at, card, kind)
+    }
+}
+
+/// The scheduler settings a config asks for; `utc_offset_secs` is the local offset now.
+pub fn scheduler_config(config: &Config, utc_offset_secs: i32) -> Result<SchedulerConfig, String> {
+    Ok(SchedulerConfig {
+        desired_retention: config.desired_retention,
+        learning_steps_mins: config.learning_steps_mins()?,
+        relearning_steps_mins: config.relearning_steps_mins()?,
+        maximum_interval_days: config.maximum_interval,
+        params: config.fsrs_params.clone(),
+        fuzz: config.fuzz,
+        rollover_hour: config.day_rollover_hour,
+        utc_offset_secs,
+        exam_date: config.exam_date(),
+    })
+}
+
+/// The daily limits a config asks for.
+pub fn limits(config: &Config) -> Limits {
+    Limits {
+        new_per_day: config.new_per_day,
+        reviews_per_day: config.reviews_per_day,
+    }
+}

@@ -1,0 +1,177 @@
+//! Today's queue: which cards to study, in which order, within the daily limits.
+//!
+//! Order (Anki's): learning cards when due, then reviews (most overdue first), then new cards
+//! in deck order. New and review cards are capped per deck by the daily limits, and the
+//! all-decks queue is capped by the same limits again, like Anki's parent deck.
+
+use std::collections::VecDeque;
+
+use super::collection::{CardEntry, Collection, Scope};
+use crate::schedule::{Millis, Phase, Scheduler};
+
+/// How far ahead a learning card may be shown when nothing else is left (Anki: 20 minutes).
+pub const LEARN_AHEAD_MS: Millis = 20 * 60 * 1000;
+
+/// The daily limits from the config.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            new_per_day: 20,
+            reviews_per_day: 200,
+        }
+    }
+}
+
+/// What is left to study today, as shown on Home and during a session.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DueCounts {
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+}
+
+impl DueCounts {
+    pub fn total(&self) -> usize {
+        self.new + self.learning + self.review
+    }
+}
+
+/// Today's cards in study order (indices into `Collection::cards`).
+#[derive(Clone, Debug, Default)]
+pub struct Queue {
+    /// Learning and relearning cards due before the day ends, soonest first.
+    pub learning: Vec<usize>,
+    pub reviews: VecDeque<usize>,
+    pub new: VecDeque<usize>,
+}
+
+impl Queue {
+    /// Builds the queue for `scope` as of `now`.
+    pub fn build(
+        col: &Collection,
+        scope: Scope,
+        limits: Limits,
+        scheduler: &Scheduler,
+        now: Millis,
+    ) -> Queue {
+        let today = scheduler.day_of(now);
+        let day_end = scheduler.day_start(today + 1);
+        let mut learning = Vec::new();
+        let mut reviews: Vec<usize> = Vec::new();
+        let mut new_per_deck: Vec<Vec<usize>> = vec![Vec::new(); col.decks.len()];
+        let mut review_per_deck: Vec<Vec<usize>> = vec![Vec::new(); col.decks.len()];
+        for (i, e) in col.cards.iter().enumerate() {
+            if !scope.contains(e) || !e.is_active(today) {
+                continue;
+            }
+            match e.state.phase {
+                Phase::Learning | Phase::Relearning if e.state.due < day_end => learning.push(i),
+                Phase::Review if e.state.due < day_end => review_per_deck[e.deck].push(i),
+                Phase::New => new_per_deck[e.deck].push(i),
+                _ => {}
+            }
+        }
+        learning.sort_by_key(|&i| (col.cards[i].state.due, i));
+
+        let done_today = |d: usize| {
+            if col.counts_day == today {
+                col.counts.get(d).copied().unwrap_or_default()
+            } else {
+                Default::default()
+            }
+        };
+        let total_done = if col.counts_day == today {
+            col.counts_in(scope)
+        } else {
+            Default::default()
+        };
+        for (d, mut cards) in review_per_deck.into_iter().enumerate() {
+            let room = limits.reviews_per_day.saturating_sub(done_today(d).reviews) as usize;
+            cards.sort_by_key(|&i| (col.cards[i].state.due, i));
+            cards.truncate(room);
+            reviews.extend(cards);
+        }
+        reviews.sort_by_key(|&i| (col.cards[i].state.due, i));
+        reviews.truncate(limits.reviews_per_day.saturating_sub(total_done.reviews) as usize);
+
+        let mut new = Vec::new();
+        for (d, cards) in new_per_deck.into_iter().enumerate() {
+            let room = limits.new_per_day.saturating_sub(done_today(d).new) as usize;
+            new.extend(cards.into_iter().take(room));
+        }
+        new.truncate(limits.new_per_day.saturating_sub(total_done.new) as usize);
+
+        Queue {
+            learning,
+            reviews: reviews.into(),
+            new: new.into(),
+        }
+    }
+
+    /// The counts a user sees: learning cards due today, reviews and new cards left.
+    pub fn counts(&self) -> DueCounts {
+        DueCounts {
+            new: self.new.len(),
+            learning: self.learning.len(),
+            review: self.reviews.len(),
+        }
+    }
+
+    /// Takes the next card to show at `now`: a due learning card, a review, a new card, or
+    /// (when nothing else is left) a learning card due within the learn-ahead window.
+    pub fn pop_next(&mut self, cards: &[CardEntry], now: Millis) -> Option<usize> {
+        if let Some(&first) = self.learning.first() {
+            if cards[first].state.due <= now {
+                return Some(self.learning.remove(0));
+            }
+        }
+        if let Some(i) = self.reviews.pop_front() {
+            return Some(i);
+        }
+        if let Some(i) = self.new.pop_front() {
+            return Some(i);
+        }
+        match self.learning.first() {
+            Some(&first) if cards[first].state.due <= now + LEARN_AHEAD_MS => {
+                Some(self.learning.remove(0))
+            }
+            _ => None,
+        }
+    }
+
+    /// Puts a card back in front of its queue (after an undo, or when it is set aside).
+    pub fn push_front(&mut self, cards: &[CardEntry], entry: usize) {
+        match cards[entry].state.phase {
+            Phase::New => self.new.push_front(entry),
+            Phase::Review => self.reviews.push_front(entry),
+            Phase::Learning | Phase::Relearning => self.insert_learning(cards, entry),
+        }
+    }
+
+    /// Adds a learning card in due order.
+    pub fn insert_learning(&mut self, cards: &[CardEntry], entry: usize) {
+        let due = cards[entry].state.due;
+        let at = self
+            .learning
+            .partition_point(|&i| (cards[i].state.due, i) <= (due, entry));
+        self.learning.insert(at, entry);
+    }
+
+    /// Drops a card wherever it is queued.
+    pub fn remove(&mut self, entry: usize) {
+        self.learning.retain(|&i| i != entry);
+        self.reviews.retain(|&i| i != entry);
+        self.new.retain(|&i| i != entry);
+    }
+
+    /// The soonest time a learning card left for later today becomes due.
+    pub fn next_learning_due(&self, cards: &[CardEntry]) -> Option<Millis> {
+        self.learning.first().map(|&i| cards[i].state.due)
+    }
+}

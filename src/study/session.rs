@@ -1,0 +1,263 @@
+//! A study session: show a card, reveal it, rate it, undo, bury or suspend it.
+//!
+//! Every change is first appended to the review log; only when the append (write + fsync)
+//! succeeded does the in-memory state change. A failed write leaves everything as it was, so
+//! the UI can say so and the user can try again.
+
+use super::collection::{count_answer, Collection, DayCounts, Scope};
+use super::queue::{DueCounts, Limits, Queue};
+use super::EventSink;
+use crate::schedule::{CardState, Millis, Outcome, Phase, Rating, Scheduler};
+use crate::store::{EventKind, StoreError};
+
+/// Longest answer time recorded for one card (Anki caps it at 60 s too).
+const MAX_ANSWER_MS: Millis = 60_000;
+
+/// What happened in a session, for the summary screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SessionStats {
+    pub studied: u32,
+    /// Answers per rating, Again..Easy.
+    pub ratings: [u32; 4],
+    pub answer_ms: u64,
+}
+
+#[derive(Clone, Debug)]
+struct UndoStep {
+    entry: usize,
+    state: CardState,
+    suspended: bool,
+    buried_day: Option<i32>,
+    counts: DayCounts,
+    stats: SessionStats,
+}
+
+/// One sitting of study in one scope.
+pub struct Session {
+    pub scope: Scope,
+    pub limits: Limits,
+    queue: Queue,
+    current: Option<usize>,
+    revealed: bool,
+    shown_at: Millis,
+    undo: Vec<UndoStep>,
+    stats: SessionStats,
+    started: Millis,
+}
+
+impl Session {
+    /// Builds today's queue and shows its first card.
+    pub fn start(
+        col: &mut Collection,
+        scope: Scope,
+        limits: Limits,
+        scheduler: &Scheduler,
+        now: Millis,
+    ) -> Session {
+        col.roll_day(scheduler.day_of(now));
+        let mut s = Session {
+            scope,
+            limits,
+            queue: Queue::build(col, scope, limits, scheduler, now),
+            current: None,
+            revealed: false,
+            shown_at: now,
+            undo: Vec::new(),
+            stats: SessionStats::default(),
+            started: now,
+        };
+        s.advance(col, now);
+        s
+    }
+
+    /// The card on screen (an index into `Collection::cards`), or None when the session is done.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    pub fn is_revealed(&self) -> bool {
+        self.revealed
+    }
+
+    pub fn stats(&self) -> SessionStats {
+        self.stats
+    }
+
+    pub fn started(&self) -> Millis {
+        self.started
+    }
+
+    /// Whether there is anything to undo in this session.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Cards left, counting the one on screen.
+    pub fn remaining(&self, col: &Collection) -> DueCounts {
+        let mut c = self.queue.counts();
+        if let Some(e) = self.current {
+            match col.cards[e].state.phase {
+                Phase::New => c.new += 1,
+                Phase::Review => c.review += 1,
+                Phase::Learning | Phase::Relearning => c.learning += 1,
+            }
+        }
+        c
+    }
+
+    /// When the next learning card comes due, if the session ran out while some wait.
+    pub fn next_learning_due(&self, col: &Collection) -> Option<Millis> {
+        self.queue.next_learning_due(&col.cards)
+    }
+
+    pub fn reveal(&mut self) {
+        if self.current.is_some() {
+            self.revealed = true;
+        }
+    }
+
+    /// The four outcomes of the current card, for the rating buttons.
+    pub fn preview(
+        &self,
+        col: &Collection,
+        scheduler: &Scheduler,
+        now: Millis,
+    ) -> Option<[Outcome; 4]> {
+        let e = &col.cards[self.current?];
+        Some(scheduler.preview(&e.state, now, e.seed))
+    }
+
+    /// Rates the current card. The rating counts only once the log append succeeded.
+    pub fn rate(
+        &mut self,
+        col: &mut Collection,
+        sink: &mut dyn EventSink,
+        scheduler: &Scheduler,
+        rating: Rating,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        let Some(entry) = self.current else {
+            return Ok(());
+        };
+        let ms = (now - self.shown_at).clamp(0, MAX_ANSWER_MS) as u32;
+        let e = &col.cards[entry];
+        let next = scheduler.rate(&e.state, rating, now, e.seed);
+        sink.append(
+            now,
+            &e.global_id,
+            EventKind::Review {
+                rating: rating.as_u8(),
+                ms,
+            },
+        )?;
+        self.push_undo(col, entry);
+        col.roll_day(scheduler.day_of(now));
+        let deck = col.cards[entry].deck;
+        count_answer(&mut col.counts[deck], col.cards[entry].state.phase);
+        col.cards[entry].state = next;
+        self.stats.studied += 1;
+        self.stats.ratings[rating as usize - 1] += 1;
+        self.stats.answer_ms += u64::from(ms);
+        let day_end = scheduler.day_start(scheduler.day_of(now) + 1);
+        if matches!(next.phase, Phase::Learning | Phase::Relearning) && next.due < day_end {
+            self.queue.insert_learning(&col.cards, entry);
+        }
+        self.current = None;
+        self.advance(col, now);
+        Ok(())
+    }
+
+    /// Hides the current card until tomorrow.
+    pub fn bury(
+        &mut self,
+        col: &mut Collection,
+        sink: &mut dyn EventSink,
+        scheduler: &Scheduler,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        let Some(entry) = self.current else {
+            return Ok(());
+        };
+        sink.append(now, &col.cards[entry].global_id, EventKind::Bury)?;
+        self.push_undo(col, entry);
+        col.cards[entry].buried_day = Some(scheduler.day_of(now));
+        self.current = None;
+        self.advance(col, now);
+        Ok(())
+    }
+
+    /// Takes the current card out of study until it is unsuspended.
+    pub fn suspend(
+        &mut self,
+        col: &mut Collection,
+        sink: &mut dyn EventSink,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        let Some(entry) = self.current else {
+            return Ok(());
+        };
+        sink.append(now, &col.cards[entry].global_id, EventKind::Suspend)?;
+        self.push_undo(col, entry);
+        col.cards[entry].suspended = true;
+        self.current = None;
+        self.advance(col, now);
+        Ok(())
+    }
+
+    /// Takes back the last rating, bury or suspend of this session; the card is shown again.
+    /// Returns false when there is nothing to undo.
+    pub fn undo(
+        &mut self,
+        col: &mut Collection,
+        sink: &mut dyn EventSink,
+        now: Millis,
+    ) -> Result<bool, StoreError> {
+        let Some(step) = self.undo.last() else {
+            return Ok(false);
+        };
+        sink.append(now, &col.cards[step.entry].global_id, EventKind::Undo)?;
+        let Some(step) = self.undo.pop() else {
+            return Ok(false);
+        };
+        self.queue.remove(step.entry);
+        if let Some(shown) = self.current.take() {
+            self.queue.push_front(&col.cards, shown);
+        }
+        let e = &mut col.cards[step.entry];
+        e.state = step.state;
+        e.suspended = step.suspended;
+        e.buried_day = step.buried_day;
+        let deck = e.deck;
+        col.counts[deck] = step.counts;
+        self.stats = step.stats;
+        self.current = Some(step.entry);
+        self.revealed = false;
+        self.shown_at = now;
+        Ok(true)
+    }
+
+    fn push_undo(&mut self, col: &Collection, entry: usize) {
+        let e = &col.cards[entry];
+        self.undo.push(UndoStep {
+            entry,
+            state: e.state,
+            suspended: e.suspended,
+            buried_day: e.buried_day,
+            counts: col.counts[e.deck],
+            stats: self.stats,
+        });
+    }
+
+    fn advance(&mut self, col: &Collection, now: Millis) {
+        self.current = self.queue.pop_next(&col.cards, now);
+        self.revealed = false;
+        self.shown_at = now;
+    }
+
+    /// Shows a learning card that has come due while the session waited (call on a tick).
+    pub fn poll(&mut self, col: &Collection, now: Millis) {
+        if self.current.is_none() {
+            self.advance(col, now);
+        }
+    }
+}

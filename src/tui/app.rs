@@ -1,0 +1,370 @@
+//! The TUI's state and the one place it changes: `App::update(Action)`.
+//!
+//! Nothing here draws or reads the terminal; the event loop feeds actions in (with the time),
+//! and the views in `ui/` only read the state. That makes every screen testable headless.
+
+use recall::schedule::{Millis, Rating, Scheduler};
+use recall::study::{
+    Collection, DueCounts, EventSink, Limits, Queue, Scope, Session, SessionStats,
+};
+
+/// Everything a key can ask for; `keys.rs` maps keys to these per screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Home: study the selected deck.
+    Open,
+    /// Home: study every deck.
+    StudyAll,
+    Reveal,
+    Rate(Rating),
+    Undo,
+    Bury,
+    Suspend,
+    /// Study: show which file and id the card comes from.
+    Locate,
+    ToggleHelp,
+    /// Leave the current screen (Home: quit).
+    Back,
+    Quit,
+    /// Time passed with no key (learning cards may have come due).
+    Tick,
+}
+
+/// One row of the Home table, counted when Home is entered (not on every frame).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeckRow {
+    pub title: String,
+    pub section: String,
+    pub cards: usize,
+    pub due: DueCounts,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HomeState {
+    pub selected: usize,
+    pub rows: Vec<DeckRow>,
+    pub total: DueCounts,
+}
+
+pub struct StudyState {
+    pub session: Session,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryState {
+    pub title: String,
+    pub stats: SessionStats,
+    pub elapsed_ms: Millis,
+    pub due_tomorrow: usize,
+    /// When learning cards wait for later today, when the next one is due.
+    pub next_learning: Option<Millis>,
+}
+
+/// The screens, each carrying its own state.
+pub enum Screen {
+    Home(HomeState),
+    Study(StudyState),
+    Summary(SummaryState),
+}
+
+/// A one-line message under the screen: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct App {
+    pub collection: Collection,
+    pub scheduler: Scheduler,
+    pub limits: Limits,
+    pub sink: Box<dyn EventSink>,
+    pub screen: Screen,
+    pub show_help: bool,
+    pub status: Option<Status>,
+    /// The time of the latest update; views use it for intervals and counts.
+    pub now: Millis,
+    pub quit: bool,
+    /// The deck last studied, so Home comes back with it selected.
+    last_deck: usize,
+}
+
+impl App {
+    pub fn new(
+        collection: Collection,
+        scheduler: Scheduler,
+        limits: Limits,
+        sink: Box<dyn EventSink>,
+        now: Millis,
+    ) -> App {
+        let mut app = App {
+            collection,
+            scheduler,
+            limits,
+            sink,
+            screen: Screen::Home(HomeState {
+                selected: 0,
+                rows: Vec::new(),
+                total: DueCounts::default(),
+            }),
+            show_help: false,
+            status: None,
+            now,
+            quit: false,
+            last_deck: 0,
+        };
+        app.go_home(0);
+        app
+    }
+
+    /// Applies one action at time `now`.
+    pub fn update(&mut self, action: Action, now: Millis) {
+        self.now = now;
+        if action == Action::ToggleHelp {
+            self.show_help = !self.show_help;
+            return;
+        }
+        if self.show_help {
+            if matches!(action, Action::Back | Action::Quit) {
+                self.show_help = false;
+            }
+            return;
+        }
+        if action != Action::Tick {
+            self.status = None;
+        }
+        match &mut self.screen {
+            Screen::Home(_) => self.update_home(action),
+            Screen::Study(_) => self.update_study(action),
+            Screen::Summary(_) => {
+                if matches!(action, Action::Back | Action::Open | Action::Quit) {
+                    self.go_home(self.selected_deck());
+                }
+            }
+        }
+    }
+
+    fn selected_deck(&self) -> usize {
+        match &self.screen {
+            Screen::Home(h) => h.selected,
+            _ => self.last_deck,
+        }
+    }
+
+    fn update_home(&mut self, action: Action) {
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        let n = home.rows.len();
+        match action {
+            Action::Up => {
+                home.selected = home.selected.checked_sub(1).unwrap_or(n.saturating_sub(1))
+            }
+            Action::Down => {
+                home.selected = if home.selected + 1 >= n {
+                    0
+                } else {
+                    home.selected + 1
+                }
+            }
+            Action::Open if n > 0 => {
+                let d = home.selected;
+                self.start_study(Scope::Deck(d));
+            }
+            Action::StudyAll => self.start_study(Scope::All),
+            Action::Back | Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn update_study(&mut self, action: Action) {
+        let now = self.now;
+        let Screen::Study(study) = &mut self.screen else {
+            return;
+        };
+        let session = &mut study.session;
+        let col = &mut self.collection;
+        let sink = self.sink.as_mut();
+        let result = match action {
+            Action::Reveal => {
+                session.reveal();
+                Ok(())
+            }
+            Action::Rate(r) if session.is_revealed() => {
+                session.rate(col, sink, &self.scheduler, r, now)
+            }
+            Action::Rate(_) => {
+                self.status = Some(Status::info("Reveal the answer first (space)."));
+                Ok(())
+            }
+            Action::Undo => match session.undo(col, sink, now) {
+                Ok(true) => {
+                    self.status = Some(Status::info("Undone."));
+                    Ok(())
+                }
+                Ok(false) => {
+                    self.status = Some(Status::info("Nothing to undo in this session."));
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
+            Action::Bury => session.bury(col, sink, &self.scheduler, now).map(|()| {
+                self.status = Some(Status::info("Buried until tomorrow. u undoes."));
+            }),
+            Action::Suspend => session.suspend(col, sink, now).map(|()| {
+                self.status = Some(Status::info("Suspended. u undoes."));
+            }),
+            Action::Locate => {
+                if let Some(entry) = session.current() {
+                    let (deck, card) = col.card(entry);
+                    self.status = Some(Status::info(format!(
+                        "{} · line {} · id {}",
+                        deck.source, card.line, col.cards[entry].global_id
+                    )));
+                }
+                Ok(())
+            }
+            Action::Tick => {
+                session.poll(col, now);
+                Ok(())
+            }
+            Action::Back | Action::Quit => {
+                self.finish_study();
+                return;
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            self.status = Some(Status::error(format!(
+                "Not saved: {e}. Nothing was recorded; try again."
+            )));
+            return;
+        }
+        if let Screen::Study(study) = &self.screen {
+            if study.session.current().is_none() {
+                self.finish_study();
+            }
+        }
+    }
+
+    fn start_study(&mut self, scope: Scope) {
+        if let Scope::Deck(d) = scope {
+            self.last_deck = d;
+        }
+        let session = Session::start(
+            &mut self.collection,
+            scope,
+            self.limits,
+            &self.scheduler,
+            self.now,
+        );
+        if session.current().is_none() {
+            self.status = Some(Status::info(
+                match session.next_learning_due(&self.collection) {
+                    Some(due) => format!(
+                        "Nothing due right now; the next learning card is due in {}.",
+                        recall::schedule::Interval::Minutes(
+                            (((due - self.now).max(0) + 59_999) / 60_000) as u32
+                        )
+                    ),
+                    None => "Nothing left to study here today. Well done!".to_string(),
+                },
+            ));
+            return;
+        }
+        let title = match scope {
+            Scope::All => "All decks".to_string(),
+            Scope::Deck(d) => self.collection.decks[d].title.clone(),
+        };
+        self.screen = Screen::Study(StudyState { session, title });
+    }
+
+    fn finish_study(&mut self) {
+        let Screen::Study(study) = &self.screen else {
+            return;
+        };
+        let stats = study.session.stats();
+        if stats.studied == 0 {
+            self.go_home(self.last_deck);
+            return;
+        }
+        let tomorrow = self.scheduler.day_of(self.now) + 1;
+        let tomorrow_end = self.scheduler.day_start(tomorrow + 1);
+        let due_tomorrow = self
+            .collection
+            .cards
+            .iter()
+            .filter(|e| {
+                study.session.scope.contains(e)
+                    && !e.suspended
+                    && !e.archived
+                    && e.state.phase != recall::schedule::Phase::New
+                    && e.state.due < tomorrow_end
+            })
+            .count();
+        self.screen = Screen::Summary(SummaryState {
+            title: study.title.clone(),
+            stats,
+            elapsed_ms: self.now - study.session.started(),
+            due_tomorrow,
+            next_learning: study.session.next_learning_due(&self.collection),
+        });
+    }
+
+    /// Shows Home with fresh counts, keeping `selected` in range.
+    fn go_home(&mut self, selected: usize) {
+        let today = self.scheduler.day_of(self.now);
+        self.collection.roll_day(today);
+        let rows: Vec<DeckRow> = (0..self.collection.decks.len())
+            .map(|d| {
+                let deck = &self.collection.decks[d];
+                DeckRow {
+                    title: deck.title.clone(),
+                    section: deck.section.clone(),
+                    cards: deck.cards.iter().filter(|c| !c.archived).count(),
+                    due: Queue::build(
+                        &self.collection,
+                        Scope::Deck(d),
+                        self.limits,
+                        &self.scheduler,
+                        self.now,
+                    )
+                    .counts(),
+                }
+            })
+            .collect();
+        let total = Queue::build(
+            &self.collection,
+            Scope::All,
+            self.limits,
+            &self.scheduler,
+            self.now,
+        )
+        .counts();
+        let selected = selected.min(rows.len().saturating_sub(1));
+        self.screen = Screen::Home(HomeState {
+            selected,
+            rows,
+            total,
+        });
+    }
+}
+
+impl Status {
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}

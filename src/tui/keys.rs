@@ -1,0 +1,234 @@
+//! Which key does what on which screen (Anki's and vim's habits), and the help text for it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use recall::schedule::Rating;
+
+use super::app::{Action, Screen};
+
+/// The screen kinds that have their own key map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Home,
+    Question,
+    Answer,
+    Summary,
+    Help,
+}
+
+impl Mode {
+    pub fn of(screen: &Screen, show_help: bool) -> Mode {
+        if show_help {
+            return Mode::Help;
+        }
+        match screen {
+            Screen::Home(_) => Mode::Home,
+            Screen::Study(s) if s.session.is_revealed() => Mode::Answer,
+            Screen::Study(_) => Mode::Question,
+            Screen::Summary(_) => Mode::Summary,
+        }
+    }
+}
+
+/// Maps a key press to an action for the given mode; None for keys that do nothing there.
+pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    let code = key.code;
+    if code == KeyCode::Char('?') {
+        return Some(Action::ToggleHelp);
+    }
+    match mode {
+        Mode::Help => match code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Home => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+            _ => None,
+        },
+        Mode::Question | Mode::Answer => match code {
+            KeyCode::Char(' ') | KeyCode::Enter if mode == Mode::Question => Some(Action::Reveal),
+            KeyCode::Char(' ') | KeyCode::Enter => Some(Action::Rate(Rating::Good)),
+            KeyCode::Char(c @ '1'..='4') => Rating::from_u8(c as u8 - b'0').map(Action::Rate),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('b') => Some(Action::Bury),
+            KeyCode::Char('s') => Some(Action::Suspend),
+            KeyCode::Char('e') => Some(Action::Locate),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Summary => match code {
+            KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char(' ') => {
+                Some(Action::Back)
+            }
+            _ => None,
+        },
+    }
+}
+
+/// The main keys of a mode in a few words, for the footer line.
+pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
+    match mode {
+        Mode::Home => &[
+            ("enter", "study"),
+            ("a", "all decks"),
+            ("j/k", "move"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::Question => &[
+            ("space", "show answer"),
+            ("u", "undo"),
+            ("b", "bury"),
+            ("s", "suspend"),
+            ("e", "where"),
+            ("?", "help"),
+            ("q", "back"),
+        ],
+        Mode::Answer => &[
+            ("1-4", "rate"),
+            ("space", "good"),
+            ("u", "undo"),
+            ("b", "bury"),
+            ("s", "suspend"),
+            ("?", "help"),
+            ("q", "back"),
+        ],
+        Mode::Summary => &[("enter", "back to decks"), ("?", "help")],
+        Mode::Help => &[("esc", "close help")],
+    }
+}
+
+/// Every key of a mode with what it does, for the help overlay (the footer shows the first few).
+pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
+    match mode {
+        Mode::Home => &[
+            ("enter", "study the selected deck"),
+            ("a", "study all decks"),
+            ("j/k ↑/↓", "move"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::Question => &[
+            ("space", "show the answer"),
+            ("u", "undo the last answer"),
+            ("b", "bury until tomorrow"),
+            ("s", "suspend the card"),
+            ("e", "where the card lives"),
+            ("?", "help"),
+            ("q", "back to decks"),
+        ],
+        Mode::Answer => &[
+            ("1-4", "Again / Hard / Good / Easy"),
+            ("space", "Good"),
+            ("u", "undo the last answer"),
+            ("b", "bury until tomorrow"),
+            ("s", "suspend the card"),
+            ("e", "where the card lives"),
+            ("?", "help"),
+            ("q", "back to decks"),
+        ],
+        Mode::Summary => &[("enter", "back to decks"), ("?", "help"), ("q", "back")],
+        Mode::Help => &[("esc", "close help"), ("?", "close help")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn space_reveals_then_rates_good() {
+        assert_eq!(
+            map(Mode::Question, key(KeyCode::Char(' '))),
+            Some(Action::Reveal)
+        );
+        assert_eq!(
+            map(Mode::Answer, key(KeyCode::Char(' '))),
+            Some(Action::Rate(Rating::Good))
+        );
+    }
+
+    #[test]
+    fn digits_rate_in_both_study_modes() {
+        for (c, r) in ['1', '2', '3', '4'].into_iter().zip(Rating::ALL) {
+            assert_eq!(
+                map(Mode::Answer, key(KeyCode::Char(c))),
+                Some(Action::Rate(r))
+            );
+        }
+        assert_eq!(map(Mode::Answer, key(KeyCode::Char('5'))), None);
+    }
+
+    #[test]
+    fn home_keys() {
+        assert_eq!(map(Mode::Home, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(map(Mode::Home, key(KeyCode::Up)), Some(Action::Up));
+        assert_eq!(map(Mode::Home, key(KeyCode::Enter)), Some(Action::Open));
+        assert_eq!(
+            map(Mode::Home, key(KeyCode::Char('a'))),
+            Some(Action::StudyAll)
+        );
+        assert_eq!(map(Mode::Home, key(KeyCode::Char('q'))), Some(Action::Quit));
+    }
+
+    #[test]
+    fn help_and_ctrl_c_work_everywhere() {
+        for mode in [
+            Mode::Home,
+            Mode::Question,
+            Mode::Answer,
+            Mode::Summary,
+            Mode::Help,
+        ] {
+            assert_eq!(map(mode, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+            assert_eq!(
+                map(
+                    mode,
+                    KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+                ),
+                Some(Action::Quit)
+            );
+        }
+    }
+
+    #[test]
+    fn study_keys() {
+        assert_eq!(
+            map(Mode::Question, key(KeyCode::Char('u'))),
+            Some(Action::Undo)
+        );
+        assert_eq!(
+            map(Mode::Question, key(KeyCode::Char('b'))),
+            Some(Action::Bury)
+        );
+        assert_eq!(
+            map(Mode::Question, key(KeyCode::Char('s'))),
+            Some(Action::Suspend)
+        );
+        assert_eq!(
+            map(Mode::Question, key(KeyCode::Char('e'))),
+            Some(Action::Locate)
+        );
+        assert_eq!(map(Mode::Question, key(KeyCode::Esc)), Some(Action::Back));
+    }
+
+    #[test]
+    fn release_events_are_ignored() {
+        let mut k = key(KeyCode::Char('q'));
+        k.kind = KeyEventKind::Release;
+        assert_eq!(map(Mode::Home, k), None);
+    }
+}

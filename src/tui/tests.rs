@@ -1,0 +1,307 @@
+//! The TUI driven headless: actions in, rendered buffers out (TestBackend + insta snapshots).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ratatui::Terminal;
+use recall::deck::{parse_deck, DeckSource};
+use recall::schedule::{Millis, Phase, Rating, Scheduler, SchedulerConfig};
+use recall::store::{EventKind, LoadedLog, StoreError};
+use recall::study::{Collection, EventSink, Limits};
+
+use super::app::{Action, App, Screen};
+use super::theme::Theme;
+use super::ui::View;
+
+/// 2026-11-23 10:00:00 UTC.
+const T0: Millis = 1_795_428_000_000;
+
+const DECK: &str = r#"
+[deck]
+id = "demo"
+title = "Demo deck"
+section = "Tests / Demo"
+
+[[cards]]
+id = "basic"
+front = "What does **SSE-C** require?"
+back = "HTTPS for every request; S3 never stores the key."
+explain = "The notes omit this."
+
+[[cards]]
+id = "choice"
+kind = "choice"
+front = "Which class stores data in one AZ?"
+choices = ["S3 Standard", "S3 One Zone-IA", "S3 Glacier Deep Archive", "S3 Intelligent-Tiering"]
+answer = 1
+explain = "One Zone-IA: a single Availability Zone."
+
+[[cards]]
+id = "cloze"
+kind = "cloze"
+text = "A gateway endpoint is a {{route table}} target."
+
+[[cards]]
+id = "hostile"
+front = "Evil \u001b[2J\u001b]0;pwned\u0007 text 世界 🎉"
+back = "inert"
+"#;
+
+type Events = Rc<RefCell<Vec<(Millis, String, EventKind)>>>;
+
+/// Records events in memory; `fail` makes the next appends fail like a full disk.
+#[derive(Clone, Default)]
+struct MemSink {
+    events: Events,
+    fail: Rc<RefCell<bool>>,
+}
+
+impl EventSink for MemSink {
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
+        if *self.fail.borrow() {
+            return Err(StoreError::Io {
+                path: "reviews.jsonl".into(),
+                source: std::io::Error::other("No space left on device"),
+            });
+        }
+        self.events.borrow_mut().push((at, card.to_string(), kind));
+        Ok(())
+    }
+}
+
+fn app_with(sink: MemSink) -> App {
+    let deck = parse_deck(DECK, "demo.toml", DeckSource::Builtin("demo.toml")).expect("valid deck");
+    let scheduler = Scheduler::new(SchedulerConfig {
+        fuzz: false,
+        ..SchedulerConfig::default()
+    })
+    .expect("default config");
+    let log = LoadedLog {
+        cards: Vec::new(),
+        events: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let col = Collection::replay(vec![deck], &log, &scheduler, T0);
+    App::new(col, scheduler, Limits::default(), Box::new(sink), T0)
+}
+
+fn render(app: &App, w: u16, h: u16, theme: Theme) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    term.draw(|f| f.render_widget(View { app, theme }, f.area()))
+        .expect("draw");
+    term.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            // A wide character covers the next cell too; that cell is not part of the text.
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen_text(app: &App) -> String {
+    text(&render(app, 80, 24, Theme::new(true)))
+}
+
+#[test]
+fn a_whole_session_reveal_rate_undo_bury_finish() {
+    let sink = MemSink::default();
+    let mut app = app_with(sink.clone());
+    let mut now = T0;
+    let mut step = |app: &mut App, a: Action| {
+        now += 5_000;
+        app.update(a, now);
+    };
+    step(&mut app, Action::Open);
+    assert!(matches!(app.screen, Screen::Study(_)));
+    assert!(screen_text(&app).contains("What does SSE-C require?"));
+
+    step(&mut app, Action::Rate(Rating::Good));
+    assert!(
+        sink.events.borrow().is_empty(),
+        "rating before reveal must do nothing"
+    );
+
+    step(&mut app, Action::Reveal);
+    let shown = screen_text(&app);
+    assert!(shown.contains("HTTPS for every request"), "{shown}");
+    assert!(shown.contains("1 Again 1m"), "{shown}");
+    step(&mut app, Action::Rate(Rating::Easy));
+    assert_eq!(sink.events.borrow().len(), 1);
+    let first = app.collection.find("demo/basic").expect("card");
+    assert_eq!(app.collection.cards[first].state.phase, Phase::Review);
+
+    // Undo puts the same card back, unrevealed, in its old state, and logs an undo event.
+    step(&mut app, Action::Undo);
+    assert_eq!(app.collection.cards[first].state.phase, Phase::New);
+    assert_eq!(sink.events.borrow()[1].2, EventKind::Undo);
+    assert!(screen_text(&app).contains("What does SSE-C require?"));
+
+    step(&mut app, Action::Reveal);
+    step(&mut app, Action::Rate(Rating::Easy));
+    // The choice card: bury it.
+    assert!(screen_text(&app).contains("B) S3 One Zone-IA"));
+    step(&mut app, Action::Bury);
+    assert_eq!(
+        sink.events.borrow().last().map(|e| e.2),
+        Some(EventKind::Bury)
+    );
+    // Cloze shows the gap hidden, then filled.
+    assert!(screen_text(&app).contains("A gateway endpoint is a [...] target."));
+    step(&mut app, Action::Reveal);
+    assert!(screen_text(&app).contains("A gateway endpoint is a route table target."));
+    step(&mut app, Action::Rate(Rating::Easy));
+    step(&mut app, Action::Suspend);
+    assert!(matches!(app.screen, Screen::Summary(_)), "all cards done");
+    let summary = screen_text(&app);
+    assert!(summary.contains("Studied   2 cards"), "{summary}");
+    assert!(summary.contains("Easy 2"), "{summary}");
+    step(&mut app, Action::Back);
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_failed_write_is_not_counted_and_the_app_keeps_running() {
+    let sink = MemSink::default();
+    let mut app = app_with(sink.clone());
+    app.update(Action::Open, T0);
+    app.update(Action::Reveal, T0 + 1000);
+    *sink.fail.borrow_mut() = true;
+    app.update(Action::Rate(Rating::Good), T0 + 2000);
+    let status = app.status.clone().expect("an error is shown");
+    assert!(
+        status.is_error && status.text.contains("Not saved"),
+        "{status:?}"
+    );
+    assert!(screen_text(&app).contains("No space left on device"));
+    let e = app.collection.find("demo/basic").expect("card");
+    assert_eq!(app.collection.cards[e].state.phase, Phase::New);
+    // Space freed: the same rating now goes through.
+    *sink.fail.borrow_mut() = false;
+    app.update(Action::Rate(Rating::Good), T0 + 3000);
+    assert_eq!(sink.events.borrow().len(), 1);
+    assert_eq!(app.collection.cards[e].state.phase, Phase::Learning);
+}
+
+#[test]
+fn learning_card_comes_back_after_its_step() {
+    let mut app = app_with(MemSink::default());
+    app.update(Action::Open, T0);
+    app.update(Action::Reveal, T0);
+    app.update(Action::Rate(Rating::Again), T0);
+    // The other three cards come first; the 1-minute step is not due yet.
+    for _ in 0..3 {
+        app.update(Action::Reveal, T0);
+        app.update(Action::Rate(Rating::Easy), T0);
+    }
+    // Nothing else left: the learning card is shown ahead (within 20 minutes).
+    assert!(screen_text(&app).contains("What does SSE-C require?"));
+}
+
+#[test]
+fn home_shows_counts_and_moves_selection() {
+    let mut app = app_with(MemSink::default());
+    let home = screen_text(&app);
+    assert!(home.contains("Demo deck"), "{home}");
+    assert!(home.contains("Tests / Demo · 4 cards"), "{home}");
+    app.update(Action::Down, T0);
+    app.update(Action::Up, T0);
+    app.update(Action::Quit, T0);
+    assert!(app.quit);
+}
+
+#[test]
+fn control_characters_in_cards_render_inert() {
+    let mut app = app_with(MemSink::default());
+    app.update(Action::Open, T0);
+    for _ in 0..3 {
+        app.update(Action::Reveal, T0);
+        app.update(Action::Rate(Rating::Easy), T0);
+    }
+    let buf = render(&app, 80, 24, Theme::new(true));
+    let shown = text(&buf);
+    assert!(
+        shown.contains("Evil ␛[2J␛]0;pwned␇ text 世界 🎉"),
+        "{shown}"
+    );
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "control character in {:?}",
+            cell.symbol()
+        );
+    }
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut app = app_with(MemSink::default());
+    for (w, h) in [(1, 1), (2, 1), (10, 3), (39, 9), (40, 10), (200, 60)] {
+        render(&app, w, h, Theme::new(true));
+    }
+    app.update(Action::Open, T0);
+    app.update(Action::Reveal, T0);
+    app.update(Action::ToggleHelp, T0);
+    for w in 1..50 {
+        for h in [1, 5, 10, 12] {
+            render(&app, w, h, Theme::new(true));
+        }
+    }
+    assert!(text(&render(&app, 30, 5, Theme::new(true))).contains("terminal too small"));
+}
+
+#[test]
+fn no_color_output_carries_no_colour() {
+    let mut app = app_with(MemSink::default());
+    let check = |app: &App| {
+        let buf = render(app, 80, 24, Theme::new(false));
+        for cell in buf.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+    };
+    check(&app);
+    app.update(Action::Open, T0);
+    app.update(Action::Reveal, T0);
+    check(&app);
+    app.update(Action::ToggleHelp, T0);
+    check(&app);
+}
+
+#[test]
+fn snapshots_of_each_screen() {
+    let mut app = app_with(MemSink::default());
+    insta::assert_snapshot!("home_80x24", screen_text(&app));
+    app.update(Action::ToggleHelp, T0);
+    insta::assert_snapshot!("help_80x24", screen_text(&app));
+    app.update(Action::ToggleHelp, T0);
+    app.update(Action::Open, T0);
+    insta::assert_snapshot!("question_80x24", screen_text(&app));
+    app.update(Action::Reveal, T0);
+    insta::assert_snapshot!("answer_80x24", screen_text(&app));
+    app.update(Action::Rate(Rating::Easy), T0 + 4000);
+    app.update(Action::Reveal, T0 + 8000);
+    insta::assert_snapshot!("choice_answer_80x24", screen_text(&app));
+    insta::assert_snapshot!("tiny_20x5", text(&render(&app, 20, 5, Theme::new(true))));
+    for _ in 0..3 {
+        app.update(Action::Reveal, T0 + 60_000);
+        app.update(Action::Rate(Rating::Easy), T0 + 60_000);
+    }
+    insta::assert_snapshot!("summary_80x24", screen_text(&app));
+}

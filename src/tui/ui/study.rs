@@ -1,0 +1,138 @@
+//! Study: the card, its answer once revealed, and the four rating buttons with intervals.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, Paragraph, Widget, Wrap};
+use recall::deck::{cloze_render, CardContent};
+use recall::text::inert;
+
+use super::text::card_lines;
+use crate::tui::app::{App, StudyState};
+use crate::tui::theme::Theme;
+
+const LETTERS: [char; 8] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+
+pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let session = &study.session;
+    let col = &app.collection;
+    let left = session.remaining(col);
+    let [header, gauge, card_area, buttons] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let counts = vec![
+        Span::styled(format!("New {}", left.new), theme.new_count()),
+        Span::styled(" · ", theme.dim()),
+        Span::styled(format!("Learn {}", left.learning), theme.learn_count()),
+        Span::styled(" · ", theme.dim()),
+        Span::styled(format!("Due {}", left.review), theme.due_count()),
+        Span::raw(" "),
+    ];
+    let counts_w: usize = counts.iter().map(Span::width).sum();
+    let [title_area, counts_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(counts_w as u16)]).areas(header);
+    Line::from(vec![
+        Span::styled(" Studying ", theme.dim()),
+        Span::styled(inert(&study.title).into_owned(), theme.title()),
+    ])
+    .render(title_area, buf);
+    Line::from(counts).render(counts_area, buf);
+
+    let done = session.stats().studied as usize;
+    let total = done + left.total();
+    Gauge::default()
+        .gauge_style(theme.gauge())
+        .ratio(if total == 0 {
+            1.0
+        } else {
+            done as f64 / total as f64
+        })
+        .label(format!("{done}/{total}"))
+        .render(gauge, buf);
+
+    let Some(entry) = session.current() else {
+        return;
+    };
+    let (deck, card) = col.card(entry);
+    let revealed = session.is_revealed();
+    let mut lines = Vec::new();
+    match &card.content {
+        CardContent::Basic { front, back } => {
+            lines.extend(card_lines(front, Style::new(), theme));
+            if revealed {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled("─── answer ───", theme.dim())));
+                lines.extend(card_lines(back, Style::new(), theme));
+            }
+        }
+        CardContent::Choice {
+            front,
+            choices,
+            answer,
+        } => {
+            lines.extend(card_lines(front, Style::new(), theme));
+            lines.push(Line::from(""));
+            for (i, choice) in choices.iter().enumerate() {
+                let right = answer.contains(&i);
+                let (mark, style) = match (revealed, right) {
+                    (true, true) => ("✓ ", theme.right()),
+                    (true, false) => ("  ", theme.dim()),
+                    (false, _) => ("  ", Style::new()),
+                };
+                let letter = LETTERS.get(i).copied().unwrap_or('?');
+                let mut l = card_lines(&format!("{letter}) {choice}"), style, theme);
+                if let Some(first) = l.first_mut() {
+                    first.spans.insert(0, Span::styled(mark, style));
+                }
+                lines.extend(l);
+            }
+        }
+        CardContent::Cloze { text } => {
+            let shown = if revealed {
+                cloze_render(text, |gap| format!("**{gap}**"))
+            } else {
+                cloze_render(text, |_| "`[...]`".to_string())
+            };
+            lines.extend(card_lines(&shown, Style::new(), theme));
+        }
+    }
+    if revealed {
+        if let Some(explain) = &card.explain {
+            lines.push(Line::from(""));
+            lines.extend(card_lines(explain, theme.dim(), theme));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Span::styled(
+            format!(" {} · {} ", inert(&deck.title), card.content.kind()),
+            theme.dim(),
+        )))
+        .render(card_area, buf);
+
+    if revealed {
+        if let Some(outcomes) = session.preview(col, &app.scheduler, app.now) {
+            let names = ["Again", "Hard", "Good", "Easy"];
+            let mut spans = vec![Span::raw(" ")];
+            for (i, o) in outcomes.iter().enumerate() {
+                spans.push(Span::styled(format!("{} ", i + 1), theme.key()));
+                spans.push(Span::styled(names[i], theme.rating(i)));
+                spans.push(Span::raw(format!(" {}   ", o.interval)));
+            }
+            Line::from(spans).render(buttons, buf);
+        }
+    } else {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled("space", theme.key()),
+            Span::styled(" show answer", theme.dim()),
+        ])
+        .render(buttons, buf);
+    }
+}
