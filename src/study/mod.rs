@@ -45,3 +45,6 @@ pub fn limits(config: &Config) -> Limits {
         reviews_per_day: config.reviews_per_day,
     }
 }
+
+#[cfg(test)]
+mod tests;

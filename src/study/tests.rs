@@ -1,0 +1,288 @@
+//! The day's queue and a session, driven through the public API with an in-memory log.
+
+use super::*;
+use crate::deck::{parse_deck, Deck, DeckSource};
+use crate::schedule::{Phase, Rating, Scheduler};
+use crate::store::log::parse_log;
+use crate::store::{EventKind, LoadedLog, StoreError};
+
+/// 2026-11-23 10:00 UTC (the study day started at 04:00 UTC).
+const T0: Millis = 1_795_428_000_000;
+const HOUR: Millis = 3_600_000;
+
+fn deck(id: &str, n: usize) -> Deck {
+    let mut src = format!("[deck]\nid = \"{id}\"\ntitle = \"{id}\"\n");
+    for i in 0..n {
+        src.push_str(&format!(
+            "[[cards]]\nid = \"c{i}\"\nfront = \"F{i}\"\nback = \"B{i}\"\n"
+        ));
+    }
+    parse_deck(&src, "t.toml", DeckSource::Builtin("t.toml")).expect("valid")
+}
+
+fn scheduler() -> Scheduler {
+    Scheduler::new(crate::schedule::SchedulerConfig {
+        fuzz: false,
+        ..Default::default()
+    })
+    .expect("defaults")
+}
+
+/// Collects events as log lines, so a test can replay exactly what a session wrote.
+#[derive(Default)]
+struct Lines(String);
+
+impl EventSink for Lines {
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
+        crate::store::log::format_line(&mut self.0, at, card, kind);
+        Ok(())
+    }
+}
+
+fn empty() -> LoadedLog {
+    LoadedLog::default()
+}
+
+fn study_all(
+    col: &mut Collection,
+    s: &Scheduler,
+    rating: Rating,
+    now: Millis,
+    sink: &mut Lines,
+) -> u32 {
+    let mut session = Session::start(col, Scope::All, Limits::default(), s, now);
+    let mut n = 0;
+    while session.current().is_some() && n < 1000 {
+        session.reveal();
+        session.rate(col, sink, s, rating, now).expect("in memory");
+        n += 1;
+        // Only take what is due now: learning cards that come back later are not waited for.
+        if session
+            .current()
+            .is_some_and(|e| col.cards[e].state.phase != Phase::New && col.cards[e].state.due > now)
+        {
+            break;
+        }
+    }
+    n
+}
+
+#[test]
+fn new_card_limit_holds_per_deck_and_for_all_decks() {
+    let s = scheduler();
+    let col = Collection::replay(vec![deck("a", 30), deck("b", 30)], &empty(), &s, T0);
+    let one = Queue::build(&col, Scope::Deck(0), Limits::default(), &s, T0);
+    assert_eq!(one.counts().new, 20);
+    let all = Queue::build(&col, Scope::All, Limits::default(), &s, T0);
+    assert_eq!(all.counts().new, 20, "the all-decks queue is capped too");
+    // In deck order.
+    let first: Vec<&str> = all
+        .new
+        .iter()
+        .take(2)
+        .map(|&i| col.cards[i].global_id.as_str())
+        .collect();
+    assert_eq!(first, ["a/c0", "a/c1"]);
+}
+
+#[test]
+fn limits_are_counted_from_the_log_and_reset_at_four() {
+    let s = scheduler();
+    let mut sink = Lines::default();
+    let mut col = Collection::replay(vec![deck("a", 30)], &empty(), &s, T0);
+    assert_eq!(study_all(&mut col, &s, Rating::Easy, T0, &mut sink), 20);
+    // Restart the same day: the log says 20 new cards were introduced today.
+    let log = parse_log(sink.0.as_bytes(), "r");
+    let col = Collection::replay(vec![deck("a", 30)], &log, &s, T0 + HOUR);
+    assert_eq!(
+        Queue::build(&col, Scope::All, Limits::default(), &s, T0 + HOUR)
+            .counts()
+            .new,
+        0
+    );
+    // 03:59 next morning is still today; 04:00 is a new day with 10 new cards left.
+    let next_day = s.day_start(s.day_of(T0) + 1);
+    let col = Collection::replay(vec![deck("a", 30)], &log, &s, next_day - 60_000);
+    assert_eq!(
+        Queue::build(&col, Scope::All, Limits::default(), &s, next_day - 60_000)
+            .counts()
+            .new,
+        0
+    );
+    let col = Collection::replay(vec![deck("a", 30)], &log, &s, next_day);
+    assert_eq!(
+        Queue::build(&col, Scope::All, Limits::default(), &s, next_day)
+            .counts()
+            .new,
+        10
+    );
+}
+
+#[test]
+fn review_limit_and_most_overdue_first() {
+    let s = scheduler();
+    // Card ci was learnt (Easy: 8 days) 10*i days ago, so c4 is the most overdue.
+    let mut lines = String::new();
+    for i in 0..5 {
+        let at = T0 - i as Millis * 10 * 86_400_000;
+        let kind = EventKind::Review { rating: 4, ms: 0 };
+        crate::store::log::format_line(&mut lines, at, &format!("a/c{i}"), kind);
+    }
+    let log = parse_log(lines.as_bytes(), "r");
+    let later = T0 + 30 * 86_400_000;
+    let col = Collection::replay(vec![deck("a", 5)], &log, &s, later);
+    let limits = Limits {
+        new_per_day: 20,
+        reviews_per_day: 3,
+    };
+    let q = Queue::build(&col, Scope::All, limits, &s, later);
+    let ids: Vec<&str> = q
+        .reviews
+        .iter()
+        .map(|&i| col.cards[i].global_id.as_str())
+        .collect();
+    assert_eq!(ids, ["a/c4", "a/c3", "a/c2"]);
+}
+
+#[test]
+fn undo_restores_exactly_and_replay_agrees() {
+    let s = scheduler();
+    let mut sink = Lines::default();
+    let mut col = Collection::replay(vec![deck("a", 3)], &empty(), &s, T0);
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, T0);
+    let first = session.current().expect("a card");
+    let before = col.cards[first].state;
+    session.reveal();
+    session
+        .rate(&mut col, &mut sink, &s, Rating::Good, T0)
+        .expect("rated");
+    session.reveal();
+    session
+        .rate(&mut col, &mut sink, &s, Rating::Again, T0 + 1000)
+        .expect("rated");
+    assert!(session
+        .undo(&mut col, &mut sink, T0 + 2000)
+        .expect("undone"));
+    assert!(session
+        .undo(&mut col, &mut sink, T0 + 3000)
+        .expect("undone"));
+    assert!(!session
+        .undo(&mut col, &mut sink, T0 + 4000)
+        .expect("nothing left"));
+    assert_eq!(session.current(), Some(first));
+    assert_eq!(col.cards[first].state, before);
+    assert_eq!(session.stats().studied, 0);
+    assert_eq!(col.counts[0], DayCounts::default());
+    // The log (two reviews, two undos) replays to the same state.
+    let log = parse_log(sink.0.as_bytes(), "r");
+    assert_eq!(log.events.len(), 4);
+    let replayed = Collection::replay(vec![deck("a", 3)], &log, &s, T0 + 5000);
+    for (a, b) in replayed.cards.iter().zip(&col.cards) {
+        assert_eq!(a.state, b.state);
+    }
+}
+
+#[test]
+fn bury_hides_until_tomorrow_and_suspend_until_unsuspended() {
+    let s = scheduler();
+    let mut sink = Lines::default();
+    let mut col = Collection::replay(vec![deck("a", 3)], &empty(), &s, T0);
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, T0);
+    session.bury(&mut col, &mut sink, &s, T0).expect("buried");
+    session.suspend(&mut col, &mut sink, T0).expect("suspended");
+    assert_eq!(session.remaining(&col).new, 1);
+    let log = parse_log(sink.0.as_bytes(), "r");
+    let col = Collection::replay(vec![deck("a", 3)], &log, &s, T0 + HOUR);
+    assert_eq!(
+        Queue::build(&col, Scope::All, Limits::default(), &s, T0 + HOUR)
+            .counts()
+            .new,
+        1
+    );
+    let tomorrow = s.day_start(s.day_of(T0) + 1);
+    let col = Collection::replay(vec![deck("a", 3)], &log, &s, tomorrow);
+    assert_eq!(
+        Queue::build(&col, Scope::All, Limits::default(), &s, tomorrow)
+            .counts()
+            .new,
+        2,
+        "the buried card is back, the suspended one is not"
+    );
+    let mut lines = sink.0.clone();
+    crate::store::log::format_line(&mut lines, tomorrow, "a/c1", EventKind::Unsuspend);
+    let log = parse_log(lines.as_bytes(), "r");
+    let col = Collection::replay(vec![deck("a", 3)], &log, &s, tomorrow);
+    assert_eq!(
+        Queue::build(&col, Scope::All, Limits::default(), &s, tomorrow)
+            .counts()
+            .new,
+        3
+    );
+}
+
+#[test]
+fn progress_of_a_removed_deck_comes_back_with_it() {
+    let s = scheduler();
+    let mut sink = Lines::default();
+    let mut col = Collection::replay(vec![deck("a", 2), deck("b", 2)], &empty(), &s, T0);
+    study_all(&mut col, &s, Rating::Easy, T0, &mut sink);
+    let log = parse_log(sink.0.as_bytes(), "r");
+    let without_a = Collection::replay(vec![deck("b", 2)], &log, &s, T0 + HOUR);
+    assert!(without_a
+        .cards
+        .iter()
+        .all(|c| c.state.phase == Phase::Review));
+    let back = Collection::replay(vec![deck("a", 2), deck("b", 2)], &log, &s, T0 + HOUR);
+    let a0 = back.find("a/c0").expect("card");
+    assert_eq!(back.cards[a0].state, col.cards[a0].state);
+}
+
+#[test]
+fn learning_cards_return_within_the_session() {
+    let s = scheduler();
+    let mut sink = Lines::default();
+    let mut col = Collection::replay(vec![deck("a", 1)], &empty(), &s, T0);
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, T0);
+    session.reveal();
+    session
+        .rate(&mut col, &mut sink, &s, Rating::Good, T0)
+        .expect("rated");
+    // The 10-minute step is within the 20-minute learn-ahead window, so it is shown at once.
+    assert!(session.current().is_some());
+    session.reveal();
+    session
+        .rate(&mut col, &mut sink, &s, Rating::Good, T0 + 600_000)
+        .expect("rated");
+    assert_eq!(session.current(), None, "graduated: nothing left today");
+    assert_eq!(col.cards[0].state.phase, Phase::Review);
+}
+
+#[test]
+fn a_failed_append_changes_nothing() {
+    struct Full;
+    impl EventSink for Full {
+        fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
+            Err(StoreError::Io {
+                path: "reviews.jsonl".into(),
+                source: std::io::Error::other("No space left on device"),
+            })
+        }
+    }
+    let s = scheduler();
+    let mut col = Collection::replay(vec![deck("a", 2)], &empty(), &s, T0);
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, T0);
+    let shown = session.current();
+    session.reveal();
+    assert!(session
+        .rate(&mut col, &mut Full, &s, Rating::Good, T0)
+        .is_err());
+    assert!(session.bury(&mut col, &mut Full, &s, T0).is_err());
+    assert!(session.suspend(&mut col, &mut Full, T0).is_err());
+    assert_eq!(session.current(), shown);
+    assert!(session.is_revealed());
+    assert!(col
+        .cards
+        .iter()
+        .all(|c| c.state.phase == Phase::New && !c.suspended));
+    assert_eq!(session.stats().studied, 0);
+}
