@@ -170,6 +170,9 @@ pub enum ScheduleError {
 pub struct Scheduler {
     config: SchedulerConfig,
     w: [f32; 21],
+    /// exp(w8), and stability -> days at the desired retention: computed once, used per answer.
+    w8_exp: f32,
+    interval_per_stability: f32,
     /// Set when the clipped parameters differ from `w`: then every memory update goes
     /// through the crate instead of the fast formulas.
     exact: Option<fsrs::FSRS>,
@@ -192,15 +195,23 @@ impl Scheduler {
             .map_err(|_| ScheduleError::Params("expected 21 numbers".into()))?;
         let crate_model =
             fsrs::FSRS::new(&filled).map_err(|e| ScheduleError::Params(format!("{e:?}")))?;
-        let exact = (!agrees_with_crate(&w, &crate_model)).then_some(crate_model);
         // Julian day 2440588 is 1970-01-01, day 0 of `day_of`.
         let exam_day = config.exam_date.map(|d| d.to_julian_day() - 2_440_588);
-        Ok(Scheduler {
+        let decay = -w[20];
+        let factor = 0.9f32.powf(1.0 / decay) - 1.0;
+        let interval_per_stability = (config.desired_retention.powf(1.0 / decay) - 1.0) / factor;
+        let mut scheduler = Scheduler {
             config,
+            w8_exp: w[8].exp(),
+            interval_per_stability,
             w,
-            exact,
+            exact: None,
             exam_day,
-        })
+        };
+        if !scheduler.agrees_with(&crate_model) {
+            scheduler.exact = Some(crate_model);
+        }
+        Ok(scheduler)
     }
 
     pub fn config(&self) -> &SchedulerConfig {
@@ -245,45 +256,102 @@ impl Scheduler {
 
     /// The unrounded FSRS interval, in days, for a stability.
     fn fsrs_interval(&self, stability: f32) -> f32 {
-        let decay = -self.w[20];
-        let factor = 0.9f32.powf(1.0 / decay) - 1.0;
-        stability / factor * (self.config.desired_retention.powf(1.0 / decay) - 1.0)
+        stability * self.interval_per_stability
     }
 
-    /// The memory state after an answer given `elapsed` study days after the last one.
-    fn next_memory(&self, card: &CardState, rating: Rating, elapsed: u32) -> (f32, f32) {
-        let (s, d) = if card.phase == Phase::New || card.stability == 0.0 {
-            let r = rating as usize;
-            (
-                self.w[r - 1],
-                init_difficulty(&self.w, r as f32).clamp(D_MIN, D_MAX),
-            )
+    /// The memory state after each rating (Again..Easy), given `elapsed` study days since the
+    /// last answer, rounded as Anki stores it. Again's is only computed when `again` is set.
+    fn memories(&self, card: &CardState, elapsed: u32, again: bool) -> [(f32, f32); 4] {
+        let w = &self.w;
+        let raw: [(f32, f32); 4] = if card.phase == Phase::New || card.stability == 0.0 {
+            std::array::from_fn(|i| (w[i], init_difficulty(w, (i + 1) as f32).clamp(D_MIN, D_MAX)))
         } else if let Some(model) = &self.exact {
             let state = fsrs::MemoryState {
                 stability: card.stability,
                 difficulty: card.difficulty,
             };
             match model.next_states(Some(state), self.config.desired_retention, elapsed) {
-                Ok(n) => {
-                    let m = [n.again, n.hard, n.good, n.easy][rating as usize - 1].memory;
-                    (m.stability, m.difficulty)
-                }
-                Err(_) => (card.stability, card.difficulty),
+                Ok(n) => [n.again, n.hard, n.good, n.easy]
+                    .map(|i| (i.memory.stability, i.memory.difficulty)),
+                Err(_) => [(card.stability, card.difficulty); 4],
             }
         } else {
-            step(
-                &self.w,
-                elapsed as f32,
-                rating as u8 as f32,
-                card.stability,
-                card.difficulty,
-            )
+            self.fast_memories(card.stability, card.difficulty, elapsed as f32, again)
         };
         // Anki stores S to 4 decimals and D to 3, and the next answer starts from those.
-        (
-            ((s.clamp(S_MIN, S_MAX)) * 10_000.0).round() / 10_000.0,
-            (d * 1000.0).round() / 1000.0,
-        )
+        raw.map(|(s, d)| {
+            (
+                (s.clamp(S_MIN, S_MAX) * 10_000.0).round() / 10_000.0,
+                (d * 1000.0).round() / 1000.0,
+            )
+        })
+    }
+
+    /// FSRS-6's update for all four ratings at once, sharing the expensive terms.
+    fn fast_memories(&self, s: f32, d: f32, delta_t: f32, again: bool) -> [(f32, f32); 4] {
+        let w = &self.w;
+        let last_s = s.clamp(S_MIN, S_MAX);
+        let last_d = d.clamp(D_MIN, D_MAX);
+        let difficulty = |rating: f32| {
+            let delta_d = -w[6] * (rating - 3.0);
+            let new_d = last_d + (10.0 - last_d) * delta_d / 9.0;
+            (w[7] * (init_difficulty(w, 4.0) - new_d) + new_d).clamp(D_MIN, D_MAX)
+        };
+        let mut out = [(0.0, 0.0); 4];
+        if delta_t == 0.0 {
+            let pow = last_s.powf(-w[19]);
+            for (i, slot) in out.iter_mut().enumerate() {
+                let rating = (i + 1) as f32;
+                if i == 0 && !again {
+                    continue;
+                }
+                let sinc = (w[17] * (rating - 3.0 + w[18])).exp() * pow;
+                let sinc = if rating >= 2.0 { sinc.max(1.0) } else { sinc };
+                *slot = ((last_s * sinc).clamp(S_MIN, S_MAX), difficulty(rating));
+            }
+            return out;
+        }
+        let r = forgetting_curve(w, delta_t, last_s);
+        if again {
+            let new_s = w[11]
+                * last_d.powf(-w[12])
+                * ((last_s + 1.0).powf(w[13]) - 1.0)
+                * ((1.0 - r) * w[14]).exp();
+            let new_s = new_s.min(last_s / (w[17] * w[18]).exp());
+            out[0] = (new_s.clamp(S_MIN, S_MAX), difficulty(1.0));
+        }
+        let core =
+            self.w8_exp * (11.0 - last_d) * last_s.powf(-w[9]) * (((1.0 - r) * w[10]).exp() - 1.0);
+        for (i, bonus) in [(1, w[15]), (2, 1.0), (3, w[16])] {
+            let new_s = last_s * (core * bonus + 1.0);
+            out[i] = (new_s.clamp(S_MIN, S_MAX), difficulty((i + 1) as f32));
+        }
+        out
+    }
+
+    /// Whether the fast formulas give what the crate gives (they do unless the crate clipped
+    /// the parameters), checked on a spread of states.
+    fn agrees_with(&self, model: &fsrs::FSRS) -> bool {
+        for &(s, d) in &[(0.5f32, 2.0f32), (3.0, 5.0), (40.0, 8.5), (400.0, 1.2)] {
+            for elapsed in [0u32, 1, 7, 100] {
+                let state = fsrs::MemoryState {
+                    stability: s,
+                    difficulty: d,
+                };
+                let Ok(n) = model.next_states(Some(state), 0.9, elapsed) else {
+                    return false;
+                };
+                let fast = self.fast_memories(s, d, elapsed as f32, true);
+                for (item, (ms, md)) in [n.again, n.hard, n.good, n.easy].iter().zip(fast) {
+                    if (ms - item.memory.stability).abs() > 1e-4 * ms.max(1.0)
+                        || (md - item.memory.difficulty).abs() > 1e-4
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
     }
 
     fn answer(&self, card: &CardState, rating: Rating, now: Millis, seed: u64) -> Outcome {
@@ -292,11 +360,10 @@ impl Scheduler {
             Some(last) => (today - self.day_of(last)).max(0) as u32,
             None => 0,
         };
-        let (stability, difficulty) = self.next_memory(card, rating, elapsed);
-        let fuzz = self
-            .config
-            .fuzz
-            .then(|| fuzz_factor(seed.wrapping_add(u64::from(card.reps))));
+        let memories = self.memories(card, elapsed, rating == Rating::Again);
+        let (stability, difficulty) = memories[rating as usize - 1];
+        let fuzz = Fuzz::new(self.config.fuzz, seed.wrapping_add(u64::from(card.reps)));
+        let fuzz = &fuzz;
         let mut next = CardState {
             stability,
             difficulty,
@@ -338,9 +405,8 @@ impl Scheduler {
                         self.learn(next, mins, now, fuzz)
                     }
                     None => {
-                        let good =
-                            self.graduating_days(stability, rating, card, today, elapsed, fuzz);
-                        self.review(next, good, today)
+                        let days = self.graduating_days(&memories, rating, today, fuzz);
+                        self.review(next, days, today)
                     }
                 }
             }
@@ -351,8 +417,12 @@ impl Scheduler {
                         Some(&mins) => {
                             next.phase = Phase::Relearning;
                             next.step = 0;
-                            next.interval_days =
-                                self.constrain(self.fsrs_interval(stability), 1, today, None);
+                            next.interval_days = self.constrain(
+                                self.fsrs_interval(stability),
+                                1,
+                                today,
+                                &Fuzz::new(false, 0),
+                            );
                             self.learn(next, mins, now, fuzz)
                         }
                         None => {
@@ -362,7 +432,7 @@ impl Scheduler {
                         }
                     }
                 } else {
-                    let days = self.passing_review_days(card, rating, elapsed, today, fuzz);
+                    let days = self.passing_review_days(card, &memories, rating, today, fuzz);
                     self.review(next, days, today)
                 }
             }
@@ -370,9 +440,11 @@ impl Scheduler {
     }
 
     /// A learning-step outcome: due after `mins` (+0-25% fuzz, at most 5 minutes).
-    fn learn(&self, mut next: CardState, mins: f32, now: Millis, fuzz: Option<f32>) -> Outcome {
+    fn learn(&self, mut next: CardState, mins: f32, now: Millis, fuzz: &Fuzz) -> Outcome {
         let secs = (mins * 60.0).round().max(1.0) as i64;
-        let extra = fuzz.map_or(0, |f| ((secs as f32 * 0.25).min(300.0) * f).floor() as i64);
+        let extra = fuzz
+            .factor()
+            .map_or(0, |f| ((secs as f32 * 0.25).min(300.0) * f).floor() as i64);
         next.due = now + (secs + extra) * 1000;
         Outcome {
             state: next,
@@ -395,20 +467,17 @@ impl Scheduler {
     /// The interval when a (re)learning card graduates with Good or Easy.
     fn graduating_days(
         &self,
-        stability: f32,
+        memories: &[(f32, f32); 4],
         rating: Rating,
-        card: &CardState,
         today: i32,
-        elapsed: u32,
-        fuzz: Option<f32>,
+        fuzz: &Fuzz,
     ) -> u32 {
+        let good = self.constrain(self.fsrs_interval(memories[2].0), 1, today, fuzz);
         if rating == Rating::Easy {
             // Easy must beat what Good would have given.
-            let (good_s, _) = self.next_memory(card, Rating::Good, elapsed);
-            let good = self.constrain(self.fsrs_interval(good_s), 1, today, fuzz);
-            self.constrain(self.fsrs_interval(stability), good + 1, today, fuzz)
+            self.constrain(self.fsrs_interval(memories[3].0), good + 1, today, fuzz)
         } else {
-            self.constrain(self.fsrs_interval(stability), 1, today, fuzz)
+            good
         }
     }
 
@@ -417,16 +486,15 @@ impl Scheduler {
     fn passing_review_days(
         &self,
         card: &CardState,
+        memories: &[(f32, f32); 4],
         rating: Rating,
-        elapsed: u32,
         today: i32,
-        fuzz: Option<f32>,
+        fuzz: &Fuzz,
     ) -> u32 {
         let prev = card.interval_days;
         let mut minimum = 1;
         for r in [Rating::Hard, Rating::Good, Rating::Easy] {
-            let (s, _) = self.next_memory(card, r, elapsed);
-            let ivl = self.fsrs_interval(s);
+            let ivl = self.fsrs_interval(memories[r as usize - 1].0);
             let (lo, hi) = fuzz_bounds(ivl);
             let min_fuzz = if (ivl.round() as u32) > prev {
                 prev + 1
@@ -446,7 +514,7 @@ impl Scheduler {
 
     /// Rounds (or fuzzes) an interval into [minimum, maximum], the maximum lowered so that the
     /// card comes back by the exam day.
-    fn constrain(&self, interval: f32, minimum: u32, today: i32, fuzz: Option<f32>) -> u32 {
+    fn constrain(&self, interval: f32, minimum: u32, today: i32, fuzz: &Fuzz) -> u32 {
         let mut maximum = self.config.maximum_interval_days.max(1);
         if let Some(exam) = self.exam_day {
             if exam > today {
@@ -459,19 +527,21 @@ impl Scheduler {
         } else {
             maximum as f32
         };
-        match fuzz {
-            None => (interval.round().max(0.0) as u32).clamp(minimum, maximum),
-            Some(f) => {
-                let clamped = interval.clamp(minimum as f32, maximum as f32);
-                let (lo, hi) = fuzz_bounds(clamped);
-                let lo = lo.clamp(minimum, maximum);
-                let mut hi = hi.clamp(minimum, maximum);
-                if hi == lo && hi > 2 && hi < maximum {
-                    hi = lo + 1;
-                }
-                ((lo as f32 + f * (1 + hi - lo) as f32).floor() as u32).clamp(lo, hi)
-            }
+        if !fuzz.enabled {
+            return (interval.round().max(0.0) as u32).clamp(minimum, maximum);
         }
+        let clamped = interval.clamp(minimum as f32, maximum as f32);
+        let (lo, hi) = fuzz_bounds(clamped);
+        let lo = lo.clamp(minimum, maximum);
+        let mut hi = hi.clamp(minimum, maximum);
+        if hi == lo && hi > 2 && hi < maximum {
+            hi = lo + 1;
+        }
+        if hi == lo {
+            return lo;
+        }
+        let f = fuzz.factor().unwrap_or(0.0);
+        ((lo as f32 + f * (1 + hi - lo) as f32).floor() as u32).clamp(lo, hi)
     }
 }
 
@@ -509,6 +579,29 @@ fn fuzz_factor(seed: u64) -> f32 {
     rand::rngs::StdRng::seed_from_u64(seed).random_range(0.0f32..1.0)
 }
 
+/// One answer's fuzz factor, drawn only if an interval actually needs it (the RNG is the
+/// most expensive part of replaying an answer).
+struct Fuzz {
+    enabled: bool,
+    seed: u64,
+    factor: std::cell::OnceCell<f32>,
+}
+
+impl Fuzz {
+    fn new(enabled: bool, seed: u64) -> Fuzz {
+        Fuzz {
+            enabled,
+            seed,
+            factor: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn factor(&self) -> Option<f32> {
+        self.enabled
+            .then(|| *self.factor.get_or_init(|| fuzz_factor(self.seed)))
+    }
+}
+
 /// Stable 64-bit fuzz seed of a card's global id: FNV-1a, never `DefaultHasher`.
 pub fn card_seed(global_id: &str) -> u64 {
     global_id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -526,64 +619,6 @@ fn forgetting_curve(w: &[f32; 21], t: f32, s: f32) -> f32 {
 
 fn init_difficulty(w: &[f32; 21], rating: f32) -> f32 {
     w[4] - (w[5] * (rating - 1.0)).exp() + 1.0
-}
-
-fn step(w: &[f32; 21], delta_t: f32, rating: f32, s: f32, d: f32) -> (f32, f32) {
-    let last_s = s.clamp(S_MIN, S_MAX);
-    let last_d = d.clamp(D_MIN, D_MAX);
-    let new_s = if delta_t == 0.0 {
-        let sinc = (w[17] * (rating - 3.0 + w[18])).exp() * last_s.powf(-w[19]);
-        last_s * if rating >= 2.0 { sinc.max(1.0) } else { sinc }
-    } else {
-        let r = forgetting_curve(w, delta_t, last_s);
-        if rating == 1.0 {
-            let new_s = w[11]
-                * last_d.powf(-w[12])
-                * ((last_s + 1.0).powf(w[13]) - 1.0)
-                * ((1.0 - r) * w[14]).exp();
-            new_s.min(last_s / (w[17] * w[18]).exp())
-        } else {
-            let hard = if rating == 2.0 { w[15] } else { 1.0 };
-            let easy = if rating == 4.0 { w[16] } else { 1.0 };
-            last_s
-                * (w[8].exp()
-                    * (11.0 - last_d)
-                    * last_s.powf(-w[9])
-                    * (((1.0 - r) * w[10]).exp() - 1.0)
-                    * hard
-                    * easy
-                    + 1.0)
-        }
-    };
-    let delta_d = -w[6] * (rating - 3.0);
-    let new_d = last_d + (10.0 - last_d) * delta_d / 9.0;
-    let new_d = w[7] * (init_difficulty(w, 4.0) - new_d) + new_d;
-    (new_s.clamp(S_MIN, S_MAX), new_d.clamp(D_MIN, D_MAX))
-}
-
-/// Whether the fast formulas with `w` give what the crate gives (true unless the crate clipped
-/// the parameters), checked on a spread of states.
-fn agrees_with_crate(w: &[f32; 21], model: &fsrs::FSRS) -> bool {
-    for &(s, d) in &[(0.5f32, 2.0f32), (3.0, 5.0), (40.0, 8.5), (400.0, 1.2)] {
-        for elapsed in [0u32, 1, 7, 100] {
-            let state = fsrs::MemoryState {
-                stability: s,
-                difficulty: d,
-            };
-            let Ok(n) = model.next_states(Some(state), 0.9, elapsed) else {
-                return false;
-            };
-            for (i, item) in [n.again, n.hard, n.good, n.easy].iter().enumerate() {
-                let (ms, md) = step(w, elapsed as f32, (i + 1) as f32, s, d);
-                if (ms - item.memory.stability).abs() > 1e-4 * ms.max(1.0)
-                    || (md - item.memory.difficulty).abs() > 1e-4
-                {
-                    return false;
-                }
-            }
-        }
-    }
-    true
 }
 
 #[cfg(test)]

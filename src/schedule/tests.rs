@@ -116,11 +116,10 @@ fn fuzz_is_deterministic_and_within_ankis_ranges() {
     ] {
         let mut seen = std::collections::BTreeSet::new();
         for seed in 0..400u64 {
-            let f = fuzz_factor(seed);
-            let days = s.constrain(ivl, 1, 0, Some(f));
+            let days = s.constrain(ivl, 1, 0, &Fuzz::new(true, seed));
             assert!((lo..=hi).contains(&days), "{ivl}: {days}");
             seen.insert(days);
-            assert_eq!(s.constrain(ivl, 1, 0, Some(fuzz_factor(seed))), days);
+            assert_eq!(s.constrain(ivl, 1, 0, &Fuzz::new(true, seed)), days);
         }
         assert_eq!(seen.first().copied(), Some(lo));
         assert_eq!(seen.last().copied(), Some(hi));
@@ -197,8 +196,8 @@ fn fast_formulas_match_the_fsrs_crate() {
                 elapsed,
             )
             .expect("states");
-        for (i, item) in [n.again, n.hard, n.good, n.easy].iter().enumerate() {
-            let (ms, md) = step(&s.w, elapsed as f32, (i + 1) as f32, st, d);
+        let fast = s.fast_memories(st, d, elapsed as f32, true);
+        for (item, (ms, md)) in [n.again, n.hard, n.good, n.easy].iter().zip(fast) {
             assert!((ms - item.memory.stability).abs() <= 1e-4 * ms.max(1.0));
             assert!((md - item.memory.difficulty).abs() <= 1e-4);
         }

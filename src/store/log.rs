@@ -190,8 +190,58 @@ pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
     out.push_str("}\n");
 }
 
-/// Parses a whole log buffer (see `ReviewLog::load`).
+/// Parses a whole log buffer (see `ReviewLog::load`). A large log is split at a line break
+/// and its halves parsed on two threads, then merged (card ids re-interned, line numbers of
+/// the second half's warnings shifted).
 pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
+    const PARALLEL_ABOVE: usize = 4 << 20;
+    let split = (bytes.len() > PARALLEL_ABOVE)
+        .then(|| memchr_newline(&bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1))
+        .flatten();
+    let Some(mid) = split else {
+        return parse_part(bytes, name).0;
+    };
+    let (first, second) = bytes.split_at(mid);
+    let ((mut log, lines), (rest, _)) = std::thread::scope(|s| {
+        let h = s.spawn(|| parse_part(second, name));
+        let a = parse_part(first, name);
+        (a, h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let mut interner: Interner = log
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (Box::from(c.as_str()), i as u32))
+        .collect();
+    let remap: Vec<u32> = rest
+        .cards
+        .into_iter()
+        .map(|card| intern(&mut interner, &mut log.cards, card.into()))
+        .collect();
+    log.events.extend(rest.events.into_iter().map(|e| LogEvent {
+        card: remap[e.card as usize],
+        ..e
+    }));
+    log.warnings
+        .extend(rest.warnings.into_iter().map(|w| LogWarning {
+            line: w.line + lines,
+            ..w
+        }));
+    log
+}
+
+fn intern(interner: &mut Interner, cards: &mut Vec<String>, card: Cow<'_, str>) -> u32 {
+    if let Some(&id) = interner.get(card.as_ref()) {
+        return id;
+    }
+    let id = cards.len() as u32;
+    interner.insert(Box::from(card.as_ref()), id);
+    cards.push(card.into_owned());
+    id
+}
+
+/// Parses one run of whole lines; returns the log and how many lines it had.
+fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
     let mut log = LoadedLog {
         events: Vec::with_capacity(bytes.len() / 90 + 1),
         ..LoadedLog::default()
@@ -206,7 +256,7 @@ pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
             None => (&bytes[start..], bytes.len(), false),
         };
         start = next;
-        if line.iter().all(u8::is_ascii_whitespace) {
+        if line.first() != Some(&b'{') && line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         if !complete {
@@ -220,16 +270,8 @@ pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
         let parsed = fast_line(line).map(Ok).unwrap_or_else(|| slow_line(line));
         match parsed {
             Ok((at, card, kind)) => {
-                let id = match interner.get(card.as_ref()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = log.cards.len() as u32;
-                        log.cards.push(card.to_string());
-                        interner.insert(card.into(), id);
-                        id
-                    }
-                };
-                log.events.push(LogEvent { at, card: id, kind });
+                let card = intern(&mut interner, &mut log.cards, card);
+                log.events.push(LogEvent { at, card, kind });
             }
             Err(message) => log.warnings.push(LogWarning {
                 file: name.to_string(),
@@ -238,11 +280,11 @@ pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
             }),
         }
     }
-    log
+    (log, line_no)
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
 }
 
 /// Parses exactly the shape `format_line` writes, without allocating; None for anything else.
@@ -529,6 +571,29 @@ mod tests {
         assert!(std::fs::read_to_string(&path)
             .expect("read")
             .starts_with(&text));
+    }
+
+    #[test]
+    fn a_large_log_parses_the_same_in_two_halves() {
+        let mut text = String::new();
+        let mut i = 0i64;
+        while text.len() < 5 << 20 {
+            let card = format!("d/c{}", i % 977);
+            format_line(&mut text, i, &card, KINDS[(i % 5) as usize]);
+            if i == 7 || i == 60_000 {
+                text.push_str("broken line\n");
+            }
+            i += 1;
+        }
+        let two = parse_log(text.as_bytes(), "r");
+        let one = parse_part(text.as_bytes(), "r").0;
+        assert_eq!(two.cards, one.cards);
+        assert_eq!(two.events, one.events);
+        assert_eq!(two.warnings, one.warnings);
+        assert_eq!(
+            two.warnings.iter().map(|w| w.line).collect::<Vec<_>>(),
+            [9, 60_003]
+        );
     }
 
     proptest! {

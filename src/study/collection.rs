@@ -100,40 +100,59 @@ impl Collection {
             counts_day: today,
         };
         col.counts = vec![DayCounts::default(); col.decks.len()];
-        col.apply_log(log, scheduler, today);
+        let threads = if log.events.len() < 50_000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        };
+        col.apply_log(log, scheduler, today, threads);
         col
     }
 
-    fn apply_log(&mut self, log: &LoadedLog, scheduler: &Scheduler, today: i32) {
-        // Map the log's interned card ids onto collection entries (None: deck not loaded).
-        let target: Vec<Option<u32>> = log
+    /// Replays the live events onto the cards. Cards are independent, so with many events
+    /// the cards are split into ranges replayed on separate threads (each scans all events
+    /// and applies those of its own range), and the per-deck day counts are summed after.
+    fn apply_log(&mut self, log: &LoadedLog, scheduler: &Scheduler, today: i32, threads: usize) {
+        // Map the log's interned card ids onto collection entries (NONE: deck not loaded).
+        let target: Vec<u32> = log
             .cards
             .iter()
-            .map(|id| self.index.get(id.as_str()).map(|&i| i as u32))
+            .map(|id| self.index.get(id.as_str()).map_or(NONE, |&i| i as u32))
             .collect();
         let live = effective_events(log);
-        for (i, ev) in log.events.iter().enumerate() {
-            if !live[i] {
-                continue;
-            }
-            let Some(Some(ci)) = target.get(ev.card as usize) else {
-                continue;
-            };
-            let entry = &mut self.cards[*ci as usize];
-            match ev.kind {
-                EventKind::Review { rating, .. } => {
-                    let Some(rating) = Rating::from_u8(rating) else {
-                        continue;
-                    };
-                    if scheduler.day_of(ev.at) == today {
-                        count_answer(&mut self.counts[entry.deck], entry.state.phase);
-                    }
-                    entry.state = scheduler.rate(&entry.state, rating, ev.at, entry.seed);
-                }
-                EventKind::Suspend => entry.suspended = true,
-                EventKind::Unsuspend => entry.suspended = false,
-                EventKind::Bury => entry.buried_day = Some(scheduler.day_of(ev.at)),
-                EventKind::Undo => {}
+        let chunk = self.cards.len().div_ceil(threads).max(1);
+        let decks = self.decks.len();
+        let job = Replay {
+            log,
+            live: &live,
+            target: &target,
+            scheduler,
+            today,
+            decks,
+        };
+        let counts: Vec<Vec<DayCounts>> = if threads == 1 {
+            vec![job.apply(&mut self.cards, 0)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = self
+                    .cards
+                    .chunks_mut(chunk)
+                    .enumerate()
+                    .map(|(k, part)| {
+                        let job = &job;
+                        s.spawn(move || job.apply(part, k * chunk))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        for part in counts {
+            for (total, c) in self.counts.iter_mut().zip(part) {
+                total.new += c.new;
+                total.reviews += c.reviews;
             }
         }
     }
@@ -173,6 +192,49 @@ impl Collection {
     }
 }
 
+const NONE: u32 = u32::MAX;
+
+/// Everything one replay thread reads.
+struct Replay<'a> {
+    log: &'a LoadedLog,
+    live: &'a [bool],
+    target: &'a [u32],
+    scheduler: &'a Scheduler,
+    today: i32,
+    decks: usize,
+}
+
+impl Replay<'_> {
+    /// Applies the events of the cards in `part` (collection indices `base..base + part.len()`).
+    fn apply(&self, part: &mut [CardEntry], base: usize) -> Vec<DayCounts> {
+        let mut counts = vec![DayCounts::default(); self.decks];
+        let range = base..base + part.len();
+        for (ev, &live) in self.log.events.iter().zip(self.live) {
+            let ci = self.target.get(ev.card as usize).copied().unwrap_or(NONE) as usize;
+            if !live || !range.contains(&ci) {
+                continue;
+            }
+            let entry = &mut part[ci - base];
+            match ev.kind {
+                EventKind::Review { rating, .. } => {
+                    let Some(rating) = Rating::from_u8(rating) else {
+                        continue;
+                    };
+                    if self.scheduler.day_of(ev.at) == self.today {
+                        count_answer(&mut counts[entry.deck], entry.state.phase);
+                    }
+                    entry.state = self.scheduler.rate(&entry.state, rating, ev.at, entry.seed);
+                }
+                EventKind::Suspend => entry.suspended = true,
+                EventKind::Unsuspend => entry.suspended = false,
+                EventKind::Bury => entry.buried_day = Some(self.scheduler.day_of(ev.at)),
+                EventKind::Undo => {}
+            }
+        }
+        counts
+    }
+}
+
 /// Counts one answer against the day's limits, by the phase the card was in before it.
 pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
     match before {
@@ -188,7 +250,6 @@ pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
 /// of undos in a row walk back through that card's history. One linear pass: `prev[e]` links
 /// each live event to the card's previous live event.
 fn effective_events(log: &LoadedLog) -> Vec<bool> {
-    const NONE: u32 = u32::MAX;
     let mut live = vec![false; log.events.len()];
     let mut last = vec![NONE; log.cards.len()];
     let mut prev = vec![NONE; log.events.len()];
@@ -244,6 +305,67 @@ mod tests {
             (0, EventKind::Undo),
         ]);
         assert_eq!(effective_events(&l), [false, true, false, false, false]);
+    }
+
+    #[test]
+    fn threaded_replay_equals_single_threaded() {
+        use crate::deck::{parse_deck, DeckSource};
+        let mut src = "[deck]\nid = \"d\"\ntitle = \"d\"\n".to_string();
+        for i in 0..500 {
+            src.push_str(&format!(
+                "[[cards]]\nid = \"c{i}\"\nfront = \"f\"\nback = \"b\"\n"
+            ));
+        }
+        let deck = parse_deck(&src, "d", DeckSource::Builtin("d")).expect("deck");
+        let s = Scheduler::new(Default::default()).expect("defaults");
+        let cards: Vec<String> = (0..500).map(|i| format!("d/c{i}")).collect();
+        let mut x = 99u64;
+        let events = (0..60_000)
+            .map(|i| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                let kind = match (x >> 60) % 16 {
+                    0 => EventKind::Undo,
+                    1 => EventKind::Bury,
+                    2 => EventKind::Suspend,
+                    3 => EventKind::Unsuspend,
+                    r => EventKind::Review {
+                        rating: (r % 4) as u8 + 1,
+                        ms: 0,
+                    },
+                };
+                LogEvent {
+                    at: 1_700_000_000_000 + i * 600_000,
+                    card: ((x >> 20) % 500) as u32,
+                    kind,
+                }
+            })
+            .collect();
+        let log = LoadedLog {
+            cards,
+            events,
+            warnings: Vec::new(),
+        };
+        let now = 1_700_000_000_000 + 60_000 * 600_000;
+        let build = |threads| {
+            let mut col = Collection::replay(vec![deck.clone()], &LoadedLog::default(), &s, now);
+            col.apply_log(&log, &s, s.day_of(now), threads);
+            col
+        };
+        let one = build(1);
+        for threads in [2, 3, 7] {
+            let many = build(threads);
+            assert_eq!(one.counts, many.counts);
+            for (a, b) in one.cards.iter().zip(&many.cards) {
+                assert_eq!(
+                    (a.state, a.suspended, a.buried_day),
+                    (b.state, b.suspended, b.buried_day)
+                );
+            }
+        }
+        assert!(one
+            .cards
+            .iter()
+            .any(|c| c.state.phase == crate::schedule::Phase::Review));
     }
 
     #[test]

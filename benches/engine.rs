@@ -1,0 +1,73 @@
+//! The study engine at 100,000 cards and 1,000,000 reviews: load, replay, queue, append.
+//! Run: `cargo bench --bench engine`.
+
+mod support;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use recall::schedule::{Scheduler, SchedulerConfig};
+use recall::store::log::parse_log;
+use recall::store::{EventKind, ReviewLog};
+use recall::study::{Collection, Limits, Queue, Scope};
+
+fn engine(c: &mut Criterion) {
+    let decks = support::decks(10, 10_000);
+    let text = support::log_text(&decks, 1_000_000);
+    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
+    let log = parse_log(text.as_bytes(), "reviews.jsonl");
+    assert!(log.warnings.is_empty());
+
+    let mut g = c.benchmark_group("100k cards, 1M reviews");
+    g.sample_size(10);
+    g.bench_function("parse the log", |b| {
+        b.iter(|| parse_log(text.as_bytes(), "reviews.jsonl"))
+    });
+    g.bench_function("replay to card state", |b| {
+        b.iter(|| Collection::replay(decks.clone(), &log, &scheduler, support::NOW))
+    });
+    let col = Collection::replay(decks.clone(), &log, &scheduler, support::NOW);
+    g.bench_function("build today's queue (all decks)", |b| {
+        b.iter(|| {
+            Queue::build(
+                &col,
+                Scope::All,
+                Limits::default(),
+                &scheduler,
+                support::NOW,
+            )
+        })
+    });
+    g.bench_function("build today's queue (one deck)", |b| {
+        b.iter(|| {
+            Queue::build(
+                &col,
+                Scope::Deck(3),
+                Limits::default(),
+                &scheduler,
+                support::NOW,
+            )
+        })
+    });
+    g.finish();
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("reviews.jsonl");
+    let mut w = ReviewLog::open_append(&path).expect("open");
+    let mut at = support::NOW;
+    c.bench_function("append one rating (write + fdatasync)", |b| {
+        b.iter(|| {
+            at += 1;
+            w.append(
+                at,
+                "deck-1/card-1",
+                EventKind::Review {
+                    rating: 3,
+                    ms: 4000,
+                },
+            )
+            .expect("append")
+        })
+    });
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
