@@ -22,7 +22,11 @@ fn engine(c: &mut Criterion) {
         b.iter(|| parse_log(text.as_bytes(), "reviews.jsonl"))
     });
     g.bench_function("replay to card state", |b| {
-        b.iter(|| Collection::replay(decks.clone(), &log, &scheduler, support::NOW))
+        b.iter_batched(
+            || decks.clone(),
+            |decks| Collection::replay(decks, &log, &scheduler, support::NOW),
+            criterion::BatchSize::LargeInput,
+        )
     });
     let col = Collection::replay(decks.clone(), &log, &scheduler, support::NOW);
     g.bench_function("build today's queue (all decks)", |b| {

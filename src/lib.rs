@@ -4,6 +4,7 @@
 //! crossterm, so every piece of logic here can be tested without a terminal.
 
 pub mod deck;
+pub mod fnv;
 pub mod library;
 pub mod schedule;
 pub mod store;

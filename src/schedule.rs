@@ -604,9 +604,7 @@ impl Fuzz {
 
 /// Stable 64-bit fuzz seed of a card's global id: FNV-1a, never `DefaultHasher`.
 pub fn card_seed(global_id: &str) -> u64 {
-    global_id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::fnv::fnv1a(global_id)
 }
 
 // FSRS-6 formulas (as in the `fsrs` crate), for one rating at a time.

@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -80,29 +79,7 @@ impl LoadedLog {
     }
 }
 
-/// FNV-1a: a fast, stable hash for the short card-id keys of the interner.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Interner = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+type Interner = HashMap<Box<str>, u32, crate::fnv::FnvBuildHasher>;
 
 /// The log file opened for appending.
 pub struct ReviewLog {

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::deck::{Card, Deck};
+use crate::fnv::FnvBuildHasher;
 use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
 use crate::store::{EventKind, LoadedLog};
 
@@ -45,7 +46,7 @@ pub struct DayCounts {
 pub struct Collection {
     pub decks: Vec<Deck>,
     pub cards: Vec<CardEntry>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, FnvBuildHasher>,
     /// What each deck (by index) answered on `counts_day`, for the daily limits.
     pub counts: Vec<DayCounts>,
     pub counts_day: i32,
@@ -86,7 +87,7 @@ impl Collection {
                 });
             }
         }
-        let index: HashMap<String, usize> = cards
+        let index: HashMap<String, usize, FnvBuildHasher> = cards
             .iter()
             .enumerate()
             .map(|(i, c)| (c.global_id.clone(), i))
