@@ -6,6 +6,7 @@ pub mod theme;
 pub mod ui;
 
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode};
@@ -23,10 +24,16 @@ use ui::View;
 /// How often the loop wakes without a key, so cards coming due and timers show up.
 const TICK: Duration = Duration::from_millis(1000);
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Safe to call twice.
+/// Whether the terminal is in raw mode on the alternate screen (set by `run`).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode and the alternate screen and shows the cursor, once: leaving the alternate
+/// screen a second time would move the cursor back over whatever was printed since.
 pub fn restore_terminal() {
-    let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    }
 }
 
 /// Makes a panic anywhere restore the terminal before the message is printed, so the user is
@@ -51,6 +58,7 @@ impl Drop for Restore {
 /// Runs the TUI until the user quits; `clock` gives the current time for each update.
 pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result<()> {
     install_panic_hook();
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     let _restore = Restore;
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
