@@ -65,9 +65,11 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let panic_key = test_panic_key();
+    // For measuring start-up: draw one frame, then leave (see README "Performance").
+    let exit_after_first_frame = std::env::var_os("RECALL_EXIT_AFTER_FIRST_FRAME").is_some();
     loop {
         terminal.draw(|f| f.render_widget(View { app: &app, theme }, f.area()))?;
-        if app.quit {
+        if app.quit || exit_after_first_frame {
             return Ok(());
         }
         let action = if event::poll(TICK)? {

@@ -1,0 +1,88 @@
+//! The TUI's cost per frame and per key, on TestBackend. Run: `cargo bench --bench tui`.
+//! The TUI lives in the binary, so its modules are included here by path.
+
+#[allow(dead_code)]
+#[path = "../src/tui/app.rs"]
+mod app;
+#[allow(dead_code)]
+#[path = "../src/tui/keys.rs"]
+mod keys;
+#[allow(dead_code)]
+#[path = "../src/tui/theme.rs"]
+mod theme;
+#[allow(dead_code)]
+#[path = "../src/tui/ui/mod.rs"]
+mod ui;
+
+/// The paths the TUI modules use among themselves (`crate::tui::...`).
+mod tui {
+    pub(crate) use super::{app, keys, theme, ui};
+}
+
+mod support;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use recall::schedule::{Millis, Rating, Scheduler, SchedulerConfig};
+use recall::store::{EventKind, LoadedLog, StoreError};
+use recall::study::{Collection, EventSink, Limits};
+use tui::app::{Action, App};
+use tui::theme::Theme;
+use tui::ui::View;
+
+struct NullSink;
+
+impl EventSink for NullSink {
+    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
+fn app(decks: Vec<recall::deck::Deck>) -> App {
+    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
+    let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, support::NOW);
+    App::new(col, scheduler, Limits::default(), Box::new(NullSink), support::NOW)
+}
+
+fn frames(c: &mut Criterion) {
+    let builtin = recall::deck::builtin_decks().expect("valid decks");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    let mut study = app(builtin.clone());
+    study.update(Action::Open, support::NOW);
+    study.update(Action::Reveal, support::NOW);
+    c.bench_function("render a revealed study card, 120x40", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| f.render_widget(View { app: &study, theme: Theme::new(true) }, f.area()))
+                .expect("draw");
+        })
+    });
+    let home = app(builtin.clone());
+    c.bench_function("render Home, 120x40", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| f.render_widget(View { app: &home, theme: Theme::new(true) }, f.area()))
+                .expect("draw");
+        })
+    });
+
+    // Each iteration reveals, rates and undoes, so the session never runs out of cards and
+    // every update does real work (a finished session would make updates no-ops).
+    let mut big = app(support::decks(10, 10_000));
+    big.update(Action::Open, support::NOW);
+    let mut now = support::NOW;
+    c.bench_function("update: reveal + rate + undo (100k cards)", |b| {
+        b.iter(|| {
+            now += 1000;
+            big.update(Action::Reveal, now);
+            big.update(Action::Rate(Rating::Good), now);
+            big.update(Action::Undo, now);
+        })
+    });
+    assert!(matches!(big.screen, app::Screen::Study(_)), "still studying");
+    assert!(big.status.as_ref().is_some_and(|s| s.text == "Undone."));
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
