@@ -261,8 +261,12 @@ fn decks_lists_imported_decks_after_the_built_in_ones() {
         .arg("decks")
         .assert()
         .success()
-        .stdout(predicate::str::contains("mine                      2  My deck"))
-        .stdout(predicate::str::contains("total                   277  10 decks"));
+        .stdout(predicate::str::contains(
+            "mine                      2  My deck",
+        ))
+        .stdout(predicate::str::contains(
+            "total                   277  10 decks",
+        ));
     let out = recall(home.path())
         .args(["decks", "--json"])
         .assert()

@@ -1,95 +1,12 @@
 //! The real binary in a real terminal (tmux), driven as a person would: keys in, screen out.
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-struct Tmux {
-    session: String,
-}
-
-impl Tmux {
-    /// A 100x30 tmux session running a plain shell in `home`'s parent.
-    fn start(name: &str) -> Tmux {
-        let session = format!("recall-{name}-{}", std::process::id());
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-x", "100", "-y", "30", "-s", &session])
-            .args([
-                "env",
-                "-i",
-                "PATH=/usr/bin:/bin",
-                "TERM=xterm-256color",
-                "PS1=$ ",
-            ])
-            .args(["bash", "--norc", "--noprofile"])
-            .status()
-            .expect("tmux is installed (the test suite needs it)");
-        assert!(ok.success(), "tmux new-session failed");
-        Tmux { session }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let ok = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session])
-            .args(keys)
-            .status()
-            .expect("tmux send-keys");
-        assert!(ok.success());
-    }
-
-    /// Types a line literally and presses Enter.
-    fn line(&self, text: &str) {
-        let ok = Command::new("tmux")
-            .args(["send-keys", "-t", &self.session, "-l", text])
-            .status()
-            .expect("tmux send-keys");
-        assert!(ok.success());
-        self.keys(&["Enter"]);
-    }
-
-    fn capture(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .expect("tmux capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        let out = Command::new("tmux")
-            .args(["display-message", "-p", "-t", &self.session, format])
-            .output()
-            .expect("tmux display-message");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Polls the screen until `pred` holds, or fails after a deadline with the last screen.
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.capture();
-            if pred(&screen) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(text, |s| s.contains(text))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
-    }
-}
+use tmux::Tmux;
 
 fn recall_cmd(home: &Path, extra_env: &str) -> String {
     format!(
