@@ -75,8 +75,14 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
         file: paths.config_file.display().to_string(),
         message: e.to_string(),
     })?;
-    let (decks, mut warnings) = load_decks(&paths.decks_dir)?;
-    let log = ReviewLog::load(&paths.reviews)?;
+    // Parsing the decks and the log are independent: do them side by side.
+    let (decks, log) = std::thread::scope(|s| {
+        let log = s.spawn(|| ReviewLog::load(&paths.reviews));
+        let decks = load_decks(&paths.decks_dir);
+        (decks, log.join())
+    });
+    let (decks, mut warnings) = decks?;
+    let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     warnings.extend(log.warnings.iter().map(ToString::to_string));
     let collection = Collection::replay(decks, &log, &scheduler, now);
     Ok(Opened {
