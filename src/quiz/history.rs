@@ -142,11 +142,9 @@ pub fn history_text(attempts: &[Attempt], utc_offset_secs: i32) -> String {
             .sections
             .iter()
             .map(|s| {
-                let pct = if s.total == 0 {
-                    0
-                } else {
-                    (s.right * 100 + s.total / 2) / s.total
-                };
+                let pct = (s.right * 100 + s.total / 2)
+                    .checked_div(s.total)
+                    .unwrap_or(0);
                 format!("{} {}/{} {pct}%", s.deck, s.right, s.total)
             })
             .collect();
@@ -162,13 +160,17 @@ pub fn history_text(attempts: &[Attempt], utc_offset_secs: i32) -> String {
             .map(|p| format!("{p}%"))
             .collect();
         let delta = i64::from(*last) - i64::from(*first);
-        let _ = writeln!(
-            out,
-            "Trend: {}  ({}{delta} points over {} attempts)",
-            shown.join(" → "),
-            if delta >= 0 { "+" } else { "" },
-            t.len()
-        );
+        let _ = if t.len() == 1 {
+            writeln!(out, "Trend: {first}% (one full attempt so far)")
+        } else {
+            writeln!(
+                out,
+                "Trend: {}  ({}{delta} points over {} attempts)",
+                shown.join(" → "),
+                if delta >= 0 { "+" } else { "" },
+                t.len()
+            )
+        };
     }
     out
 }

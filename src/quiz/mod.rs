@@ -55,25 +55,25 @@ impl Question {
         }
     }
 
-    /// The right answer as a person reads it.
+    /// The right answer as a person reads it, options numbered from 1 as on the quiz screen.
     pub fn right_text(&self) -> String {
         match &self.kind {
             QuestionKind::Choice { options, correct } => correct
                 .iter()
-                .filter_map(|&i| options.get(i).map(|o| format!("{}) {o}", letter(i))))
+                .filter_map(|&i| options.get(i).map(|o| format!("{}) {o}", i + 1)))
                 .collect::<Vec<_>>()
                 .join("; "),
             QuestionKind::Typed { answers } => answers.join("; "),
         }
     }
 
-    /// A response as a person reads it ("—" for none).
+    /// A response as a person reads it, numbered like `right_text`.
     pub fn response_text(&self, response: Option<&Response>) -> String {
         match (response, &self.kind) {
             (None, _) => "(no answer)".to_string(),
             (Some(Response::Choice(picked)), QuestionKind::Choice { options, .. }) => picked
                 .iter()
-                .filter_map(|&i| options.get(i).map(|o| format!("{}) {o}", letter(i))))
+                .filter_map(|&i| options.get(i).map(|o| format!("{}) {o}", i + 1)))
                 .collect::<Vec<_>>()
                 .join("; "),
             (Some(Response::Typed(t)), _) => t.clone(),
@@ -98,11 +98,6 @@ impl Question {
             _ => false,
         }
     }
-}
-
-/// The option letter shown for an index: A, B, C...
-pub fn letter(i: usize) -> char {
-    (b'A' + (i % 26) as u8) as char
 }
 
 /// What was answered to one question.

@@ -529,7 +529,7 @@ fn the_quiz_log_appends_durably_and_reads_back_past_damage() {
     text.push_str("{\"v\":1,\"at\":\"2026");
     std::fs::write(&path, &text).expect("write");
     let loaded = QuizLog::load(&path).expect("loads");
-    assert_eq!(loaded.attempts, [a.clone()]);
+    assert_eq!(loaded.attempts, std::slice::from_ref(&a));
     assert_eq!(loaded.warnings.len(), 1);
     assert!(loaded.warnings[0]
         .to_string()
