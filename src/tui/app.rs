@@ -112,7 +112,7 @@ pub struct App {
     pub now: Millis,
     pub quit: bool,
     /// The deck last studied, so Home comes back with it selected.
-    last_deck: usize,
+    pub(super) last_deck: usize,
     pub quiz_env: QuizEnv,
 }
 
@@ -156,7 +156,10 @@ impl App {
             if matches!(action, Action::Back | Action::Quit) {
                 self.show_help = false;
             }
-            return;
+            // Clocks keep running under the help (a quiz's deadline).
+            if action != Action::Tick {
+                return;
+            }
         }
         if action != Action::Tick {
             self.status = None;
@@ -201,7 +204,10 @@ impl App {
                 self.start_study(Scope::Deck(d));
             }
             Action::StudyAll => self.start_study(Scope::All),
-            Action::QuizSetup => self.open_quiz_setup(),
+            Action::QuizSetup => {
+                self.last_deck = home.selected;
+                self.open_quiz_setup();
+            }
             Action::Back | Action::Quit => self.quit = true,
             _ => {}
         }

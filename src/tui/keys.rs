@@ -346,6 +346,50 @@ mod tests {
     }
 
     #[test]
+    fn quiz_keys() {
+        let q = Mode::QuizQuestion;
+        assert_eq!(map(q, key(KeyCode::Char('1'))), Some(Action::Pick(0)));
+        assert_eq!(map(q, key(KeyCode::Char('9'))), Some(Action::Pick(8)));
+        assert_eq!(map(q, key(KeyCode::Char('f'))), Some(Action::Flag));
+        assert_eq!(map(q, key(KeyCode::Char('n'))), Some(Action::Right));
+        assert_eq!(map(q, key(KeyCode::Char('p'))), Some(Action::Left));
+        assert_eq!(map(q, key(KeyCode::Char('s'))), Some(Action::Submit));
+        assert_eq!(map(q, key(KeyCode::Char('q'))), Some(Action::Back));
+        assert_eq!(
+            map(Mode::Home, key(KeyCode::Char('t'))),
+            Some(Action::QuizSetup)
+        );
+        assert_eq!(
+            map(Mode::Results, key(KeyCode::Char('r'))),
+            Some(Action::Retake)
+        );
+        assert_eq!(
+            map(Mode::Review, key(KeyCode::Char('r'))),
+            Some(Action::Retake)
+        );
+        assert_eq!(
+            map(Mode::QuizConfirm, key(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
+        assert_eq!(map(Mode::QuizConfirm, key(KeyCode::Esc)), Some(Action::No));
+    }
+
+    #[test]
+    fn typing_mode_takes_every_character_as_text() {
+        let t = Mode::QuizTyping;
+        for c in ['f', 's', 'q', '?', '1', ' '] {
+            assert_eq!(map(t, key(KeyCode::Char(c))), Some(Action::Type(c)));
+        }
+        assert_eq!(map(t, key(KeyCode::Backspace)), Some(Action::Erase));
+        assert_eq!(map(t, key(KeyCode::Enter)), Some(Action::Open));
+        assert_eq!(map(t, key(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(
+            map(t, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
     fn release_events_are_ignored() {
         let mut k = key(KeyCode::Char('q'));
         k.kind = KeyEventKind::Release;

@@ -194,7 +194,7 @@ impl App {
                 let mode = s.mode;
                 self.start_quiz(spec, mode);
             }
-            Action::Back | Action::Quit => self.go_home(0),
+            Action::Back | Action::Quit => self.go_home(self.last_deck),
             _ => {}
         }
     }
@@ -205,18 +205,24 @@ impl App {
             return;
         };
         let n = st.quiz.questions.len();
-        if action == Action::Tick {
-            if st.quiz.expired(now) {
-                self.finish_quiz();
-                self.status = Some(Status::info("Time is up: the quiz was submitted."));
+        // Checked on every action, not only on ticks: keys keep coming while time runs out.
+        if st.quiz.expired(now) {
+            // An answer being typed when time runs out counts as given.
+            if let Some(text) = st.input.take() {
+                st.quiz.answer(st.current, Response::Typed(text));
             }
+            self.finish_quiz();
+            self.status = Some(Status::info("Time is up: the quiz was submitted."));
+            return;
+        }
+        if action == Action::Tick {
             return;
         }
         if let Some(c) = st.confirm {
             match (c, action) {
                 (Confirm::Submit, Action::Yes) => self.finish_quiz(),
                 (Confirm::Quit, Action::Yes) => {
-                    self.go_home(0);
+                    self.go_home(self.last_deck);
                     self.status = Some(Status::info("Quiz left: nothing was saved."));
                 }
                 (_, Action::No | Action::Back) => st.confirm = None,
@@ -357,7 +363,7 @@ impl App {
             (None, Action::Mistakes | Action::Open) if mistakes > 0 => r.review = Some(0),
             (None, Action::Back | Action::Quit) => {
                 if r.fully_saved() || r.leave_warned {
-                    self.go_home(0);
+                    self.go_home(self.last_deck);
                 } else {
                     r.leave_warned = true;
                     self.status = Some(Status::error(

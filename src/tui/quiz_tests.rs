@@ -456,3 +456,72 @@ fn snapshots_of_question_grid_confirm_results_and_review() {
     app.update(Action::Mistakes, T0 + 100_000);
     insta::assert_snapshot!("quiz_review_80x24", screen_text(&app));
 }
+
+#[test]
+fn time_runs_out_while_typing_under_keys_or_under_the_help() {
+    // Keys keep arriving (no tick): the first one after the deadline submits, and the answer
+    // being typed counts.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let deadline = state(&app).quiz.deadline.expect("deadline");
+    while !matches!(
+        state(&app).quiz.questions[state(&app).current].kind,
+        QuestionKind::Typed { .. }
+    ) {
+        app.update(Action::Right, T0);
+    }
+    let i = state(&app).current;
+    app.update(Action::Open, T0);
+    for c in "https".chars() {
+        app.update(Action::Type(c), deadline - 10);
+    }
+    app.update(Action::Type('!'), deadline);
+    let Screen::Results(r) = &app.screen else {
+        panic!("a key after the deadline submits");
+    };
+    assert!(r.result.timed_out);
+    assert_eq!(r.quiz.answers[i], Some(Response::Typed("https".into())));
+    assert!(r.result.outcomes[i].right);
+
+    // The help overlay does not stop the clock.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    app.update(Action::ToggleHelp, T0);
+    app.update(Action::Tick, deadline + 1);
+    assert!(matches!(app.screen, Screen::Results(_)));
+}
+
+#[test]
+fn quiz_screens_render_at_any_size_and_without_colour() {
+    use super::tests::render;
+    use super::theme::Theme;
+    use ratatui::style::Color;
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let check = |app: &App| {
+        for (w, h) in [
+            (1, 1),
+            (20, 5),
+            (40, 10),
+            (41, 11),
+            (60, 12),
+            (80, 24),
+            (200, 60),
+        ] {
+            render(app, w, h, Theme::new(true));
+        }
+        for cell in render(app, 80, 24, Theme::new(false)).content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+    };
+    check(&app);
+    answer(&mut app, true, T0);
+    app.update(Action::Flag, T0);
+    check(&app);
+    app.update(Action::Submit, T0);
+    check(&app);
+    app.update(Action::Yes, T0);
+    check(&app);
+    app.update(Action::Mistakes, T0);
+    check(&app);
+    let mut app = quiz_app(MemSink::default(), MemAttempts::default());
+    app.update(Action::QuizSetup, T0);
+    check(&app);
+}

@@ -113,7 +113,7 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
     Line::from(right).render(right_area, buf);
 
     if let Some(q) = quiz.questions.get(st.current) {
-        question(app, st, q, theme, body, buf);
+        question(st, q, theme, body, buf);
     }
     answer_grid(quiz, st.current, theme, grid, buf);
     if let Some(c) = st.confirm {
@@ -121,8 +121,7 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
     }
 }
 
-fn question(app: &App, st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let _ = app;
+fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Buffer) {
     let quiz = &st.quiz;
     let i = st.current;
     let feedback = quiz.is_locked(i);
