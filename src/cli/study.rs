@@ -27,6 +27,7 @@ pub fn run_tui(
         eprintln!("  recall cards [--deck ID] --json every card's schedule");
         eprintln!("  recall check PATH...           validate deck files");
         eprintln!("  recall paths                   where recall keeps its files");
+        eprintln!("  recall quiz --history [--json] past quiz attempts and the trend");
         eprintln!("  recall --help                  everything else");
         return Ok(ExitCode::from(2));
     }

@@ -88,21 +88,35 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
 
     let answered = (0..n).filter(|&i| quiz.is_complete(i)).count();
     let flagged = quiz.flagged.iter().filter(|&&f| f).count();
-    let mut right = vec![
+    let mut right_spans = vec![
         Span::styled(format!("answered {answered}/{n}"), theme.dim()),
         Span::styled(format!(" · flagged {flagged}"), theme.dim()),
     ];
+    if quiz.mode == QuizMode::Practice {
+        let right = (0..n)
+            .filter(|&i| quiz.is_locked(i))
+            .filter(|&i| {
+                quiz.answers[i]
+                    .as_ref()
+                    .is_some_and(|r| quiz.questions[i].is_right(r))
+            })
+            .count();
+        right_spans.push(Span::styled(
+            format!(" · right {right}/{answered}"),
+            theme.dim(),
+        ));
+    }
     if let Some(left) = quiz.remaining(app.now) {
         let style = if left < 5 * 60_000 {
             theme.error()
         } else {
             theme.strong()
         };
-        right.push(Span::raw("  "));
-        right.push(Span::styled(format!("⏱ {}", clock(left)), style));
+        right_spans.push(Span::raw("  "));
+        right_spans.push(Span::styled(format!("⏱ {}", clock(left)), style));
     }
-    right.push(Span::raw(" "));
-    let right_w: usize = right.iter().map(Span::width).sum();
+    right_spans.push(Span::raw(" "));
+    let right_w: usize = right_spans.iter().map(Span::width).sum();
     let [title_area, right_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w as u16)]).areas(header);
     Line::from(vec![
@@ -110,7 +124,7 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
         Span::styled(inert(&st.title).into_owned(), theme.title()),
     ])
     .render(title_area, buf);
-    Line::from(right).render(right_area, buf);
+    Line::from(right_spans).render(right_area, buf);
 
     if let Some(q) = quiz.questions.get(st.current) {
         question(st, q, theme, body, buf);
