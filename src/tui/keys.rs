@@ -89,7 +89,10 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => Some(Action::Down),
             KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => Some(Action::Left),
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') => Some(Action::Right),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') | KeyCode::Char(' ') => {
+                Some(Action::Right)
+            }
+            KeyCode::Char('a') => Some(Action::StudyAll),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
@@ -169,8 +172,8 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Summary => &[("enter", "back to decks"), ("?", "help")],
         Mode::Help => &[("esc", "close help")],
         Mode::QuizSetup => &[
-            ("j/k", "field"),
-            ("h/l", "change"),
+            ("j/k", "move"),
+            ("space h/l", "toggle/change"),
             ("enter", "start"),
             ("q", "back"),
         ],
@@ -231,8 +234,9 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Summary => &[("enter", "back to decks"), ("?", "help"), ("q", "back")],
         Mode::Help => &[("esc", "close help"), ("?", "close help")],
         Mode::QuizSetup => &[
-            ("j/k ↑/↓", "choose a field: deck, questions, mode"),
-            ("h/l ←/→", "change it"),
+            ("j/k ↑/↓", "move between decks, questions, mode"),
+            ("space h/l", "toggle a deck; change the count or mode"),
+            ("a", "all decks / none"),
             ("enter", "start the quiz"),
             ("q", "back to decks"),
         ],

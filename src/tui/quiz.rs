@@ -34,17 +34,42 @@ impl Default for QuizEnv {
     }
 }
 
-/// The small form before a quiz: which deck, how many questions, which mode.
+/// The small form before a quiz: which decks, how many questions, which mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuizSetupState {
-    /// The field being changed: 0 deck, 1 count, 2 mode.
+    /// The row being changed: one per deck, then the count, then the mode.
     pub focus: usize,
-    /// None: every deck.
-    pub deck: Option<usize>,
+    /// Per deck (collection order): whether it is in the quiz.
+    pub chosen: Vec<bool>,
+    /// Per deck: how many questions it can give.
+    pub per_deck: Vec<usize>,
     pub count: usize,
     pub mode: QuizMode,
-    /// How many questions the chosen deck(s) can give.
+    /// How many questions the chosen decks can give together.
     pub available: usize,
+}
+
+impl QuizSetupState {
+    /// The row of the question count (the mode's row follows it).
+    pub fn count_row(&self) -> usize {
+        self.chosen.len()
+    }
+
+    /// The chosen decks as a quiz spec wants them: empty when every deck is chosen.
+    pub fn decks(&self) -> Vec<usize> {
+        if self.chosen.iter().all(|&c| c) {
+            return Vec::new();
+        }
+        (0..self.chosen.len()).filter(|&d| self.chosen[d]).collect()
+    }
+
+    fn recount(&mut self) {
+        self.available = (0..self.chosen.len())
+            .filter(|&d| self.chosen[d])
+            .map(|d| self.per_deck[d])
+            .sum();
+        self.count = self.available.min(EXAM_QUESTIONS);
+    }
 }
 
 /// Which question the user is asked to confirm.
@@ -95,16 +120,22 @@ impl App {
         self
     }
 
-    /// Home `t`: the quiz setup, for every deck.
+    /// Home `t`: the quiz setup, every deck chosen, the focus on the question count.
     pub(super) fn open_quiz_setup(&mut self) {
-        let available = quiz::available(&self.collection.decks, &[]);
-        self.screen = Screen::QuizSetup(QuizSetupState {
-            focus: 0,
-            deck: None,
-            count: available.min(EXAM_QUESTIONS),
+        let decks = &self.collection.decks;
+        let per_deck: Vec<usize> = (0..decks.len())
+            .map(|d| quiz::available(decks, &[d]))
+            .collect();
+        let mut setup = QuizSetupState {
+            focus: decks.len(),
+            chosen: vec![true; decks.len()],
+            per_deck,
+            count: 0,
             mode: QuizMode::Exam,
-            available,
-        });
+            available: 0,
+        };
+        setup.recount();
+        self.screen = Screen::QuizSetup(setup);
     }
 
     /// Builds a quiz and shows its first question; seeds and time come from the caller.
@@ -150,26 +181,23 @@ impl App {
         let Screen::QuizSetup(s) = &mut self.screen else {
             return;
         };
-        let decks = self.collection.decks.len();
+        let rows = s.count_row() + 2;
         match action {
-            Action::Up => s.focus = (s.focus + 2) % 3,
-            Action::Down => s.focus = (s.focus + 1) % 3,
+            Action::Up => s.focus = (s.focus + rows - 1) % rows,
+            Action::Down => s.focus = (s.focus + 1) % rows,
+            Action::StudyAll => {
+                let all = !s.chosen.iter().all(|&c| c);
+                s.chosen.iter_mut().for_each(|c| *c = all);
+                s.recount();
+            }
             Action::Left | Action::Right => {
                 let forward = action == Action::Right;
                 match s.focus {
-                    0 => {
-                        s.deck = match (s.deck, forward) {
-                            (None, true) if decks > 0 => Some(0),
-                            (None, false) if decks > 0 => Some(decks - 1),
-                            (Some(d), true) if d + 1 < decks => Some(d + 1),
-                            (Some(d), false) if d > 0 => Some(d - 1),
-                            _ => None,
-                        };
-                        let which: Vec<usize> = s.deck.into_iter().collect();
-                        s.available = quiz::available(&self.collection.decks, &which);
-                        s.count = s.available.min(EXAM_QUESTIONS);
+                    d if d < s.count_row() => {
+                        s.chosen[d] = !s.chosen[d];
+                        s.recount();
                     }
-                    1 => {
+                    d if d == s.count_row() => {
                         s.count = if forward {
                             (s.count / 5 * 5 + 5).min(s.available)
                         } else {
@@ -184,9 +212,12 @@ impl App {
                     }
                 }
             }
+            Action::Open if !s.chosen.contains(&true) => {
+                self.status = Some(Status::error("Choose at least one deck (space)."));
+            }
             Action::Open => {
                 let spec = QuizSpec {
-                    decks: s.deck.into_iter().collect(),
+                    decks: s.decks(),
                     count: s.count,
                     // The moment the quiz starts is its seed: a new quiz every time.
                     seed: self.now as u64,

@@ -172,26 +172,28 @@ fn answer(app: &mut App, right: bool, now: i64) {
 fn t_opens_the_setup_whose_choices_shape_the_quiz() {
     let mut app = quiz_app(MemSink::default(), MemAttempts::default());
     app.update(Action::QuizSetup, T0);
-    let Screen::QuizSetup(s) = &app.screen else {
-        panic!("setup screen");
+    let setup = |app: &App| match &app.screen {
+        Screen::QuizSetup(s) => (s.chosen.clone(), s.count, s.available, s.mode),
+        _ => panic!("setup screen"),
     };
-    assert_eq!(
-        (s.deck, s.count, s.available, s.mode),
-        (None, 8, 8, QuizMode::Exam)
-    );
+    assert_eq!(setup(&app), (vec![true, true], 8, 8, QuizMode::Exam));
     insta::assert_snapshot!("quiz_setup_80x24", screen_text(&app));
-    app.update(Action::Right, T0); // deck: Storage
+    // None chosen: the quiz cannot start.
+    app.update(Action::StudyAll, T0);
+    assert_eq!(setup(&app), (vec![false, false], 0, 0, QuizMode::Exam));
+    app.update(Action::Open, T0);
+    assert!(matches!(app.screen, Screen::QuizSetup(_)));
+    assert!(screen_text(&app).contains("Choose at least one deck"));
+    app.update(Action::StudyAll, T0);
+    // Up from the count row: the Facts deck; toggle it off.
+    app.update(Action::Up, T0);
+    app.update(Action::Right, T0);
+    assert_eq!(setup(&app), (vec![true, false], 3, 3, QuizMode::Exam));
     app.update(Action::Down, T0);
     app.update(Action::Left, T0); // count 3 -> 1
     app.update(Action::Down, T0);
     app.update(Action::Right, T0); // practice
-    let Screen::QuizSetup(s) = &app.screen else {
-        panic!("setup screen");
-    };
-    assert_eq!(
-        (s.deck, s.count, s.available, s.mode),
-        (Some(0), 1, 3, QuizMode::Practice)
-    );
+    assert_eq!(setup(&app), (vec![true, false], 1, 3, QuizMode::Practice));
     app.update(Action::Open, T0);
     let st = state(&app);
     assert_eq!(st.quiz.questions.len(), 1);

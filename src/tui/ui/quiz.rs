@@ -16,37 +16,51 @@ use crate::tui::quiz::{clock, Confirm, QuizSetupState, QuizState, ResultsState};
 use crate::tui::theme::Theme;
 
 pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let deck = match s.deck {
-        None => "All decks".to_string(),
-        Some(d) => app
-            .collection
-            .decks
-            .get(d)
-            .map_or_else(String::new, |d| inert(&d.title).into_owned()),
+    let row_style = |row: usize| {
+        if row == s.focus {
+            theme.selected()
+        } else {
+            Style::new()
+        }
     };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("  Decks", theme.strong()),
+        Span::styled("  (space toggles, a all/none)", theme.dim()),
+    ])];
+    let longest = app
+        .collection
+        .decks
+        .iter()
+        .map(|d| d.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_w = longest.min(usize::from(area.width).saturating_sub(24).max(10));
+    for (d, deck) in app.collection.decks.iter().enumerate() {
+        let mark = if s.chosen[d] { "[x]" } else { "[ ]" };
+        let title: String = inert(&deck.title).chars().take(name_w).collect();
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{mark} {title:<name_w$}"), row_style(d)),
+            Span::styled(format!(" {:>4} questions", s.per_deck[d]), theme.dim()),
+        ]));
+    }
+    lines.push(Line::from(""));
     let mode = match s.mode {
-        QuizMode::Exam => "exam: timed, answers shown at the end".to_string(),
-        QuizMode::Practice => "practice: untimed, each answer shown at once".to_string(),
+        QuizMode::Exam => "exam: timed, answers shown at the end",
+        QuizMode::Practice => "practice: untimed, each answer shown at once",
     };
     let fields = [
-        ("Deck", deck),
         (
             "Questions",
             format!("{} of {} available", s.count, s.available),
         ),
-        ("Mode", mode),
+        ("Mode", mode.to_string()),
     ];
-    let mut lines = vec![Line::from("")];
-    for (i, (name, value)) in fields.into_iter().enumerate() {
-        let style = if i == s.focus {
-            theme.selected()
-        } else {
-            Style::new()
-        };
+    for (k, (name, value)) in fields.into_iter().enumerate() {
         lines.push(Line::from(vec![
             Span::raw("  "),
             Span::styled(format!("{name:<10}"), theme.strong()),
-            Span::styled(format!("◀ {value} ▶"), style),
+            Span::styled(format!("◀ {value} ▶"), row_style(s.count_row() + k)),
         ]));
     }
     lines.push(Line::from(""));
@@ -69,7 +83,16 @@ pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf
         "  enter starts the quiz",
         theme.dim(),
     )));
+    // Keep the focused row in view when there are more decks than lines.
+    let focus_line = if s.focus < s.count_row() {
+        1 + s.focus
+    } else {
+        2 + s.focus
+    };
+    let visible = usize::from(area.height.saturating_sub(2)).max(1);
+    let scroll = (focus_line + 1).saturating_sub(visible) as u16;
     Paragraph::new(lines)
+        .scroll((scroll, 0))
         .block(Block::bordered().title(Span::styled(" New quiz ", theme.title())))
         .render(area, buf);
 }
