@@ -101,3 +101,56 @@ fn a_second_tui_is_refused_with_the_holders_pid() {
     assert!(!out.status.success());
     t.keys(&["q"]);
 }
+
+#[test]
+fn a_five_question_quiz_reaches_its_results_and_the_history_lists_it() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("quiz");
+    t.line(&format!(
+        "{} quiz --count=5 --seed=3",
+        recall_cmd(home.path(), "")
+    ));
+    let first = t.wait_text("Question 1 of 5");
+    assert!(
+        first.contains(" 10:00") || first.contains(" 09:5"),
+        "a 10-minute countdown:\n{first}"
+    );
+    for n in 2..=5 {
+        t.keys(&["1", "n"]);
+        t.wait_text(&format!("Question {n} of 5"));
+    }
+    t.keys(&["1", "f", "s"]);
+    let confirm = t.wait_text("Submit the quiz?");
+    assert!(confirm.contains("Flagged: 5"), "{confirm}");
+    t.keys(&["y"]);
+    let results = t.wait_text("Quiz results");
+    assert!(results.contains("By section"), "{results}");
+    let score = results
+        .lines()
+        .find(|l| l.contains("Score"))
+        .expect("a score line")
+        .to_string();
+    t.keys(&["q"]);
+    t.wait_text("study what is due today");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+
+    let out = Command::new(env!("CARGO_BIN_EXE_recall"))
+        .args(["quiz", "--history"])
+        .env("RECALL_HOME", home.path())
+        .output()
+        .expect("recall quiz --history runs without a terminal");
+    assert!(out.status.success());
+    let history = String::from_utf8_lossy(&out.stdout);
+    let entry = history
+        .lines()
+        .find(|l| l.trim_start().starts_with("1. "))
+        .unwrap_or_else(|| panic!("an attempt line in\n{history}"));
+    // The history shows the same right/total as the results screen did.
+    let right_total = score
+        .split_whitespace()
+        .find(|w| w.ends_with("/5"))
+        .unwrap_or_else(|| panic!("a score in {score:?}"));
+    assert!(entry.contains(right_total), "{entry} vs {score}");
+    assert!(entry.contains("exam"), "{entry}");
+}

@@ -4,6 +4,7 @@ mod cards;
 mod check;
 mod decks;
 mod paths;
+mod quiz;
 mod study;
 
 use std::fmt;
@@ -48,6 +49,8 @@ pub enum Command {
     },
     /// Show where the config, the review log and imported decks live.
     Paths,
+    /// Take a timed exam simulation in the TUI, or list past attempts with --history.
+    Quiz(quiz::QuizArgs),
 }
 
 /// The current time and local UTC offset, read once at startup.
@@ -150,6 +153,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Check { paths }) => check::run(&paths),
         Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
         Some(Command::Paths) => paths::run(),
+        Some(Command::Quiz(args)) => quiz::run(args, clock),
         None => study::run(clock),
     }
 }

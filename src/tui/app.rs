@@ -3,6 +3,7 @@
 //! Nothing here draws or reads the terminal; the event loop feeds actions in (with the time),
 //! and the views in `ui/` only read the state. That makes every screen testable headless.
 
+use super::quiz::{QuizEnv, QuizSetupState, QuizState, ResultsState};
 use recall::schedule::{Millis, Rating, Scheduler};
 use recall::study::{
     Collection, DueCounts, EventSink, Limits, Queue, Scope, Session, SessionStats,
@@ -30,6 +31,25 @@ pub enum Action {
     Quit,
     /// Time passed with no key (learning cards may have come due).
     Tick,
+    /// Home: set up a quiz.
+    QuizSetup,
+    /// Quiz: previous/next question, or change a setup value.
+    Left,
+    Right,
+    /// Quiz: choose option n (0-based); toggles on "choose two" questions.
+    Pick(u8),
+    Flag,
+    Submit,
+    /// Answers to a confirmation.
+    Yes,
+    No,
+    /// Typing an answer: a character, and backspace.
+    Type(char),
+    Erase,
+    /// Results: retake only the missed questions; review the mistakes; retry saving.
+    Retake,
+    Mistakes,
+    Save,
 }
 
 /// One row of the Home table, counted when Home is entered (not on every frame).
@@ -68,6 +88,9 @@ pub enum Screen {
     Home(HomeState),
     Study(StudyState),
     Summary(SummaryState),
+    QuizSetup(QuizSetupState),
+    Quiz(Box<QuizState>),
+    Results(Box<ResultsState>),
 }
 
 /// A one-line message under the screen: what just happened, or what went wrong.
@@ -89,7 +112,8 @@ pub struct App {
     pub now: Millis,
     pub quit: bool,
     /// The deck last studied, so Home comes back with it selected.
-    last_deck: usize,
+    pub(super) last_deck: usize,
+    pub quiz_env: QuizEnv,
 }
 
 impl App {
@@ -115,6 +139,7 @@ impl App {
             now,
             quit: false,
             last_deck: 0,
+            quiz_env: QuizEnv::default(),
         };
         app.go_home(0);
         app
@@ -131,7 +156,10 @@ impl App {
             if matches!(action, Action::Back | Action::Quit) {
                 self.show_help = false;
             }
-            return;
+            // Clocks keep running under the help (a quiz's deadline).
+            if action != Action::Tick {
+                return;
+            }
         }
         if action != Action::Tick {
             self.status = None;
@@ -144,6 +172,7 @@ impl App {
                     self.go_home(self.selected_deck());
                 }
             }
+            Screen::QuizSetup(_) | Screen::Quiz(_) | Screen::Results(_) => self.update_quiz(action),
         }
     }
 
@@ -175,6 +204,10 @@ impl App {
                 self.start_study(Scope::Deck(d));
             }
             Action::StudyAll => self.start_study(Scope::All),
+            Action::QuizSetup => {
+                self.last_deck = home.selected;
+                self.open_quiz_setup();
+            }
             Action::Back | Action::Quit => self.quit = true,
             _ => {}
         }
@@ -315,7 +348,7 @@ impl App {
     }
 
     /// Shows Home with fresh counts, keeping `selected` in range.
-    fn go_home(&mut self, selected: usize) {
+    pub(super) fn go_home(&mut self, selected: usize) {
         let today = self.scheduler.day_of(self.now);
         self.collection.roll_day(today);
         let rows: Vec<DeckRow> = (0..self.collection.decks.len())

@@ -2,6 +2,7 @@
 
 mod help;
 mod home;
+mod quiz;
 mod study;
 mod summary;
 pub mod text;
@@ -47,6 +48,9 @@ impl Widget for View<'_> {
             Screen::Home(h) => home::render(app, h, theme, body, buf),
             Screen::Study(s) => study::render(app, s, theme, body, buf),
             Screen::Summary(s) => summary::render(s, theme, body, buf),
+            Screen::QuizSetup(s) => quiz::render_setup(app, s, theme, body, buf),
+            Screen::Quiz(s) => quiz::render_quiz(app, s, theme, body, buf),
+            Screen::Results(r) => quiz::render_results(r, theme, body, buf),
         }
         if let Some(st) = &app.status {
             let style = if st.is_error {
