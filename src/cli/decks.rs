@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use recall::deck::{builtin_decks, Deck, DeckSource};
+use recall::deck::{Deck, DeckSource};
 use recall::text::inert;
 use serde::Serialize;
 
-use super::{CliError, CliResult};
+use super::CliResult;
 
 #[derive(Serialize)]
 struct DeckRow<'a> {
@@ -19,16 +19,12 @@ struct DeckRow<'a> {
 }
 
 pub fn run(json: bool) -> CliResult {
-    let decks = builtin_decks().map_err(|errors| {
-        CliError::from(anyhow::anyhow!(
-            "built-in decks are broken (a bug):\n{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ))
-    })?;
+    // Built-in decks and the imported ones in the data dir (broken files are warned about).
+    let paths = recall::store::Paths::resolve()?;
+    let (decks, warnings) = recall::library::load_decks(&paths.decks_dir)?;
+    for w in &warnings {
+        eprintln!("recall: {w}");
+    }
     if json {
         let rows: Vec<DeckRow> = decks.iter().map(row).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);

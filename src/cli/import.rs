@@ -30,15 +30,13 @@ pub fn run_import(
     }
     let paths = Paths::resolve()?;
     let opts = ImportOptions { deck, format };
-    let lock = if dry_run {
-        None
-    } else {
-        paths.ensure_data_dir()?;
-        Some(WriterLock::acquire(&paths.lock_file)?)
-    };
+    // Plan first: bad input must leave the data dir exactly as it was (not even the lock file
+    // is touched). The plan remembers each deck file it read; writing checks they are unchanged.
     let plan = plan_import(&paths.decks_dir, &sources, &opts).map_err(CliError::input)?;
-    if let Some(lock) = &lock {
-        write_plan(&plan, lock)?;
+    if !dry_run {
+        paths.ensure_data_dir()?;
+        let lock = WriterLock::acquire(&paths.lock_file)?;
+        write_plan(&plan, &lock)?;
     }
     for p in &plan {
         print!("{}", report(p, dry_run));

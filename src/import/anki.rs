@@ -133,7 +133,10 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ImportError> {
         let mut tags = header.tags.clone();
         tags.extend(split_tags(get(tags_col)));
         let guid = get(col(header.guid_column)).trim();
-        let guid = Some(guid).filter(|g| !g.is_empty());
+        let guid = Some(guid)
+            .filter(|g| !g.is_empty())
+            .map(super::card_id_from_foreign);
+        let guid = guid.as_deref();
         let notetype = match get(col(header.notetype_column)) {
             "" => header.notetype.as_deref().unwrap_or(""),
             n => n,

@@ -115,7 +115,7 @@ pub fn detect(path: &Path, text: &str) -> Option<Format> {
 pub struct Draft {
     /// 1-based line in the source file where the card starts.
     pub line: usize,
-    /// The source's own id (Anki's guid, our TOML id), if it has one.
+    /// The source's own id, already a valid card id (see [`card_id_from_foreign`]).
     pub id: Option<String>,
     pub content: CardContent,
     pub tags: Vec<String>,
@@ -281,10 +281,7 @@ pub fn settle(files: Vec<(String, Parsed)>) -> (Vec<Card>, Vec<Skip>) {
                 });
                 continue;
             }
-            let id = match &d.id {
-                Some(id) => card_id_from_foreign(id),
-                None => stable_id(&d.content),
-            };
+            let id = d.id.clone().unwrap_or_else(|| stable_id(&d.content));
             if let Some(&first) = ids.get(&id) {
                 skipped.push(Skip {
                     file: file.clone(),

@@ -33,6 +33,8 @@ pub struct PlannedDeck {
     pub skipped: Vec<Skip>,
     /// The files that went into it, each with the format it was read as.
     pub files: Vec<(String, Format)>,
+    /// The stored file as it was when planned (None: absent), so a change since is noticed.
+    pub before: Option<Vec<u8>>,
 }
 
 /// Why an import did not happen: bad input (exit 2) or the data dir (exit 1).
@@ -131,6 +133,7 @@ fn plan_deck(
         );
     }
     let path = existing.as_ref().map_or(default_path, |(p, _)| p.clone());
+    let before = std::fs::read(&path).ok();
     let incoming = Deck {
         id,
         title,
@@ -155,6 +158,7 @@ fn plan_deck(
         counts,
         skipped,
         files: names,
+        before,
     })
 }
 
@@ -188,15 +192,24 @@ fn stored_decks(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
         .collect()
 }
 
-/// Writes every planned deck (the writer lock proves nobody else writes meanwhile). If one
-/// write fails, the decks already written are put back as they were.
+/// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
+/// file changed since it was planned stops the import before anything is written; if one write
+/// fails, the decks already written are put back as they were.
 pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreError> {
+    for p in plan {
+        if std::fs::read(&p.path).ok() != p.before {
+            return Err(StoreError::io(
+                &p.path,
+                std::io::Error::other("changed while importing; nothing was written, try again"),
+            ));
+        }
+    }
     let mut done: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
     for p in plan {
         if let Some(dir) = p.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
-        let before = std::fs::read(&p.path).ok();
+        let before = p.before.clone();
         if let Err(e) = write_atomically(&p.path, p.toml.as_bytes()) {
             for (path, old) in done.into_iter().rev() {
                 let _ = match old {
