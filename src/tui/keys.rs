@@ -13,6 +13,10 @@ pub enum Mode {
     Answer,
     Summary,
     Help,
+    /// Home with the import prompt open: keys are text.
+    Prompt,
+    /// Home showing an import report.
+    Report,
 }
 
 impl Mode {
@@ -21,6 +25,8 @@ impl Mode {
             return Mode::Help;
         }
         match screen {
+            Screen::Home(h) if h.prompt.is_some() => Mode::Prompt,
+            Screen::Home(h) if h.report.is_some() => Mode::Report,
             Screen::Home(_) => Mode::Home,
             Screen::Study(s) if s.session.is_revealed() => Mode::Answer,
             Screen::Study(_) => Mode::Question,
@@ -38,6 +44,15 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
     }
     let code = key.code;
+    if mode == Mode::Prompt {
+        return match code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        };
+    }
     if code == KeyCode::Char('?') {
         return Some(Action::ToggleHelp);
     }
@@ -51,6 +66,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Char('i') => Some(Action::Import),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
             _ => None,
         },
@@ -65,12 +81,13 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::Summary => match code {
+        Mode::Summary | Mode::Report => match code {
             KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char(' ') => {
                 Some(Action::Back)
             }
             _ => None,
         },
+        Mode::Prompt => None,
     }
 }
 
@@ -80,6 +97,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Home => &[
             ("enter", "study"),
             ("a", "all decks"),
+            ("i", "import"),
             ("j/k", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -104,6 +122,8 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Summary => &[("enter", "back to decks"), ("?", "help")],
         Mode::Help => &[("esc", "close help")],
+        Mode::Prompt => &[("enter", "import"), ("esc", "cancel")],
+        Mode::Report => &[("enter", "back to decks")],
     }
 }
 
@@ -113,6 +133,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Home => &[
             ("enter", "study the selected deck"),
             ("a", "study all decks"),
+            ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -138,6 +159,8 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Summary => &[("enter", "back to decks"), ("?", "help"), ("q", "back")],
         Mode::Help => &[("esc", "close help"), ("?", "close help")],
+        Mode::Prompt => &[("enter", "import the file"), ("esc", "cancel")],
+        Mode::Report => &[("enter", "back to decks")],
     }
 }
 
@@ -182,6 +205,27 @@ mod tests {
             Some(Action::StudyAll)
         );
         assert_eq!(map(Mode::Home, key(KeyCode::Char('q'))), Some(Action::Quit));
+        assert_eq!(
+            map(Mode::Home, key(KeyCode::Char('i'))),
+            Some(Action::Import)
+        );
+    }
+
+    #[test]
+    fn prompt_keys_are_text() {
+        for c in ['q', '?', 'i', '/', ' '] {
+            assert_eq!(
+                map(Mode::Prompt, key(KeyCode::Char(c))),
+                Some(Action::Type(c))
+            );
+        }
+        assert_eq!(
+            map(Mode::Prompt, key(KeyCode::Backspace)),
+            Some(Action::Erase)
+        );
+        assert_eq!(map(Mode::Prompt, key(KeyCode::Enter)), Some(Action::Submit));
+        assert_eq!(map(Mode::Prompt, key(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(map(Mode::Report, key(KeyCode::Enter)), Some(Action::Back));
     }
 
     #[test]
