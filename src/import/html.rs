@@ -52,10 +52,10 @@ fn tag(s: &str, out: &mut String) -> Option<usize> {
         .collect();
     match (name.as_str(), closing) {
         ("br", _) => out.push('\n'),
-        ("div" | "p" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6", _) => {
-            if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
+        ("div" | "p" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6", _)
+            if !out.is_empty() && !out.ends_with('\n') =>
+        {
+            out.push('\n')
         }
         ("img", false) => {
             if let Some(src) = attribute(inner, "src") {

@@ -46,6 +46,9 @@ pub enum ImportFailure {
     Store(#[from] StoreError),
 }
 
+/// One source file read: its name, the format it was read as, and what it holds.
+type FileParsed = (String, Format, Parsed);
+
 /// Reads, checks and merges every source; writes nothing.
 pub fn plan_import(
     decks_dir: &Path,
@@ -55,7 +58,7 @@ pub fn plan_import(
     if let Some(id) = &opts.deck {
         check_deck_id(id, "--deck")?;
     }
-    let mut groups: Vec<(String, Vec<(String, Format, Parsed)>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<FileParsed>)> = Vec::new();
     for src in sources {
         let name = src.path.display().to_string();
         let text = super::decode(&src.bytes, &name)?;
@@ -93,7 +96,7 @@ fn plan_deck(
     decks_dir: &Path,
     stored: &[(PathBuf, Result<Deck, Vec<DeckError>>)],
     id: String,
-    files: Vec<(String, Format, Parsed)>,
+    files: Vec<FileParsed>,
 ) -> Result<PlannedDeck, ImportError> {
     let default_path = decks_dir.join(format!("{id}.toml"));
     let mut existing = None;
