@@ -171,6 +171,39 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The TOML writer escapes anything: quotes, backslashes, `"""`, control characters,
+    /// leading and trailing line breaks.
+    #[test]
+    fn toml_writer_keeps_any_text(
+        front in "(\\PC|[\"\\\\\n\r\t\u{0}-\u{1f}\u{7f}-\u{9f}]){1,40}",
+        back in any::<String>(),
+        tag in any::<String>(),
+    ) {
+        prop_assume!(!front.trim().is_empty() && !back.trim().is_empty());
+        let d = Deck {
+            id: "deck".into(),
+            title: "T \"\"\" \\".into(),
+            section: String::new(),
+            description: Some("multi\nline\"".into()),
+            cards: vec![Card {
+                id: "a".into(),
+                content: CardContent::Basic { front, back },
+                tags: vec![tag],
+                explain: Some("\n\"ends with a quote\"".into()),
+                archived: true,
+                line: 0,
+            }],
+            source: DeckSource::File("deck.toml".into()),
+        };
+        let text = export(&d, ExportFormat::Toml).expect("export");
+        let back = parse_deck(&text, "t", DeckSource::File("t".into())).expect("valid TOML deck");
+        prop_assert_eq!(essence(&back.cards), essence(&d.cards));
+        prop_assert_eq!(back.title, d.title);
+        prop_assert_eq!(back.description, d.description);
+    }
+}
+
 /// A TSV of `n` distinct cards.
 fn tsv(n: usize) -> String {
     let mut s = String::with_capacity(n * 60);
