@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::deck::{parse_deck, Card, CardContent, DeckError, DeckSource};
-use crate::fnv::fnv1a;
+use crate::fnv::{fnv1a, FnvBuildHasher};
 
 /// The formats `recall import --format` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,8 +206,13 @@ pub fn normalised_front(content: &CardContent) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
+    out.make_ascii_lowercase();
     out
 }
 
@@ -257,8 +262,10 @@ pub fn settle(files: Vec<(String, Parsed)>) -> (Vec<Card>, Vec<Skip>) {
     let total = files.iter().map(|(_, p)| p.drafts.len()).sum();
     let mut cards: Vec<Card> = Vec::with_capacity(total);
     let mut skipped = Vec::new();
-    let mut fronts: HashMap<String, (usize, usize)> = HashMap::with_capacity(total);
-    let mut ids: HashMap<String, (usize, usize)> = HashMap::with_capacity(total);
+    let mut fronts: HashMap<String, (usize, usize), FnvBuildHasher> =
+        HashMap::with_capacity_and_hasher(total, FnvBuildHasher::default());
+    let mut ids: HashMap<String, (usize, usize), FnvBuildHasher> =
+        HashMap::with_capacity_and_hasher(total, FnvBuildHasher::default());
     for (fi, (file, parsed)) in files.into_iter().enumerate() {
         skipped.extend(parsed.skipped);
         for d in parsed.drafts {
