@@ -428,6 +428,15 @@ fn reimport_updates_in_place_keeps_progress_and_archives() {
     assert_eq!(by_id(&efs)["archived"], true);
     assert_eq!(by_id(&efs)["reps"], 1, "history kept for the archived card");
 
+    // A title and description written into the stored deck by hand survive a re-import.
+    let path = home.path().join("decks/aws.toml");
+    let edited = std::fs::read_to_string(&path).expect("deck").replacen(
+        "title = \"aws\"",
+        "title = \"AWS storage\"\ndescription = \"mine\"",
+        1,
+    );
+    std::fs::write(&path, edited).expect("edit");
+
     // It comes back: un-archived, progress still there.
     std::fs::write(
         &v1,
@@ -439,6 +448,9 @@ fn reimport_updates_in_place_keeps_progress_and_archives() {
         out.ends_with(": 0 added, 1 updated, 3 unchanged, 0 archived, 0 skipped\n"),
         "{out}"
     );
+    let deck = stored(home.path(), "aws");
+    assert_eq!(deck.title, "AWS storage");
+    assert_eq!(deck.description.as_deref(), Some("mine"));
 }
 
 #[test]

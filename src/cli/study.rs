@@ -55,6 +55,9 @@ pub fn run(clock: &Clock) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
+/// How many report lines the TUI shows before summing up the rest.
+const MAX_REPORT_LINES: usize = 12;
+
 /// `i` on Home: imports under the TUI's writer lock, then reloads decks and log.
 struct TuiImporter {
     paths: Paths,
@@ -75,16 +78,25 @@ impl Importer for TuiImporter {
         write_plan(&plan, &self.lock).map_err(|e| e.to_string())?;
         let opened = recall::library::open(&self.paths, now, self.utc_offset_secs)
             .map_err(|e| format!("imported, but reloading failed: {e}"))?;
+        // The popup has room for a screenful; the command line lists every skip.
+        let mut report: Vec<String> = plan
+            .iter()
+            .flat_map(|p| {
+                super::import::report(p, false)
+                    .lines()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if report.len() > MAX_REPORT_LINES {
+            let more = report.len() - MAX_REPORT_LINES;
+            report.truncate(MAX_REPORT_LINES);
+            report.push(format!(
+                "  … and {more} more lines (`recall import --dry-run FILE` lists them all)"
+            ));
+        }
         Ok(Imported {
-            report: plan
-                .iter()
-                .flat_map(|p| {
-                    super::import::report(p, false)
-                        .lines()
-                        .map(str::to_string)
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
+            report,
             collection: opened.collection,
             deck_id: plan.first().map(|p| p.deck.id.clone()).unwrap_or_default(),
         })
@@ -144,5 +156,25 @@ mod tests {
         assert_eq!(app.collection.decks.len(), before + 1);
         assert_eq!(app.collection.decks[home.selected].id, "my-cards");
         assert!(paths.decks_dir.join("my-cards.toml").is_file());
+
+        // A long report is cut to a screenful, saying how much more there is.
+        let many = dir.path().join("many.csv");
+        let rows: String = (0..20).map(|i| format!("front {i},\n")).collect();
+        std::fs::write(&many, format!("S3,Object storage\n{rows}")).expect("csv");
+        app.update(Action::Back, now);
+        app.update(Action::Import, now);
+        for c in many.display().to_string().chars() {
+            app.update(Action::Type(c), now);
+        }
+        app.update(Action::Submit, now);
+        let Screen::Home(home) = &app.screen else {
+            panic!("home");
+        };
+        let report = home.report.clone().expect("report shown");
+        assert_eq!(report.len(), MAX_REPORT_LINES + 1);
+        assert_eq!(
+            report[MAX_REPORT_LINES],
+            "  … and 9 more lines (`recall import --dry-run FILE` lists them all)"
+        );
     }
 }

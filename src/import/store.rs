@@ -123,8 +123,17 @@ fn plan_deck(
         .clone()
         .or_else(|| existing.as_ref().map(|(_, d)| d.title.clone()))
         .unwrap_or_else(|| stem(Path::new(&first.0)));
-    let section = first.2.section.clone();
-    let description = first.2.description.clone();
+    // A source that names no section or description keeps what the stored deck has.
+    let stored_deck = existing.as_ref().map(|(_, d)| *d);
+    let section = match (&first.2.section, stored_deck) {
+        (s, Some(d)) if s.is_empty() => d.section.clone(),
+        (s, _) => s.clone(),
+    };
+    let description = first
+        .2
+        .description
+        .clone()
+        .or_else(|| stored_deck.and_then(|d| d.description.clone()));
     let names: Vec<(String, Format)> = files.iter().map(|(n, f, _)| (n.clone(), *f)).collect();
     let (cards, skipped) = settle(files.into_iter().map(|(n, _, p)| (n, p)).collect());
     if cards.is_empty() {
