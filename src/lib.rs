@@ -5,6 +5,7 @@
 
 pub mod deck;
 pub mod fnv;
+pub mod import;
 pub mod library;
 pub mod quiz;
 pub mod schedule;

@@ -154,3 +154,39 @@ fn a_five_question_quiz_reaches_its_results_and_the_history_lists_it() {
     assert!(entry.contains(right_total), "{entry} vs {score}");
     assert!(entry.contains("exam"), "{entry}");
 }
+
+#[test]
+fn import_with_i_shows_the_report_and_the_deck_on_home() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let file = home.path().join("storage cards.csv");
+    std::fs::write(&file, "S3,Object storage\nEBS,\nEFS,NFS file system\n").expect("csv");
+    let t = Tmux::start("import");
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    t.keys(&["i"]);
+    t.wait_text("Import a deck file");
+    t.keys(&["-l", &file.display().to_string()]);
+    t.keys(&["Enter"]);
+    // The report wraps at the popup's edge: look for its pieces.
+    let screen = t.wait_text("storage cards.csv:2: empty back");
+    assert!(
+        screen.contains("2 added, 0 updated, 0 unchanged, 0 archived"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the deck on Home", |s| {
+        s.contains("storage cards") && !s.contains("Imported")
+    });
+    let row = screen
+        .lines()
+        .find(|l| l.contains("storage cards"))
+        .expect("the imported deck's row");
+    let numbers: Vec<u32> = row
+        .split_whitespace()
+        .filter_map(|w| w.trim_matches('│').parse().ok())
+        .collect();
+    assert_eq!(numbers, [2, 0, 0], "{row}\n{screen}");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+    assert!(home.path().join("decks/storage-cards.toml").is_file());
+}

@@ -3,6 +3,7 @@
 mod cards;
 mod check;
 mod decks;
+mod import;
 mod paths;
 mod quiz;
 mod study;
@@ -51,6 +52,32 @@ pub enum Command {
     Paths,
     /// Take a timed exam simulation in the TUI, or list past attempts with --history.
     Quiz(quiz::QuizArgs),
+    /// Import decks from TOML, Anki text exports, CSV/TSV (Quizlet) or Markdown flashcards.
+    Import {
+        /// The files to import (each becomes a deck named after it, unless --deck is given).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Put the cards into this deck id (re-importing updates it in place).
+        #[arg(long)]
+        deck: Option<String>,
+        /// auto, toml, anki, csv, tsv or markdown.
+        #[arg(long, default_value = "auto")]
+        format: String,
+        /// Print the report, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a deck for Anki (Notes in Plain Text), as CSV, or as a recall TOML deck.
+    Export {
+        /// The deck id (from `recall decks`).
+        deck: String,
+        /// anki, csv or toml.
+        #[arg(long, default_value = "toml")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The current time and local UTC offset, read once at startup.
@@ -154,6 +181,17 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
         Some(Command::Paths) => paths::run(),
         Some(Command::Quiz(args)) => quiz::run(args, clock),
+        Some(Command::Import {
+            files,
+            deck,
+            format,
+            dry_run,
+        }) => import::run_import(&files, deck, &format, dry_run),
+        Some(Command::Export {
+            deck,
+            format,
+            output,
+        }) => import::run_export(&deck, &format, output),
         None => study::run(clock),
     }
 }

@@ -3,11 +3,16 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
+use recall::import::{plan_import, write_plan, ImportOptions, Source};
 use recall::quiz::QuizLog;
+use recall::schedule::Millis;
 use recall::store::{Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
 use super::{open_read_only, CliResult, Clock};
+use crate::tui::app::{Imported, Importer};
 use crate::tui::{self, app::App, app::Status, quiz::QuizEnv, theme::Theme};
 
 pub fn run(clock: &Clock) -> CliResult {
@@ -49,6 +54,12 @@ pub fn run_tui(
         seconds_per_question: opened.config.seconds_per_question,
         minutes: None,
     });
+    // The importer holds the writer lock; it is released when the app is dropped.
+    app.importer = Some(Box::new(TuiImporter {
+        paths: paths.clone(),
+        utc_offset_secs: clock.utc_offset_secs,
+        lock,
+    }));
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.status = Some(Status::error(if more == 0 {
@@ -59,6 +70,129 @@ pub fn run_tui(
     }
     prepare(&mut app)?;
     tui::run(app, Theme::from_env(), || clock.now())?;
-    drop(lock);
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many report lines the TUI shows before summing up the rest.
+const MAX_REPORT_LINES: usize = 12;
+
+/// `i` on Home: imports under the TUI's writer lock, then reloads decks and log.
+struct TuiImporter {
+    paths: Paths,
+    utc_offset_secs: i32,
+    lock: WriterLock,
+}
+
+impl Importer for TuiImporter {
+    fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String> {
+        let path = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+            _ => PathBuf::from(path),
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let sources = [Source { path, bytes }];
+        let plan = plan_import(&self.paths.decks_dir, &sources, &ImportOptions::default())
+            .map_err(|e| e.to_string().replace('\n', "; "))?;
+        write_plan(&plan, &self.lock).map_err(|e| e.to_string())?;
+        let opened = recall::library::open(&self.paths, now, self.utc_offset_secs)
+            .map_err(|e| format!("imported, but reloading failed: {e}"))?;
+        // The popup has room for a screenful; the command line lists every skip.
+        let mut report: Vec<String> = plan
+            .iter()
+            .flat_map(|p| {
+                super::import::report(p, false)
+                    .lines()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if report.len() > MAX_REPORT_LINES {
+            let more = report.len() - MAX_REPORT_LINES;
+            report.truncate(MAX_REPORT_LINES);
+            report.push(format!(
+                "  … and {more} more lines (`recall import --dry-run FILE` lists them all)"
+            ));
+        }
+        Ok(Imported {
+            report,
+            collection: opened.collection,
+            deck_id: plan.first().map(|p| p.deck.id.clone()).unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::{Action, Screen};
+    use recall::study::Limits;
+
+    #[test]
+    fn i_on_home_imports_writes_the_deck_and_reloads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        paths.ensure_data_dir().expect("data dir");
+        let csv = dir.path().join("my cards.csv");
+        std::fs::write(&csv, "S3,Object storage\nEBS,\n").expect("csv");
+        let lock = WriterLock::acquire(&paths.lock_file).expect("lock");
+        let now = 1_795_428_000_000;
+        let opened = recall::library::open(&paths, now, 0).expect("open");
+        let before = opened.collection.decks.len();
+        let log = ReviewLog::open_append(&paths.reviews).expect("log");
+        let mut app = App::new(
+            opened.collection,
+            opened.scheduler,
+            Limits::default(),
+            Box::new(log),
+            now,
+        );
+        app.importer = Some(Box::new(TuiImporter {
+            paths: paths.clone(),
+            utc_offset_secs: 0,
+            lock,
+        }));
+        app.update(Action::Import, now);
+        for c in csv.display().to_string().chars() {
+            app.update(Action::Type(c), now);
+        }
+        app.update(Action::Submit, now);
+        let Screen::Home(home) = &app.screen else {
+            panic!("home");
+        };
+        let report = home.report.clone().expect("report shown");
+        assert_eq!(
+            report,
+            vec![
+                format!(
+                    "imported {} (csv) into deck \"my-cards\" ({}): 1 added, 0 updated, 0 unchanged, 0 archived, 1 skipped",
+                    csv.display(),
+                    paths.decks_dir.join("my-cards.toml").display()
+                ),
+                format!("  skipped {}:2: empty back", csv.display()),
+            ]
+        );
+        assert_eq!(app.collection.decks.len(), before + 1);
+        assert_eq!(app.collection.decks[home.selected].id, "my-cards");
+        assert!(paths.decks_dir.join("my-cards.toml").is_file());
+
+        // A long report is cut to a screenful, saying how much more there is.
+        let many = dir.path().join("many.csv");
+        let rows: String = (0..20).map(|i| format!("front {i},\n")).collect();
+        std::fs::write(&many, format!("S3,Object storage\n{rows}")).expect("csv");
+        app.update(Action::Back, now);
+        app.update(Action::Import, now);
+        for c in many.display().to_string().chars() {
+            app.update(Action::Type(c), now);
+        }
+        app.update(Action::Submit, now);
+        let Screen::Home(home) = &app.screen else {
+            panic!("home");
+        };
+        let report = home.report.clone().expect("report shown");
+        assert_eq!(report.len(), MAX_REPORT_LINES + 1);
+        assert_eq!(
+            report[MAX_REPORT_LINES],
+            "  … and 9 more lines (`recall import --dry-run FILE` lists them all)"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{line_col, LineIndex};
@@ -389,102 +389,104 @@ fn toml_error(src: &str, file: &str, e: &toml::de::Error) -> DeckError {
     DeckError::at(file, line, col, e.message().trim().replace('\n', " "))
 }
 
-#[derive(Serialize)]
-struct OutFile<'a> {
-    deck: OutHeader<'a>,
-    cards: Vec<OutCard<'a>>,
-}
-
-#[derive(Serialize)]
-struct OutHeader<'a> {
-    id: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    section: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct OutCard<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    front: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    back: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    choices: Option<&'a [String]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    answer: Option<toml::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    archived: bool,
-}
-
 /// Writes a deck in the TOML format so that `parse_deck(to_toml(d))` gives `d` back.
+///
+/// Written directly rather than through serde: an imported 10,000-card deck is written on every
+/// re-import, and the generic serializer took most of that time. Text with line breaks uses
+/// multi-line strings so the file stays easy to edit by hand.
 pub fn to_toml(deck: &Deck) -> Result<String, toml::ser::Error> {
-    let cards = deck
-        .cards
-        .iter()
-        .map(|c| {
-            let mut out = OutCard {
-                id: &c.id,
-                kind: None,
-                front: None,
-                back: None,
-                choices: None,
-                answer: None,
-                text: None,
-                explain: c.explain.as_deref(),
-                tags: &c.tags,
-                archived: c.archived,
-            };
-            match &c.content {
-                CardContent::Basic { front, back } => {
-                    out.front = Some(front);
-                    out.back = Some(back);
-                }
-                CardContent::Choice {
-                    front,
-                    choices,
-                    answer,
-                } => {
-                    out.kind = Some("choice");
-                    out.front = Some(front);
-                    out.choices = Some(choices);
-                    out.answer = Some(match answer.as_slice() {
-                        [one] => toml::Value::Integer(*one as i64),
-                        many => toml::Value::Array(
-                            many.iter()
-                                .map(|&i| toml::Value::Integer(i as i64))
-                                .collect(),
-                        ),
-                    });
-                }
-                CardContent::Cloze { text } => {
-                    out.kind = Some("cloze");
-                    out.text = Some(text);
+    let mut out = String::with_capacity(256 + deck.cards.len() * 256);
+    out.push_str("[deck]\n");
+    field(&mut out, "id", &deck.id);
+    field(&mut out, "title", &deck.title);
+    if !deck.section.is_empty() {
+        field(&mut out, "section", &deck.section);
+    }
+    if let Some(d) = &deck.description {
+        field(&mut out, "description", d);
+    }
+    for c in &deck.cards {
+        out.push_str("\n[[cards]]\n");
+        field(&mut out, "id", &c.id);
+        match &c.content {
+            CardContent::Basic { front, back } => {
+                field(&mut out, "front", front);
+                field(&mut out, "back", back);
+            }
+            CardContent::Choice {
+                front,
+                choices,
+                answer,
+            } => {
+                field(&mut out, "kind", "choice");
+                field(&mut out, "front", front);
+                list(&mut out, "choices", choices);
+                match answer.as_slice() {
+                    [one] => out.push_str(&format!("answer = {one}\n")),
+                    many => out.push_str(&format!(
+                        "answer = [{}]\n",
+                        many.iter()
+                            .map(usize::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
                 }
             }
-            out
-        })
-        .collect();
-    toml::to_string(&OutFile {
-        deck: OutHeader {
-            id: &deck.id,
-            title: &deck.title,
-            section: &deck.section,
-            description: deck.description.as_deref(),
-        },
-        cards,
-    })
+            CardContent::Cloze { text } => {
+                field(&mut out, "kind", "cloze");
+                field(&mut out, "text", text);
+            }
+        }
+        if let Some(e) = &c.explain {
+            field(&mut out, "explain", e);
+        }
+        if !c.tags.is_empty() {
+            list(&mut out, "tags", &c.tags);
+        }
+        if c.archived {
+            out.push_str("archived = true\n");
+        }
+    }
+    Ok(out)
+}
+
+fn field(out: &mut String, key: &str, value: &str) {
+    out.push_str(key);
+    out.push_str(" = ");
+    string(out, value);
+    out.push('\n');
+}
+
+fn list(out: &mut String, key: &str, values: &[String]) {
+    out.push_str(key);
+    out.push_str(" = [");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(out, v);
+    }
+    out.push_str("]\n");
+}
+
+/// A TOML basic string, multi-line (`"""`) when the text has line breaks; every quote,
+/// backslash and control character other than the line break is escaped.
+fn string(out: &mut String, s: &str) {
+    let multi = s.contains('\n');
+    out.push_str(if multi { "\"\"\"\n" } else { "\"" });
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' if multi => out.push('\n'),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push_str(if multi { "\"\"\"" } else { "\"" });
 }
 
 #[cfg(test)]

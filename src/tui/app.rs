@@ -50,6 +50,8 @@ pub enum Action {
     Retake,
     Mistakes,
     Save,
+    /// Home: ask for a file to import (the prompt then takes Type, Erase and Submit).
+    Import,
 }
 
 /// One row of the Home table, counted when Home is entered (not on every frame).
@@ -61,11 +63,28 @@ pub struct DeckRow {
     pub due: DueCounts,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HomeState {
     pub selected: usize,
     pub rows: Vec<DeckRow>,
     pub total: DueCounts,
+    /// The import prompt's text while it is open (`i`).
+    pub prompt: Option<String>,
+    /// The last import's report, shown until dismissed.
+    pub report: Option<Vec<String>>,
+}
+
+/// What an import gives the TUI: the report's lines, the reloaded collection, the deck id.
+pub struct Imported {
+    pub report: Vec<String>,
+    pub collection: Collection,
+    pub deck_id: String,
+}
+
+/// Imports a file into the data dir and reloads the collection (the binary's side does the
+/// I/O; tests use a double). An error is a message for the status line.
+pub trait Importer {
+    fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String>;
 }
 
 pub struct StudyState {
@@ -114,6 +133,8 @@ pub struct App {
     /// The deck last studied, so Home comes back with it selected.
     pub(super) last_deck: usize,
     pub quiz_env: QuizEnv,
+    /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
+    pub importer: Option<Box<dyn Importer>>,
 }
 
 impl App {
@@ -129,17 +150,14 @@ impl App {
             scheduler,
             limits,
             sink,
-            screen: Screen::Home(HomeState {
-                selected: 0,
-                rows: Vec::new(),
-                total: DueCounts::default(),
-            }),
+            screen: Screen::Home(HomeState::default()),
             show_help: false,
             status: None,
             now,
             quit: false,
             last_deck: 0,
             quiz_env: QuizEnv::default(),
+            importer: None,
         };
         app.go_home(0);
         app
@@ -187,6 +205,31 @@ impl App {
         let Screen::Home(home) = &mut self.screen else {
             return;
         };
+        if home.report.is_some() {
+            if matches!(
+                action,
+                Action::Back | Action::Open | Action::Submit | Action::Quit
+            ) {
+                home.report = None;
+            }
+            return;
+        }
+        if let Some(input) = &mut home.prompt {
+            match action {
+                Action::Type(c) => input.push(c),
+                Action::Erase => {
+                    input.pop();
+                }
+                Action::Back => home.prompt = None,
+                Action::Quit => self.quit = true,
+                Action::Submit => {
+                    let path = input.trim().to_string();
+                    self.run_import(&path);
+                }
+                _ => {}
+            }
+            return;
+        }
         let n = home.rows.len();
         match action {
             Action::Up => {
@@ -208,8 +251,38 @@ impl App {
                 self.last_deck = home.selected;
                 self.open_quiz_setup();
             }
+            Action::Import => home.prompt = Some(String::new()),
             Action::Back | Action::Quit => self.quit = true,
             _ => {}
+        }
+    }
+
+    /// Imports `path` through the importer; success reloads Home with the deck selected and
+    /// shows the report, failure keeps the prompt open with the error underneath.
+    fn run_import(&mut self, path: &str) {
+        if path.is_empty() {
+            self.status = Some(Status::error("Type the path of a file to import."));
+            return;
+        }
+        let Some(importer) = self.importer.as_mut() else {
+            self.status = Some(Status::error("Importing is not available here."));
+            return;
+        };
+        match importer.import(path, self.now) {
+            Ok(imported) => {
+                self.collection = imported.collection;
+                let selected = self
+                    .collection
+                    .decks
+                    .iter()
+                    .position(|d| d.id == imported.deck_id)
+                    .unwrap_or(0);
+                self.go_home(selected);
+                if let Screen::Home(home) = &mut self.screen {
+                    home.report = Some(imported.report);
+                }
+            }
+            Err(e) => self.status = Some(Status::error(e)),
         }
     }
 
@@ -382,6 +455,8 @@ impl App {
             selected,
             rows,
             total,
+            prompt: None,
+            report: None,
         });
     }
 }

@@ -20,6 +20,10 @@ pub enum Mode {
     QuizConfirm,
     Results,
     Review,
+    /// Home with the import prompt open: keys are text.
+    Prompt,
+    /// Home showing an import report.
+    Report,
 }
 
 impl Mode {
@@ -28,6 +32,8 @@ impl Mode {
             return Mode::Help;
         }
         match screen {
+            Screen::Home(h) if h.prompt.is_some() => Mode::Prompt,
+            Screen::Home(h) if h.report.is_some() => Mode::Report,
             Screen::Home(_) => Mode::Home,
             Screen::Study(s) if s.session.is_revealed() => Mode::Answer,
             Screen::Study(_) => Mode::Question,
@@ -51,6 +57,15 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
     }
     let code = key.code;
+    if mode == Mode::Prompt {
+        return match code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        };
+    }
     if code == KeyCode::Char('?') && mode != Mode::QuizTyping {
         return Some(Action::ToggleHelp);
     }
@@ -65,6 +80,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('a') => Some(Action::StudyAll),
             KeyCode::Char('t') => Some(Action::QuizSetup),
+            KeyCode::Char('i') => Some(Action::Import),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
             _ => None,
         },
@@ -79,7 +95,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::Summary => match code {
+        Mode::Summary | Mode::Report => match code {
             KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char(' ') => {
                 Some(Action::Back)
             }
@@ -137,6 +153,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
         },
+        Mode::Prompt => None,
     }
 }
 
@@ -147,6 +164,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("enter", "study"),
             ("a", "all decks"),
             ("t", "quiz"),
+            ("i", "import"),
             ("j/k", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -198,6 +216,8 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("r", "retake missed"),
             ("q", "results"),
         ],
+        Mode::Prompt => &[("enter", "import"), ("esc", "cancel")],
+        Mode::Report => &[("enter", "back to decks")],
     }
 }
 
@@ -208,6 +228,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("enter", "study the selected deck"),
             ("a", "study all decks"),
             ("t", "take a quiz (exam simulation)"),
+            ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -262,6 +283,8 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("r", "retake only the missed questions"),
             ("q", "back to the results"),
         ],
+        Mode::Prompt => &[("enter", "import the file"), ("esc", "cancel")],
+        Mode::Report => &[("enter", "back to decks")],
     }
 }
 
@@ -306,6 +329,27 @@ mod tests {
             Some(Action::StudyAll)
         );
         assert_eq!(map(Mode::Home, key(KeyCode::Char('q'))), Some(Action::Quit));
+        assert_eq!(
+            map(Mode::Home, key(KeyCode::Char('i'))),
+            Some(Action::Import)
+        );
+    }
+
+    #[test]
+    fn prompt_keys_are_text() {
+        for c in ['q', '?', 'i', '/', ' '] {
+            assert_eq!(
+                map(Mode::Prompt, key(KeyCode::Char(c))),
+                Some(Action::Type(c))
+            );
+        }
+        assert_eq!(
+            map(Mode::Prompt, key(KeyCode::Backspace)),
+            Some(Action::Erase)
+        );
+        assert_eq!(map(Mode::Prompt, key(KeyCode::Enter)), Some(Action::Submit));
+        assert_eq!(map(Mode::Prompt, key(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(map(Mode::Report, key(KeyCode::Enter)), Some(Action::Back));
     }
 
     #[test]

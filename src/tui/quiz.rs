@@ -304,11 +304,7 @@ impl App {
 
     /// Scores the quiz on screen, shows the results and saves the attempt.
     fn finish_quiz(&mut self) {
-        let home = Screen::Home(super::app::HomeState {
-            selected: 0,
-            rows: Vec::new(),
-            total: Default::default(),
-        });
+        let home = Screen::Home(super::app::HomeState::default());
         let Screen::Quiz(st) = std::mem::replace(&mut self.screen, home) else {
             return;
         };

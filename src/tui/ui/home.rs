@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
 use recall::text::inert;
 
+use super::centered;
 use crate::tui::app::{App, HomeState};
 use crate::tui::theme::Theme;
 
@@ -85,4 +86,55 @@ pub fn render(app: &App, home: &HomeState, theme: Theme, area: Rect, buf: &mut B
         .wrap(Wrap { trim: true })
         .render(detail, buf);
     }
+    if let Some(input) = &home.prompt {
+        import_prompt(input, theme, area, buf);
+    } else if let Some(report) = &home.report {
+        import_report(report, theme, area, buf);
+    }
+}
+
+/// The `i` prompt: one line of input with a cursor, and what it accepts.
+fn import_prompt(input: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let popup = centered(area, 70, 6);
+    Clear.render(popup, buf);
+    // Show the end of a long path: that is where the typing happens.
+    let room = popup.width.saturating_sub(6) as usize;
+    let shown: String = {
+        let chars: Vec<char> = inert(input).chars().collect();
+        chars[chars.len().saturating_sub(room)..].iter().collect()
+    };
+    Paragraph::new(vec![
+        Line::from(Span::styled(
+            " Anki .txt, .csv, .tsv, Quizlet, Markdown (Q:/A:/C:) or .toml",
+            theme.dim(),
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" > ", theme.key()),
+            Span::raw(shown),
+            Span::styled("▏", theme.key()),
+        ]),
+    ])
+    .block(Block::bordered().title(Span::styled(" Import a deck file ", theme.title())))
+    .render(popup, buf);
+}
+
+/// The import report: counts, then each skipped line.
+fn import_report(report: &[String], theme: Theme, area: Rect, buf: &mut Buffer) {
+    let height = (report.len() as u16 + 4).min(area.height);
+    let popup = centered(area, area.width.saturating_sub(4), height);
+    Clear.render(popup, buf);
+    let mut lines: Vec<Line> = report
+        .iter()
+        .map(|l| Line::from(format!(" {}", inert(l))))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        " enter: back to decks",
+        theme.dim(),
+    )));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Span::styled(" Imported ", theme.title())))
+        .render(popup, buf);
 }

@@ -1,0 +1,259 @@
+//! Spreadsheet exports without header rows: CSV and TSV (RFC 4180 quoting, through the `csv`
+//! crate), which also covers Quizlet's export (term TAB definition, one per line).
+//!
+//! Columns: front, back, then optional tags (space-separated) and an optional explanation.
+//! A front with Anki cloze deletions, or with `{{gaps}}` and an empty back, is a cloze card.
+
+use super::{basic_or_cloze, split_tags, ImportError, Parsed, Skip};
+use crate::deck::DeckError;
+
+/// One row as the csv crate read it, with the 1-based line it starts on.
+pub struct Row {
+    pub line: usize,
+    pub fields: csv::StringRecord,
+}
+
+/// Reads every record of `text` (which starts on line `first_line`), after checking that every
+/// quoted field is closed: the csv crate would silently run an unclosed quote to the end.
+/// `comment` skips lines starting with it, as Anki does with `#`.
+pub fn records(
+    text: &str,
+    file: &str,
+    delimiter: u8,
+    comment: Option<u8>,
+    first_line: usize,
+) -> Result<Vec<Row>, ImportError> {
+    check_quotes(text.as_bytes(), delimiter, comment)
+        .map_err(|line| unbalanced(file, first_line + line - 1))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .comment(comment)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(text.as_bytes(), comment);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let byte = record.position().map_or(0, |p| p.byte() as usize);
+                let line = lines.line_of_record_at(byte) + first_line - 1;
+                rows.push(Row {
+                    line,
+                    fields: std::mem::take(&mut record),
+                });
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize) + first_line - 1;
+                return Err(DeckError::at(file, Some(line), None, e.to_string()).into());
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// Line numbers from byte offsets, counted incrementally (records come in order, so the whole
+/// file is scanned once). The csv crate's own line number points at blank or comment lines
+/// before a record, not at the record.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    comment: Option<u8>,
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8], comment: Option<u8>) -> Self {
+        LineCounter {
+            bytes,
+            comment,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of_record_at(&mut self, byte: usize) -> usize {
+        let mut b = byte.max(self.at);
+        loop {
+            match self.bytes.get(b) {
+                Some(b'\n' | b'\r') => b += 1,
+                Some(c) if Some(*c) == self.comment => {
+                    b = memchr::memchr(b'\n', &self.bytes[b..])
+                        .map_or(self.bytes.len(), |i| b + i + 1)
+                }
+                _ => break,
+            }
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.bytes[self.at..b]).count();
+        self.at = b;
+        self.line
+    }
+}
+
+fn unbalanced(file: &str, line: usize) -> ImportError {
+    DeckError::at(
+        file,
+        Some(line),
+        None,
+        "unbalanced quotes: the quoted field that starts here is never closed; expected a closing \" (write \"\" for a quote inside a quoted field)",
+    )
+    .into()
+}
+
+/// The csv crate's quoting state machine, only to find a quote that never closes. Returns the
+/// 1-based line the unclosed field opened on.
+fn check_quotes(bytes: &[u8], delimiter: u8, comment: Option<u8>) -> Result<(), usize> {
+    #[derive(PartialEq)]
+    enum S {
+        RecordStart,
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+        Comment,
+    }
+    let mut state = S::RecordStart;
+    let mut line = 1;
+    let mut opened = 1;
+    for &b in bytes {
+        if b == b'\n' {
+            line += 1;
+        }
+        state = match state {
+            S::Comment if b == b'\n' => S::RecordStart,
+            S::Comment => S::Comment,
+            S::RecordStart if Some(b) == comment => S::Comment,
+            S::RecordStart | S::FieldStart if b == b'"' => {
+                opened = line;
+                S::Quoted
+            }
+            S::Quoted if b == b'"' => S::QuoteInQuoted,
+            S::Quoted => S::Quoted,
+            S::QuoteInQuoted if b == b'"' => S::Quoted,
+            _ if b == b'\n' => S::RecordStart,
+            _ if b == delimiter => S::FieldStart,
+            _ => S::Unquoted,
+        };
+    }
+    if state == S::Quoted {
+        Err(opened)
+    } else {
+        Ok(())
+    }
+}
+
+/// Parses a CSV (`,`) or TSV (`\t`) file without a header row.
+pub fn parse(text: &str, file: &str, delimiter: u8) -> Result<Parsed, ImportError> {
+    let rows = records(text, file, delimiter, None, 1)?;
+    let mut parsed = Parsed::default();
+    for row in rows {
+        let f = &row.fields;
+        if f.len() == 1 && f[0].trim().is_empty() {
+            continue;
+        }
+        if f.len() < 2 {
+            let sep = if delimiter == b'\t' {
+                "a tab"
+            } else {
+                "a comma"
+            };
+            return Err(DeckError::at(
+                file,
+                Some(row.line),
+                None,
+                format!(
+                    "too few fields: found 1, expected front and back separated by {sep} (then optional tags and explanation)"
+                ),
+            )
+            .into());
+        }
+        let tags = f.get(2).map(split_tags).unwrap_or_default();
+        let explain = f
+            .get(3)
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_string);
+        match basic_or_cloze(&f[0], &f[1], tags, explain, row.line) {
+            Ok(drafts) => parsed.drafts.extend(drafts),
+            Err(reason) => parsed.skipped.push(Skip {
+                file: file.to_string(),
+                line: row.line,
+                reason,
+            }),
+        }
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::CardContent;
+
+    #[test]
+    fn rfc4180_quoting_and_optional_columns() {
+        let text =
+            "front,back\n\"a, with comma\",\"multi\nline \"\"quoted\"\"\",t1 t2,why\n\nq,,\n";
+        let p = parse(text, "f.csv", b',').expect("parses");
+        assert_eq!(p.drafts.len(), 2);
+        assert_eq!(
+            p.drafts[1].content,
+            CardContent::Basic {
+                front: "a, with comma".into(),
+                back: "multi\nline \"quoted\"".into()
+            }
+        );
+        assert_eq!(p.drafts[1].line, 2);
+        assert_eq!(p.drafts[1].tags, vec!["t1", "t2"]);
+        assert_eq!(p.drafts[1].explain.as_deref(), Some("why"));
+        assert_eq!(
+            p.skipped,
+            vec![Skip {
+                file: "f.csv".into(),
+                line: 5,
+                reason: "empty back".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = parse("a,b\nc,d\n\"open,x\ne,f\n", "f.csv", b',').expect_err("unbalanced");
+        assert!(
+            e.to_string().starts_with("f.csv:3: unbalanced quotes"),
+            "{e}"
+        );
+        let e = parse("a\tb\nlonely\n", "f.tsv", b'\t').expect_err("too few");
+        assert_eq!(
+            e.to_string(),
+            "f.tsv:2: too few fields: found 1, expected front and back separated by a tab (then optional tags and explanation)"
+        );
+    }
+
+    #[test]
+    fn quizlet_term_tab_definition() {
+        let p = parse("S3\tObject storage\nEBS\tBlock storage\n", "q.txt", b'\t').expect("ok");
+        assert_eq!(p.drafts.len(), 2);
+        assert!(p.skipped.is_empty());
+    }
+
+    #[test]
+    fn cloze_rows() {
+        let p = parse(
+            "S3 is {{object}} storage,\n{{c1::EFS}} is NFS,extra\n",
+            "c.csv",
+            b',',
+        )
+        .expect("ok");
+        assert_eq!(
+            p.drafts
+                .iter()
+                .map(|d| d.content.kind())
+                .collect::<Vec<_>>(),
+            ["cloze", "cloze"]
+        );
+        assert_eq!(p.drafts[1].explain.as_deref(), Some("extra"));
+    }
+}

@@ -1,0 +1,301 @@
+//! Importing into the data dir: plan everything first (parse, settle ids, merge with the stored
+//! deck), then write each deck as TOML with temp file + rename. Any problem found while
+//! planning leaves the data dir untouched; a failed write puts back what was written before.
+
+use std::path::{Path, PathBuf};
+
+use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
+use crate::deck::{builtin_decks, parse_deck, to_toml, Deck, DeckError, DeckSource};
+use crate::store::{write_atomically, StoreError, WriterLock};
+
+/// One file to import: the name used in messages, and its bytes.
+pub struct Source {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// `recall import` options.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Put every file into this deck (default: each file's own deck id or file name).
+    pub deck: Option<String>,
+    /// `None` detects each file's format.
+    pub format: Option<Format>,
+}
+
+/// One deck an import will write, with its report.
+#[derive(Clone, Debug)]
+pub struct PlannedDeck {
+    pub deck: Deck,
+    pub path: PathBuf,
+    pub toml: String,
+    pub counts: MergeCounts,
+    pub skipped: Vec<Skip>,
+    /// The files that went into it, each with the format it was read as.
+    pub files: Vec<(String, Format)>,
+    /// The stored file as it was when planned (None: absent), so a change since is noticed.
+    pub before: Option<Vec<u8>>,
+}
+
+/// Why an import did not happen: bad input (exit 2) or the data dir (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error(transparent)]
+    Input(#[from] ImportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// One source file read: its name, the format it was read as, and what it holds.
+type FileParsed = (String, Format, Parsed);
+
+/// Reads, checks and merges every source; writes nothing.
+pub fn plan_import(
+    decks_dir: &Path,
+    sources: &[Source],
+    opts: &ImportOptions,
+) -> Result<Vec<PlannedDeck>, ImportError> {
+    if let Some(id) = &opts.deck {
+        check_deck_id(id, "--deck")?;
+    }
+    let mut groups: Vec<(String, Vec<FileParsed>)> = Vec::new();
+    for src in sources {
+        let name = src.path.display().to_string();
+        let text = super::decode(&src.bytes, &name)?;
+        let format = match opts.format.or_else(|| detect(&src.path, text)) {
+            Some(f) => f,
+            None => {
+                return Err(DeckError::at(
+                    &name,
+                    None,
+                    None,
+                    "cannot tell the format from the name or the content; give --format toml, anki, csv, tsv or markdown",
+                )
+                .into())
+            }
+        };
+        let parsed = parse(format, text, &name)?;
+        let id = match (&opts.deck, &parsed.deck_id) {
+            (Some(id), _) | (None, Some(id)) => id.clone(),
+            (None, None) => slug(&src.path),
+        };
+        check_deck_id(&id, &name)?;
+        match groups.iter_mut().find(|(g, _)| *g == id) {
+            Some((_, files)) => files.push((name, format, parsed)),
+            None => groups.push((id, vec![(name, format, parsed)])),
+        }
+    }
+    let stored = stored_decks(decks_dir);
+    groups
+        .into_iter()
+        .map(|(id, files)| plan_deck(decks_dir, &stored, id, files))
+        .collect()
+}
+
+fn plan_deck(
+    decks_dir: &Path,
+    stored: &[(PathBuf, Result<Deck, Vec<DeckError>>)],
+    id: String,
+    files: Vec<FileParsed>,
+) -> Result<PlannedDeck, ImportError> {
+    let default_path = decks_dir.join(format!("{id}.toml"));
+    let mut existing = None;
+    for (path, deck) in stored {
+        match deck {
+            Ok(d) if d.id == id => existing = Some((path.clone(), d)),
+            Err(errors) if *path == default_path => {
+                let mut all = errors.clone();
+                all.push(DeckError::at(
+                    &path.display().to_string(),
+                    None,
+                    None,
+                    format!("the stored deck {id:?} is broken; fix or remove it before importing into it"),
+                ));
+                return Err(ImportError(all));
+            }
+            _ => {}
+        }
+    }
+    let first = &files[0];
+    let title = first
+        .2
+        .title
+        .clone()
+        .or_else(|| existing.as_ref().map(|(_, d)| d.title.clone()))
+        .unwrap_or_else(|| stem(Path::new(&first.0)));
+    // A source that names no section or description keeps what the stored deck has.
+    let stored_deck = existing.as_ref().map(|(_, d)| *d);
+    let section = match (&first.2.section, stored_deck) {
+        (s, Some(d)) if s.is_empty() => d.section.clone(),
+        (s, _) => s.clone(),
+    };
+    let description = first
+        .2
+        .description
+        .clone()
+        .or_else(|| stored_deck.and_then(|d| d.description.clone()));
+    let names: Vec<(String, Format)> = files.iter().map(|(n, f, _)| (n.clone(), *f)).collect();
+    let (cards, skipped) = settle(files.into_iter().map(|(n, _, p)| (n, p)).collect());
+    if cards.is_empty() {
+        let why = skipped.first().map_or(String::new(), |s| {
+            format!(" ({} lines skipped; first: {s})", skipped.len())
+        });
+        return Err(
+            DeckError::at(&names[0].0, None, None, format!("no cards to import{why}")).into(),
+        );
+    }
+    let path = existing.as_ref().map_or(default_path, |(p, _)| p.clone());
+    let before = std::fs::read(&path).ok();
+    let incoming = Deck {
+        id,
+        title,
+        section,
+        description,
+        cards,
+        source: DeckSource::File(path.clone()),
+    };
+    let (deck, counts) = merge(existing.map(|(_, d)| d), incoming);
+    let toml = to_toml(&deck).map_err(|e| {
+        DeckError::at(
+            &path.display().to_string(),
+            None,
+            None,
+            format!("cannot write the deck: {e}"),
+        )
+    })?;
+    Ok(PlannedDeck {
+        deck,
+        path,
+        toml,
+        counts,
+        skipped,
+        files: names,
+        before,
+    })
+}
+
+/// Every `*.toml` in the data dir's `decks/`, parsed (sorted by name, like the library).
+fn stored_decks(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let deck = std::fs::read_to_string(&p)
+                .map_err(|e| {
+                    vec![DeckError::at(
+                        &name,
+                        None,
+                        None,
+                        format!("cannot read: {e}"),
+                    )]
+                })
+                .and_then(|s| parse_deck(&s, &name, DeckSource::File(p.clone())));
+            (p, deck)
+        })
+        .collect()
+}
+
+/// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
+/// file changed since it was planned stops the import before anything is written; if one write
+/// fails, the decks already written are put back as they were.
+pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreError> {
+    for p in plan {
+        if std::fs::read(&p.path).ok() != p.before {
+            return Err(StoreError::io(
+                &p.path,
+                std::io::Error::other("changed while importing; nothing was written, try again"),
+            ));
+        }
+    }
+    let mut done: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+    for p in plan {
+        if let Some(dir) = p.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        let before = p.before.clone();
+        if let Err(e) = write_atomically(&p.path, p.toml.as_bytes()) {
+            for (path, old) in done.into_iter().rev() {
+                let _ = match old {
+                    Some(bytes) => write_atomically(path, &bytes),
+                    None => std::fs::remove_file(path).map_err(|e| StoreError::io(path, e)),
+                };
+            }
+            return Err(e);
+        }
+        done.push((&p.path, before));
+    }
+    Ok(())
+}
+
+fn check_deck_id(id: &str, what: &str) -> Result<(), ImportError> {
+    let valid = !id.is_empty()
+        && id.len() <= 128
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err(DeckError::at(
+            what,
+            None,
+            None,
+            format!("deck id {id:?} is not valid; expected lowercase letters, digits and '-'"),
+        )
+        .into());
+    }
+    if builtin_decks().is_ok_and(|decks| decks.iter().any(|d| d.id == id)) {
+        return Err(DeckError::at(
+            what,
+            None,
+            None,
+            format!("deck id {id:?} belongs to a built-in deck; choose another with --deck"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "imported".to_string())
+}
+
+/// A deck id from a file name: lowercase ASCII letters and digits, other runs become '-'.
+fn slug(path: &Path) -> String {
+    let mut out = String::new();
+    for c in stem(path).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let out: String = out.chars().take(64).collect();
+    if out.is_empty() {
+        "imported".to_string()
+    } else {
+        out.trim_end_matches('-').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_file_names() {
+        assert_eq!(slug(Path::new("/x/My AWS Deck (v2).csv")), "my-aws-deck-v2");
+        assert_eq!(slug(Path::new("Ünïcode.txt")), "n-code");
+        assert_eq!(slug(Path::new("___.csv")), "imported");
+    }
+}

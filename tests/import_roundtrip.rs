@@ -1,0 +1,245 @@
+//! Property tests: exporting a deck and importing the result gives the same cards, for each
+//! export format (what each format can carry; see README "Import and export"), and the
+//! importers scale linearly.
+
+use proptest::prelude::*;
+use recall::deck::{parse_deck, Card, CardContent, Deck, DeckSource};
+use recall::import::export::{export, ExportFormat};
+use recall::import::{normalised_front, parse, settle, stable_id, Format};
+
+/// Card text: printable, with the characters formats treat specially, trimmed, never empty.
+fn text() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9 .,;:'\"!?()&<>#|\\[\\]\t\né世-]{1,30}"
+        .prop_map(|s| s.trim().to_string())
+        .prop_filter("not empty", |s| !s.is_empty())
+}
+
+fn cloze_text() -> impl Strategy<Value = String> {
+    (
+        text(),
+        "[A-Za-z0-9 ]{1,10}",
+        text(),
+        proptest::option::of("[a-z ]{1,8}"),
+    )
+        .prop_map(|(a, gap, b, second)| {
+            let gap = gap.trim();
+            let gap = if gap.is_empty() { "x" } else { gap };
+            let mut t = format!("{a} {{{{{gap}}}}} {b}");
+            if let Some(g2) = second
+                .map(|g| g.trim().to_string())
+                .filter(|g| !g.is_empty())
+            {
+                t.push_str(&format!(" and {{{{{g2}}}}}"));
+            }
+            t
+        })
+}
+
+fn tags() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec("[a-z0-9:_-]{1,8}", 0..3)
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Anki,
+    Csv,
+    Toml,
+}
+
+fn card(target: Target) -> impl Strategy<Value = Card> {
+    let basic = (text(), text()).prop_map(|(front, back)| CardContent::Basic { front, back });
+    let cloze = cloze_text().prop_map(|text| CardContent::Cloze { text });
+    let choice =
+        (text(), proptest::collection::vec(text(), 2..5)).prop_map(|(front, mut choices)| {
+            choices.sort();
+            choices.dedup();
+            if choices.len() < 2 {
+                choices = vec!["yes".into(), "no".into()];
+            }
+            CardContent::Choice {
+                front,
+                answer: vec![choices.len() - 1],
+                choices,
+            }
+        });
+    let content = match target {
+        Target::Toml => prop_oneof![basic, cloze, choice].boxed(),
+        _ => prop_oneof![basic, cloze].boxed(),
+    };
+    (
+        content,
+        "[a-z0-9][a-z0-9-]{0,11}",
+        tags(),
+        proptest::option::of(text()),
+        any::<bool>(),
+    )
+        .prop_map(move |(content, id, tags, explain, archived)| {
+            // The Anki format keeps a basic card's explanation only as part of its back.
+            let explain = match (target, &content) {
+                (Target::Anki, CardContent::Basic { .. }) => None,
+                _ => explain,
+            };
+            let id = match target {
+                Target::Csv => stable_id(&content),
+                _ => id,
+            };
+            Card {
+                id,
+                content,
+                tags,
+                explain,
+                // Exports for other tools leave archived cards out.
+                archived: matches!(target, Target::Toml) && archived,
+                line: 0,
+            }
+        })
+}
+
+fn deck(target: Target) -> impl Strategy<Value = Deck> {
+    (
+        proptest::collection::vec(card(target), 1..12),
+        "[A-Za-z][A-Za-z0-9 :]{0,20}",
+    )
+        .prop_map(|(cards, title)| {
+            let mut fronts = std::collections::HashSet::new();
+            let mut ids = std::collections::HashSet::new();
+            let cards = cards
+                .into_iter()
+                .filter(|c| fronts.insert(normalised_front(&c.content)) && ids.insert(c.id.clone()))
+                .collect();
+            Deck {
+                id: "deck".into(),
+                title: title.trim().to_string(),
+                section: String::new(),
+                description: None,
+                cards,
+                source: DeckSource::File("deck.toml".into()),
+            }
+        })
+}
+
+type Essence = Vec<(String, CardContent, Vec<String>, Option<String>, bool)>;
+
+fn essence(cards: &[Card]) -> Essence {
+    cards
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                c.content.clone(),
+                c.tags.clone(),
+                c.explain.clone(),
+                c.archived,
+            )
+        })
+        .collect()
+}
+
+fn reimport(text: &str, format: Format) -> (Option<String>, Essence) {
+    let parsed = parse(format, text, "export").expect("our own export imports");
+    let title = parsed.title.clone();
+    let (cards, skipped) = settle(vec![("export".into(), parsed)]);
+    assert_eq!(skipped, vec![], "nothing skipped");
+    (title, essence(&cards))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn anki_export_then_import_is_the_identity(d in deck(Target::Anki)) {
+        let text = export(&d, ExportFormat::Anki).expect("export");
+        let (title, cards) = reimport(&text, Format::Anki);
+        prop_assert_eq!(cards, essence(&d.cards));
+        prop_assert_eq!(title, Some(d.title.clone()).filter(|t| !t.is_empty()));
+    }
+
+    #[test]
+    fn csv_export_then_import_is_the_identity(d in deck(Target::Csv)) {
+        let text = export(&d, ExportFormat::Csv).expect("export");
+        let (_, cards) = reimport(&text, Format::Csv);
+        prop_assert_eq!(cards, essence(&d.cards));
+    }
+
+    #[test]
+    fn toml_export_then_import_is_the_identity(d in deck(Target::Toml)) {
+        let text = export(&d, ExportFormat::Toml).expect("export");
+        let (_, cards) = reimport(&text, Format::Toml);
+        prop_assert_eq!(cards, essence(&d.cards));
+        let back = parse_deck(&text, "t", DeckSource::File("t".into())).expect("valid");
+        prop_assert_eq!(back.title, d.title);
+    }
+}
+
+proptest! {
+    /// The TOML writer escapes anything: quotes, backslashes, `"""`, control characters,
+    /// leading and trailing line breaks.
+    #[test]
+    fn toml_writer_keeps_any_text(
+        front in "(\\PC|[\"\\\\\n\r\t\u{0}-\u{1f}\u{7f}-\u{9f}]){1,40}",
+        back in any::<String>(),
+        tag in any::<String>(),
+    ) {
+        prop_assume!(!front.trim().is_empty() && !back.trim().is_empty());
+        let d = Deck {
+            id: "deck".into(),
+            title: "T \"\"\" \\".into(),
+            section: String::new(),
+            description: Some("multi\nline\"".into()),
+            cards: vec![Card {
+                id: "a".into(),
+                content: CardContent::Basic { front, back },
+                tags: vec![tag],
+                explain: Some("\n\"ends with a quote\"".into()),
+                archived: true,
+                line: 0,
+            }],
+            source: DeckSource::File("deck.toml".into()),
+        };
+        let text = export(&d, ExportFormat::Toml).expect("export");
+        let back = parse_deck(&text, "t", DeckSource::File("t".into())).expect("valid TOML deck");
+        prop_assert_eq!(essence(&back.cards), essence(&d.cards));
+        prop_assert_eq!(back.title, d.title);
+        prop_assert_eq!(back.description, d.description);
+    }
+}
+
+/// A TSV of `n` distinct cards.
+fn tsv(n: usize) -> String {
+    let mut s = String::with_capacity(n * 60);
+    for i in 0..n {
+        s.push_str(&format!(
+            "What does service number {i} do?\t\"It stores objects, line {i}\nand more\"\ttag{}\n",
+            i % 7
+        ));
+    }
+    s
+}
+
+fn best_time(text: &str) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            let parsed = parse(Format::Tsv, text, "big.tsv").expect("parses");
+            let (cards, _) = settle(vec![("big.tsv".into(), parsed)]);
+            assert!(!cards.is_empty());
+            t.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// Ten times the input must not take anywhere near a hundred times as long (quadratic). The
+/// bound is loose (30x) so a busy machine cannot make it fail; a quadratic step would.
+#[test]
+fn import_time_grows_linearly() {
+    let small = tsv(4_000);
+    let large = tsv(40_000);
+    assert!(large.len() > 9 * small.len());
+    let (t1, t10) = (best_time(&small), best_time(&large));
+    assert!(
+        t10 < t1 * 30,
+        "10x the input took {:.1}x as long ({t1:?} -> {t10:?})",
+        t10.as_secs_f64() / t1.as_secs_f64()
+    );
+}
