@@ -7,6 +7,7 @@ pub mod deck;
 pub mod fnv;
 pub mod library;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod text;

@@ -254,6 +254,12 @@ impl Scheduler {
         }
     }
 
+    /// The interval FSRS alone would give a stability (before fuzz, limits and the exam
+    /// cap), so stats can tell which cards the exam date brought forward.
+    pub fn ideal_interval_days(&self, stability: f32) -> f32 {
+        self.fsrs_interval(stability)
+    }
+
     /// The unrounded FSRS interval, in days, for a stability.
     fn fsrs_interval(&self, stability: f32) -> f32 {
         stability * self.interval_per_stability

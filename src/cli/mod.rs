@@ -3,7 +3,9 @@
 mod cards;
 mod check;
 mod decks;
+mod optimize;
 mod paths;
+mod stats;
 mod study;
 
 use std::fmt;
@@ -48,6 +50,21 @@ pub enum Command {
     },
     /// Show where the config, the review log and imported decks live.
     Paths,
+    /// Reviews, retention, forecast, streaks and exam readiness (works while recall runs).
+    Stats {
+        /// Only this deck (an id from `recall decks`).
+        #[arg(long)]
+        deck: Option<String>,
+        /// Print JSON (documented in the README) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
+    Optimize {
+        /// Show the fit and its scores without saving anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// The current time and local UTC offset, read once at startup.
@@ -150,6 +167,8 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Check { paths }) => check::run(&paths),
         Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
         Some(Command::Paths) => paths::run(),
+        Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
+        Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         None => study::run(clock),
     }
 }
