@@ -25,6 +25,7 @@ pub fn run(clock: &Clock) -> CliResult {
     let lock = WriterLock::acquire(&paths.lock_file)?;
     let opened = open_read_only(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.reviews)?;
+    let history = opened.log;
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
@@ -32,6 +33,7 @@ pub fn run(clock: &Clock) -> CliResult {
         Box::new(log),
         clock.now(),
     );
+    app.history = history;
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.status = Some(Status::error(if more == 0 {

@@ -4,6 +4,8 @@
 //! and the views in `ui/` only read the state. That makes every screen testable headless.
 
 use recall::schedule::{Millis, Rating, Scheduler};
+use recall::stats::{history::Tee, Stats};
+use recall::store::LoadedLog;
 use recall::study::{
     Collection, DueCounts, EventSink, Limits, Queue, Scope, Session, SessionStats,
 };
@@ -30,6 +32,8 @@ pub enum Action {
     Quit,
     /// Time passed with no key (learning cards may have come due).
     Tick,
+    /// Home: open the stats screen.
+    Stats,
 }
 
 /// One row of the Home table, counted when Home is entered (not on every frame).
@@ -63,11 +67,18 @@ pub struct SummaryState {
     pub next_learning: Option<Millis>,
 }
 
+/// The stats screen: figures computed when it opened, and how far the deck table scrolled.
+pub struct StatsState {
+    pub stats: Stats,
+    pub scroll: usize,
+}
+
 /// The screens, each carrying its own state.
 pub enum Screen {
     Home(HomeState),
     Study(StudyState),
     Summary(SummaryState),
+    Stats(Box<StatsState>),
 }
 
 /// A one-line message under the screen: what just happened, or what went wrong.
@@ -90,6 +101,8 @@ pub struct App {
     pub quit: bool,
     /// The deck last studied, so Home comes back with it selected.
     last_deck: usize,
+    /// The review log as loaded, plus every event this run appended: what stats read.
+    pub history: LoadedLog,
 }
 
 impl App {
@@ -115,6 +128,7 @@ impl App {
             now,
             quit: false,
             last_deck: 0,
+            history: LoadedLog::default(),
         };
         app.go_home(0);
         app
@@ -144,6 +158,14 @@ impl App {
                     self.go_home(self.selected_deck());
                 }
             }
+            Screen::Stats(st) => match action {
+                Action::Up => st.scroll = st.scroll.saturating_sub(1),
+                Action::Down => {
+                    st.scroll = (st.scroll + 1).min(st.stats.decks.len().saturating_sub(1))
+                }
+                Action::Back | Action::Quit => self.go_home(self.last_deck),
+                _ => {}
+            },
         }
     }
 
@@ -175,6 +197,17 @@ impl App {
                 self.start_study(Scope::Deck(d));
             }
             Action::StudyAll => self.start_study(Scope::All),
+            Action::Stats => {
+                self.last_deck = home.selected;
+                let stats = recall::stats::compute(
+                    &self.collection,
+                    &self.history,
+                    &self.scheduler,
+                    Scope::All,
+                    self.now,
+                );
+                self.screen = Screen::Stats(Box::new(StatsState { stats, scroll: 0 }));
+            }
             Action::Back | Action::Quit => self.quit = true,
             _ => {}
         }
@@ -187,7 +220,11 @@ impl App {
         };
         let session = &mut study.session;
         let col = &mut self.collection;
-        let sink = self.sink.as_mut();
+        let mut tee = Tee {
+            inner: self.sink.as_mut(),
+            log: &mut self.history,
+        };
+        let sink = &mut tee;
         let result = match action {
             Action::Reveal => {
                 session.reveal();

@@ -12,6 +12,7 @@ pub enum Mode {
     Question,
     Answer,
     Summary,
+    Stats,
     Help,
 }
 
@@ -25,6 +26,7 @@ impl Mode {
             Screen::Study(s) if s.session.is_revealed() => Mode::Answer,
             Screen::Study(_) => Mode::Question,
             Screen::Summary(_) => Mode::Summary,
+            Screen::Stats(_) => Mode::Stats,
         }
     }
 }
@@ -51,7 +53,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Char('s') => Some(Action::Stats),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+            _ => None,
+        },
+        Mode::Stats => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
         Mode::Question | Mode::Answer => match code {
@@ -80,6 +89,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Home => &[
             ("enter", "study"),
             ("a", "all decks"),
+            ("s", "stats"),
             ("j/k", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -103,6 +113,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back"),
         ],
         Mode::Summary => &[("enter", "back to decks"), ("?", "help")],
+        Mode::Stats => &[("j/k", "scroll decks"), ("?", "help"), ("q", "back")],
         Mode::Help => &[("esc", "close help")],
     }
 }
@@ -113,6 +124,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Home => &[
             ("enter", "study the selected deck"),
             ("a", "study all decks"),
+            ("s", "stats and exam readiness"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -137,6 +149,11 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Summary => &[("enter", "back to decks"), ("?", "help"), ("q", "back")],
+        Mode::Stats => &[
+            ("j/k ↑/↓", "scroll the deck table"),
+            ("?", "help"),
+            ("q", "back to decks"),
+        ],
         Mode::Help => &[("esc", "close help"), ("?", "close help")],
     }
 }

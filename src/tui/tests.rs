@@ -305,3 +305,6 @@ fn snapshots_of_each_screen() {
     }
     insta::assert_snapshot!("summary_80x24", screen_text(&app));
 }
+
+#[path = "tests_stats.rs"]
+mod stats;

@@ -2,6 +2,7 @@
 
 mod help;
 mod home;
+mod stats;
 mod study;
 mod summary;
 pub mod text;
@@ -47,6 +48,7 @@ impl Widget for View<'_> {
             Screen::Home(h) => home::render(app, h, theme, body, buf),
             Screen::Study(s) => study::render(app, s, theme, body, buf),
             Screen::Summary(s) => summary::render(s, theme, body, buf),
+            Screen::Stats(s) => stats::render(s, theme, body, buf),
         }
         if let Some(st) = &app.status {
             let style = if st.is_error {
