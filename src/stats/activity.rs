@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
+use crate::schedule::{Millis, Phase, Rating, Scheduler};
 use crate::store::{EventKind, LoadedLog};
 use crate::study::{effective_events, Collection, Scope};
 
@@ -80,7 +80,8 @@ impl Activity {
         let len = (today - first_day + 1) as usize;
         let mut reviews = vec![0u32; len];
         let mut ms = vec![0u64; len];
-        // Cards answered in the recent window need their phase at each answer: replay them.
+        // Cards answered in the recent window need their phase at each answer: walk their
+        // answers through the scheduler's phase transitions (no memory model needed).
         let since = today - (RECENT_DAYS - 1);
         let mut needs_phase = vec![false; log.cards.len()];
         for (ev, _, t) in answers() {
@@ -96,13 +97,7 @@ impl Activity {
             }
         }
         let mut recent = vec![(0u32, 0u32); RECENT_DAYS as usize];
-        let mut states: Vec<CardState> = vec![CardState::NEW; log.cards.len()];
-        let mut seeds: Vec<u64> = vec![0; log.cards.len()];
-        for (c, id) in log.cards.iter().enumerate() {
-            if needs_phase[c] {
-                seeds[c] = card_seed(id);
-            }
-        }
+        let mut phases: Vec<(Phase, u8)> = vec![(Phase::New, 0); log.cards.len()];
         for (ev, rating, _) in answers() {
             let c = ev.card as usize;
             if !needs_phase[c] {
@@ -112,12 +107,13 @@ impl Activity {
                 continue;
             };
             let day = scheduler.day_of(ev.at);
-            if (since..=today).contains(&day) && states[c].phase == Phase::Review {
+            let (phase, step) = phases[c];
+            if (since..=today).contains(&day) && phase == Phase::Review {
                 let slot = &mut recent[(day - since) as usize];
                 slot.0 += 1;
                 slot.1 += u32::from(rating != Rating::Again);
             }
-            states[c] = scheduler.rate(&states[c], rating, ev.at, seeds[c]);
+            phases[c] = scheduler.phase_after(phase, step, rating);
         }
         Activity {
             first_day,

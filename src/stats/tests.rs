@@ -331,3 +331,36 @@ fn past_exam_dates_fall_back_to_today() {
         ("2026-11-23", 0)
     );
 }
+
+#[test]
+fn phase_after_follows_rate_for_any_answers_and_steps() {
+    use crate::schedule::{CardState, Rating};
+    let configs = [
+        (vec![1.0, 10.0], vec![10.0]),
+        (vec![1.0], vec![]),
+        (vec![1.0, 10.0, 60.0], vec![5.0, 30.0]),
+    ];
+    let mut x = 12345u64;
+    for (learning, relearning) in configs {
+        let s = Scheduler::new(SchedulerConfig {
+            learning_steps_mins: learning,
+            relearning_steps_mins: relearning,
+            ..SchedulerConfig::default()
+        })
+        .expect("config");
+        for card in 0..200u64 {
+            let mut state = CardState::NEW;
+            let mut at = NOW;
+            for _ in 0..30 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let rating = Rating::ALL[(x >> 62) as usize];
+                let expected = s.phase_after(state.phase, state.step, rating);
+                state = s.rate(&state, rating, at, card);
+                assert_eq!((state.phase, state.step), expected, "{rating:?}");
+                at += (x >> 40) as i64 % (3 * DAY);
+            }
+        }
+    }
+}
