@@ -16,6 +16,7 @@ pub fn run(clock: &Clock) -> CliResult {
         eprintln!("  recall decks [--json]          list the decks");
         eprintln!("  recall cards [--deck ID] --json every card's schedule");
         eprintln!("  recall check PATH...           validate deck files");
+        eprintln!("  recall stats [--json]          reviews, retention, exam readiness");
         eprintln!("  recall paths                   where recall keeps its files");
         eprintln!("  recall --help                  everything else");
         return Ok(ExitCode::from(2));
