@@ -54,7 +54,10 @@ fn too_few_reviews_says_how_many_more() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Not enough reviews"))
-        .stdout(predicate::str::is_match(r"at least 400 are needed, so \d+ more").expect("regex"));
+        .stdout(
+            predicate::str::is_match(r"\d+ of the 400 usable reviews needed .*, so \d+ more")
+                .expect("regex"),
+        );
     assert!(!home.path().join("config.toml").exists());
 }
 

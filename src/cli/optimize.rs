@@ -8,6 +8,7 @@ use recall::store::{Paths, WriterLock};
 
 use super::{open_read_only, CliResult, Clock};
 
+/// Fits, scores, and (unless `dry_run`, and only when better) saves the parameters.
 pub fn run(dry_run: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     // Saving rewrites the config: hold the lock from reading the log to writing the file.

@@ -10,6 +10,7 @@ use recall::study::Scope;
 use super::{open_read_only, CliError, CliResult, Clock};
 use crate::tui::ui::duration;
 
+/// Prints the stats of one deck or all, as text or JSON.
 pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let now = clock.now();

@@ -45,6 +45,8 @@ pub struct Activity {
 const RECENT_DAYS: i32 = 30;
 
 impl Activity {
+    /// Totals the live answers in `scope` by study day, and works out the phase of each
+    /// answer of the last 30 days.
     pub fn compute(
         col: &Collection,
         log: &LoadedLog,

@@ -43,7 +43,7 @@ pub struct Fit {
 /// Why no parameters were fitted.
 #[derive(Debug, thiserror::Error)]
 pub enum OptimizeError {
-    #[error("{have} reviews on a later day than the card's previous one; at least {MIN_ITEMS} are needed, so {} more", MIN_ITEMS - have)]
+    #[error("{have} of the {MIN_ITEMS} usable reviews needed (answers given on a later day than the card's previous one), so {} more", MIN_ITEMS - have)]
     NotEnough { have: usize },
     #[error("the FSRS optimizer failed: {0}")]
     Fsrs(String),

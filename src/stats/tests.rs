@@ -364,3 +364,62 @@ fn phase_after_follows_rate_for_any_answers_and_steps() {
         }
     }
 }
+
+#[test]
+fn training_items_are_later_day_answers_with_their_history() {
+    let s = scheduler(0, None);
+    let l = log(&[
+        (NOW - 10 * DAY, "d/a", Some(3)),
+        (NOW - 10 * DAY + 600_000, "d/a", Some(3)), // same day: history only
+        (NOW - 7 * DAY, "d/a", Some(1)),
+        (NOW - 7 * DAY + 1000, "d/a", None), // undoes the Again
+        (NOW - 6 * DAY, "d/a", Some(4)),
+        (NOW - 5 * DAY, "d/b", Some(3)), // a first answer: no item
+    ]);
+    let set = optimize::training_set(&l, &s);
+    assert_eq!(set.reviews, 4);
+    let review = |rating, delta_t| fsrs::FSRSReview { rating, delta_t };
+    assert_eq!(set.items.len(), 1);
+    assert_eq!(
+        set.items[0].reviews,
+        [review(3, 0), review(3, 0), review(4, 4)]
+    );
+    assert_eq!(set.card_ids, [0]);
+    let e = optimize::optimize(&l, &s, &[]).expect_err("too few");
+    assert_eq!(
+        e.to_string(),
+        "1 of the 400 usable reviews needed (answers given on a later day than the card's \
+         previous one), so 399 more"
+    );
+}
+
+#[test]
+fn saved_parameters_keep_the_rest_of_the_config() {
+    let src = "# mine\nnew_per_day = 5 # low\nfsrs_params = [1.0]\n";
+    let params: Vec<f32> = fsrs::DEFAULT_PARAMETERS.to_vec();
+    let text = optimize::config_with_params(src, "config.toml", &params).expect("valid");
+    assert!(
+        text.starts_with("# mine\nnew_per_day = 5 # low\n"),
+        "{text}"
+    );
+    assert!(text.contains("0.212, 1.2931"), "{text}");
+    let c = crate::store::Config::parse(&text, "config.toml").expect("parses");
+    assert_eq!(c.fsrs_params, params);
+    assert_eq!(c.new_per_day, 5);
+    // A config that does not parse is never rewritten.
+    assert!(optimize::config_with_params("new_per_day = ", "config.toml", &params).is_err());
+    assert!(optimize::config_with_params("bogus = 1\n", "config.toml", &params).is_err());
+}
+
+#[test]
+fn shades_and_heatmap_rows() {
+    assert_eq!(
+        [0, 1, 25, 26, 50, 51, 75, 76, 100].map(|n| shade(n, 100)),
+        [0, 1, 1, 2, 2, 3, 3, 4, 4]
+    );
+    assert_eq!(shade(3, 0), 0);
+    let rows = heatmap_rows(&[0, 1, 2, 3, 4, 5, 6, 8]);
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[0], "·█");
+    assert_eq!(rows[6], "▓");
+}

@@ -17,6 +17,7 @@ use crate::tui::theme::Theme;
 /// The heatmap panel at one character per day: weekday labels, 26 weeks, borders.
 const HEATMAP_NARROW: u16 = 2 + stats::HEATMAP_WEEKS as u16 + 2;
 
+/// Draws the stats screen into `area`, dropping panels that do not fit.
 pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let st = &state.stats;
     let h = area.height;
