@@ -45,7 +45,7 @@ pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         1
     };
     let heat_w = 2 + stats::HEATMAP_WEEKS as u16 * cell_w + 2;
-    if top.width >= heat_w + 40 {
+    if top.width >= heat_w + 46 {
         let [heat, figures] =
             Layout::horizontal([Constraint::Length(heat_w), Constraint::Min(0)]).areas(top);
         heatmap(st, cell_w, theme, heat, buf);
@@ -161,7 +161,40 @@ fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
     };
     let r = &st.readiness;
     let label = |s: &'static str| Span::styled(format!("{s:<11}"), theme.strong());
+    let (when, day) = match &r.exam_date {
+        Some(exam) if r.days_left > 0 => {
+            (format!("{exam}, in {} days", r.days_left), "on exam day")
+        }
+        Some(exam) => (format!("{exam} (passed); figures for today"), "now"),
+        None => ("no exam_date set; figures for today".into(), "now"),
+    };
+    let (mut new, mut learning, mut review) = (0, 0, 0);
+    for d in &st.decks {
+        (new, learning, review) = (
+            new + d.new,
+            learning + d.learning + d.relearning,
+            review + d.review,
+        );
+    }
+    // Readiness first: on a small terminal the lines at the bottom are the ones cut.
     let mut lines = vec![
+        Line::from(vec![label("Exam"), Span::raw(when)]),
+        Line::from(vec![
+            label("Recall"),
+            Span::styled(pct(r.recall), theme.strong()),
+            Span::raw(format!(" predicted {day}")),
+        ]),
+        Line::from(vec![
+            label("Needed"),
+            Span::raw(if r.days_left > 0 {
+                format!(
+                    "{:.1} answers a day ({} in all)",
+                    r.reviews_per_day, r.reviews_needed
+                )
+            } else {
+                format!("{} answers today", r.reviews_needed)
+            }),
+        ]),
         Line::from(vec![
             label("Retention"),
             Span::raw(format!("7d {}", ret(&st.retention.last_7_days))),
@@ -182,47 +215,11 @@ fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
                 duration(st.time.average_ms_per_day as i64)
             )),
         ]),
+        Line::from(vec![
+            label("Cards"),
+            Span::raw(format!("{new} new · {learning} learning · {review} review")),
+        ]),
     ];
-    let (when, day) = match &r.exam_date {
-        Some(exam) if r.days_left > 0 => {
-            (format!("{exam}, in {} days", r.days_left), "on exam day")
-        }
-        Some(exam) => (format!("{exam} (passed); figures for today"), "now"),
-        None => ("no exam_date set; figures for today".into(), "now"),
-    };
-    let (mut new, mut learning, mut review, mut relearning) = (0, 0, 0, 0);
-    for d in &st.decks {
-        (new, learning, review, relearning) = (
-            new + d.new,
-            learning + d.learning,
-            review + d.review,
-            relearning + d.relearning,
-        );
-    }
-    lines.push(Line::from(vec![
-        label("Cards"),
-        Span::raw(format!(
-            "{new} new · {} learning · {review} review",
-            learning + relearning
-        )),
-    ]));
-    lines.push(Line::from(vec![label("Exam"), Span::raw(when)]));
-    lines.push(Line::from(vec![
-        label("Recall"),
-        Span::styled(pct(r.recall), theme.strong()),
-        Span::raw(format!(" predicted {day}")),
-    ]));
-    lines.push(Line::from(vec![
-        label("Needed"),
-        Span::raw(if r.days_left > 0 {
-            format!(
-                "{:.1} answers a day ({} in all)",
-                r.reviews_per_day, r.reviews_needed
-            )
-        } else {
-            format!("{} answers today", r.reviews_needed)
-        }),
-    ]));
     if r.days_left > 0 {
         lines.push(Line::from(vec![
             label("Exam cap"),
@@ -242,7 +239,7 @@ fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
     let total: u32 = st.forecast.iter().sum();
     let block = Block::bordered().title(Span::styled(
         format!(
-            " Due in the next {} days: {total} (today {}, left) ",
+            " Due, next {} days from today (left): {total} in all, {} today ",
             st.forecast.len(),
             st.forecast.first().copied().unwrap_or(0)
         ),
@@ -286,7 +283,11 @@ fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
 /// Phase counts and the readiness gauge of each deck, scrolled by `state.scroll`.
 fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let st = &state.stats;
-    let gauge_w: usize = if area.width >= 120 { 30 } else { 10 };
+    let gauge_w: usize = match area.width {
+        120.. => 30,
+        72.. => 10,
+        _ => 4,
+    };
     let visible = area.height.saturating_sub(3) as usize;
     let scroll = state
         .scroll
