@@ -53,6 +53,15 @@ fn engine(c: &mut Criterion) {
     });
     g.finish();
 
+    // Line numbers for every card used to rescan the file from the top (quadratic).
+    let toml = recall::deck::to_toml(&support::decks(1, 10_000)[0]).expect("serialise");
+    c.bench_function("parse and validate a 10,000-card deck file", |b| {
+        b.iter(|| {
+            recall::deck::parse_deck(&toml, "deck.toml", recall::deck::DeckSource::Builtin("b"))
+                .expect("valid")
+        })
+    });
+
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("reviews.jsonl");
     let mut w = ReviewLog::open_append(&path).expect("open");

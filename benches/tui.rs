@@ -8,6 +8,9 @@ mod app;
 #[path = "../src/tui/keys.rs"]
 mod keys;
 #[allow(dead_code)]
+#[path = "../src/tui/quiz.rs"]
+mod quiz;
+#[allow(dead_code)]
 #[path = "../src/tui/theme.rs"]
 mod theme;
 #[allow(dead_code)]
@@ -16,7 +19,7 @@ mod ui;
 
 /// The paths the TUI modules use among themselves (`crate::tui::...`).
 mod tui {
-    pub(crate) use super::{app, keys, theme, ui};
+    pub(crate) use super::{app, keys, quiz, theme, ui};
 }
 
 mod support;

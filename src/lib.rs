@@ -6,6 +6,7 @@
 pub mod deck;
 pub mod fnv;
 pub mod library;
+pub mod quiz;
 pub mod schedule;
 pub mod stats;
 pub mod store;

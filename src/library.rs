@@ -44,16 +44,22 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    for file in files {
-        let name = file.display().to_string();
-        let src = match std::fs::read_to_string(&file) {
-            Ok(s) => s,
-            Err(e) => {
-                warnings.push(format!("{name}: skipped: {e}"));
-                continue;
-            }
-        };
-        match parse_deck(&src, &name, DeckSource::File(file.clone())) {
+    // Parse on every core (a large imported deck takes tens of milliseconds), then add the
+    // decks in file-name order so that the first file wins a clash of ids.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    let parsed: Vec<(String, Result<Deck, Vec<DeckError>>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|f| read_deck(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (name, result) in parsed {
+        match result {
             Ok(deck) if decks.iter().any(|d| d.id == deck.id) => warnings.push(format!(
                 "{name}: skipped: deck id {:?} is already used by another deck",
                 deck.id
@@ -63,6 +69,21 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
         }
     }
     Ok((decks, warnings))
+}
+
+/// Reads and parses one imported deck file; the name is the path, for messages.
+fn read_deck(file: &Path) -> (String, Result<Deck, Vec<DeckError>>) {
+    let name = file.display().to_string();
+    let result = match std::fs::read_to_string(file) {
+        Ok(src) => parse_deck(&src, &name, DeckSource::File(file.to_path_buf())),
+        Err(e) => Err(vec![DeckError::at(
+            &name,
+            None,
+            None,
+            format!("cannot read: {e}"),
+        )]),
+    };
+    (name, result)
 }
 
 /// Opens the collection read-only as of `now`: config, decks, and the replayed log.
@@ -77,8 +98,14 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
         file: paths.config_file.display().to_string(),
         message: e.to_string(),
     })?;
-    let (decks, mut warnings) = load_decks(&paths.decks_dir)?;
-    let log = ReviewLog::load(&paths.reviews)?;
+    // Parsing the decks and the log are independent: do them side by side.
+    let (decks, log) = std::thread::scope(|s| {
+        let log = s.spawn(|| ReviewLog::load(&paths.reviews));
+        let decks = load_decks(&paths.decks_dir);
+        (decks, log.join())
+    });
+    let (decks, mut warnings) = decks?;
+    let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     warnings.extend(log.warnings.iter().map(ToString::to_string));
     let collection = Collection::replay(decks, &log, &scheduler, now);
     Ok(Opened {
@@ -88,4 +115,50 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
         log,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deck(id: &str, title: &str) -> String {
+        format!("[deck]\nid = \"{id}\"\ntitle = \"{title}\"\n\n[[cards]]\nid = \"a\"\nfront = \"A?\"\nback = \"A.\"\n")
+    }
+
+    #[test]
+    fn imported_decks_load_in_file_order_and_bad_or_clashing_ones_are_skipped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let builtin = builtin_decks().expect("valid").len();
+        let files = [
+            ("a.toml", deck("first", "First")),
+            ("b.toml", deck("first", "Clash")),
+            ("c.toml", "not toml [".to_string()),
+            (
+                "d.toml",
+                deck("s3-security", "Clashes with a built-in deck"),
+            ),
+            ("e.toml", deck("second", "Second")),
+            ("notes.txt", deck("ignored", "Not a .toml file")),
+        ];
+        for n in 0..12 {
+            std::fs::write(
+                dir.path().join(format!("z{n:02}.toml")),
+                deck(&format!("z{n}"), "Z"),
+            )
+            .expect("write");
+        }
+        for (name, text) in &files {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        let (decks, warnings) = load_decks(dir.path()).expect("loads");
+        let imported: Vec<&str> = decks[builtin..].iter().map(|d| d.id.as_str()).collect();
+        let mut expected = vec!["first", "second"];
+        let zs: Vec<String> = (0..12).map(|n| format!("z{n}")).collect();
+        expected.extend(zs.iter().map(String::as_str));
+        assert_eq!(imported, expected);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(warnings[0].contains("b.toml: skipped: deck id \"first\" is already used"));
+        assert!(warnings[1].contains("c.toml:") && warnings[1].ends_with("(deck skipped)"));
+        assert!(warnings[2].contains("d.toml: skipped: deck id \"s3-security\""));
+    }
 }

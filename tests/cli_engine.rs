@@ -253,3 +253,43 @@ fn a_second_writer_is_refused_while_the_lock_is_held() {
     assert_eq!(cards(home.path()).len(), 2);
     drop(lock);
 }
+
+#[test]
+fn decks_lists_imported_decks_after_the_built_in_ones() {
+    let home = home_with_deck();
+    recall(home.path())
+        .arg("decks")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "mine                      2  My deck",
+        ))
+        .stdout(predicate::str::contains(format!(
+            "total                   {}  10 decks",
+            builtin_cards() + 2
+        )));
+    let out = recall(home.path())
+        .args(["decks", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    let mine = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["id"] == "mine")
+        .expect("the imported deck is listed");
+    assert_eq!(mine["cards"], 2);
+    assert_eq!(mine["builtin"], false);
+}
+
+fn builtin_cards() -> usize {
+    recall::deck::builtin_decks()
+        .expect("valid built-in decks")
+        .iter()
+        .map(|d| d.cards.len())
+        .sum()
+}

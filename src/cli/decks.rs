@@ -2,11 +2,13 @@
 
 use std::process::ExitCode;
 
-use recall::deck::{builtin_decks, Deck, DeckSource};
+use recall::deck::{Deck, DeckSource};
+use recall::library;
+use recall::store::Paths;
 use recall::text::inert;
 use serde::Serialize;
 
-use super::{CliError, CliResult};
+use super::CliResult;
 
 #[derive(Serialize)]
 struct DeckRow<'a> {
@@ -19,16 +21,11 @@ struct DeckRow<'a> {
 }
 
 pub fn run(json: bool) -> CliResult {
-    let decks = builtin_decks().map_err(|errors| {
-        CliError::from(anyhow::anyhow!(
-            "built-in decks are broken (a bug):\n{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ))
-    })?;
+    let paths = Paths::resolve()?;
+    let (decks, warnings) = library::load_decks(&paths.decks_dir)?;
+    for w in &warnings {
+        eprintln!("recall: warning: {w}");
+    }
     if json {
         let rows: Vec<DeckRow> = decks.iter().map(row).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);

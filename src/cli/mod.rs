@@ -5,6 +5,7 @@ mod check;
 mod decks;
 mod optimize;
 mod paths;
+mod quiz;
 mod stats;
 mod study;
 
@@ -50,6 +51,8 @@ pub enum Command {
     },
     /// Show where the config, the review log and imported decks live.
     Paths,
+    /// Take a timed exam simulation in the TUI, or list past attempts with --history.
+    Quiz(quiz::QuizArgs),
     /// Reviews, retention, forecast, streaks and exam readiness (works while recall runs).
     Stats {
         /// Only this deck (an id from `recall decks`).
@@ -167,6 +170,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Check { paths }) => check::run(&paths),
         Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
         Some(Command::Paths) => paths::run(),
+        Some(Command::Quiz(args)) => quiz::run(args, clock),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         None => study::run(clock),

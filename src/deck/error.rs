@@ -36,13 +36,36 @@ impl DeckError {
 }
 
 /// Converts a byte offset into a 1-based (line, column) pair; columns count characters.
+///
+/// Scans the text once; for many look-ups in the same text use [`LineIndex`].
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let before = src.get(..offset).unwrap_or(src);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+    LineIndex::new(src).line_col(src, offset)
+}
+
+/// Where each line starts, so that positions of many cards in a large file cost a binary
+/// search each instead of a scan from the top (which made parsing quadratic).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based (line, column) of a byte offset in the text this index was built from.
+    pub fn line_col(&self, src: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(src.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = src
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, col)
+    }
 }
 
 #[cfg(test)]
@@ -66,5 +89,17 @@ mod tests {
         assert_eq!(line_col(src, 3), (2, 1));
         assert_eq!(line_col(src, 7), (2, 4));
         assert_eq!(line_col(src, 999), (3, 2));
+        let idx = LineIndex::new(src);
+        let boundaries = (0..=src.len()).filter(|&o| src.is_char_boundary(o));
+        for offset in boundaries.chain([src.len() + 2]) {
+            let by_scan = {
+                let o = offset.min(src.len());
+                let before = &src[..o];
+                let line = before.matches('\n').count() + 1;
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                (line, before[start..].chars().count() + 1)
+            };
+            assert_eq!(idx.line_col(src, offset), by_scan, "offset {offset}");
+        }
     }
 }

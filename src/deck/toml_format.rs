@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::error::line_col;
+use super::error::{line_col, LineIndex};
 use super::{Card, CardContent, Deck, DeckError, DeckSource};
 
 #[derive(Deserialize)]
@@ -67,19 +67,20 @@ fn valid_id(id: &str, allow_upper: bool) -> bool {
 
 struct Ctx<'a> {
     src: &'a str,
+    lines: LineIndex,
     file: &'a str,
     errors: Vec<DeckError>,
 }
 
 impl Ctx<'_> {
     fn err(&mut self, offset: usize, message: impl Into<String>) {
-        let (line, col) = line_col(self.src, offset);
+        let (line, col) = self.lines.line_col(self.src, offset);
         self.errors
             .push(DeckError::at(self.file, Some(line), Some(col), message));
     }
 
     fn line(&self, offset: usize) -> usize {
-        line_col(self.src, offset).0
+        self.lines.line_col(self.src, offset).0
     }
 
     /// A required, non-empty text field of a card.
@@ -125,6 +126,7 @@ pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec
     let raw: RawFile = toml::from_str(src).map_err(|e| vec![toml_error(src, file, &e)])?;
     let mut ctx = Ctx {
         src,
+        lines: LineIndex::new(src),
         file,
         errors: Vec::new(),
     };

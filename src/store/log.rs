@@ -28,6 +28,9 @@ pub enum EventKind {
     Suspend,
     Unsuspend,
     Bury,
+    /// A quiz question on this card was missed: replayed as an Again answer (a lapse for a
+    /// review card), without counting against the day's limits.
+    QuizMiss,
 }
 
 impl EventKind {
@@ -38,6 +41,7 @@ impl EventKind {
             EventKind::Suspend => "suspend",
             EventKind::Unsuspend => "unsuspend",
             EventKind::Bury => "bury",
+            EventKind::QuizMiss => "quiz-miss",
         }
     }
 }
@@ -130,10 +134,21 @@ impl ReviewLog {
     /// does not count; the next append starts on a fresh line in case a part was written.
     pub fn append(&mut self, at: i64, card: &str, kind: EventKind) -> Result<(), StoreError> {
         let mut line = String::with_capacity(96);
-        if self.needs_newline {
-            line.push('\n');
-        }
         format_line(&mut line, at, card, kind);
+        self.append_line(&line)
+    }
+
+    /// Appends one whole line (ending in a newline) with the same guarantees as `append`:
+    /// one `write`, then `sync_data`; after a torn tail it starts on a fresh line. Other
+    /// append-only JSON-lines files (`quizzes.jsonl`) share this.
+    pub fn append_line(&mut self, line: &str) -> Result<(), StoreError> {
+        let fresh;
+        let line = if self.needs_newline {
+            fresh = format!("\n{line}");
+            fresh.as_str()
+        } else {
+            line
+        };
         let result = self
             .file
             .write_all(line.as_bytes())
@@ -298,6 +313,7 @@ fn fast_line(line: &[u8]) -> Option<(i64, Cow<'_, str>, EventKind)> {
             b"bury" => EventKind::Bury,
             b"suspend" => EventKind::Suspend,
             b"unsuspend" => EventKind::Unsuspend,
+            b"quiz-miss" => EventKind::QuizMiss,
             _ => return None,
         };
         (kind, &rest[end + 1..])
@@ -342,6 +358,7 @@ fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), String> {
         "bury" => EventKind::Bury,
         "suspend" => EventKind::Suspend,
         "unsuspend" => EventKind::Unsuspend,
+        "quiz-miss" => EventKind::QuizMiss,
         other => return Err(format!("unknown event {other:?}")),
     };
     Ok((at, raw.card, kind))
@@ -433,7 +450,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const KINDS: [EventKind; 5] = [
+    const KINDS: [EventKind; 6] = [
         EventKind::Review {
             rating: 3,
             ms: 4200,
@@ -442,6 +459,7 @@ mod tests {
         EventKind::Bury,
         EventKind::Suspend,
         EventKind::Unsuspend,
+        EventKind::QuizMiss,
     ];
 
     fn line(at: i64, card: &str, kind: EventKind) -> String {
@@ -579,7 +597,7 @@ mod tests {
         fn fast_and_slow_paths_agree(
             at in -10_000_000_000_000i64..10_000_000_000_000,
             card in "\\PC{1,20}",
-            k in 0usize..5,
+            k in 0usize..6,
             rating in 1u8..=4,
             ms in 0u32..100_000,
         ) {

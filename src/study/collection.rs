@@ -229,6 +229,11 @@ impl Replay<'_> {
                 EventKind::Suspend => entry.suspended = true,
                 EventKind::Unsuspend => entry.suspended = false,
                 EventKind::Bury => entry.buried_day = Some(self.scheduler.day_of(ev.at)),
+                EventKind::QuizMiss => {
+                    entry.state =
+                        self.scheduler
+                            .rate(&entry.state, Rating::Again, ev.at, entry.seed)
+                }
                 EventKind::Undo => {}
             }
         }

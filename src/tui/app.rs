@@ -3,6 +3,7 @@
 //! Nothing here draws or reads the terminal; the event loop feeds actions in (with the time),
 //! and the views in `ui/` only read the state. That makes every screen testable headless.
 
+use super::quiz::{QuizEnv, QuizSetupState, QuizState, ResultsState};
 use recall::schedule::{Millis, Rating, Scheduler};
 use recall::stats::{history::Tee, Stats};
 use recall::store::LoadedLog;
@@ -32,6 +33,25 @@ pub enum Action {
     Quit,
     /// Time passed with no key (learning cards may have come due).
     Tick,
+    /// Home: set up a quiz.
+    QuizSetup,
+    /// Quiz: previous/next question, or change a setup value.
+    Left,
+    Right,
+    /// Quiz: choose option n (0-based); toggles on "choose two" questions.
+    Pick(u8),
+    Flag,
+    Submit,
+    /// Answers to a confirmation.
+    Yes,
+    No,
+    /// Typing an answer: a character, and backspace.
+    Type(char),
+    Erase,
+    /// Results: retake only the missed questions; review the mistakes; retry saving.
+    Retake,
+    Mistakes,
+    Save,
     /// Home: open the stats screen.
     Stats,
 }
@@ -78,6 +98,9 @@ pub enum Screen {
     Home(HomeState),
     Study(StudyState),
     Summary(SummaryState),
+    QuizSetup(QuizSetupState),
+    Quiz(Box<QuizState>),
+    Results(Box<ResultsState>),
     Stats(Box<StatsState>),
 }
 
@@ -100,7 +123,8 @@ pub struct App {
     pub now: Millis,
     pub quit: bool,
     /// The deck last studied, so Home comes back with it selected.
-    last_deck: usize,
+    pub(super) last_deck: usize,
+    pub quiz_env: QuizEnv,
     /// The review log as loaded, plus every event this run appended: what stats read.
     pub history: LoadedLog,
 }
@@ -128,6 +152,7 @@ impl App {
             now,
             quit: false,
             last_deck: 0,
+            quiz_env: QuizEnv::default(),
             history: LoadedLog::default(),
         };
         app.go_home(0);
@@ -145,7 +170,10 @@ impl App {
             if matches!(action, Action::Back | Action::Quit) {
                 self.show_help = false;
             }
-            return;
+            // Clocks keep running under the help (a quiz's deadline).
+            if action != Action::Tick {
+                return;
+            }
         }
         if action != Action::Tick {
             self.status = None;
@@ -158,6 +186,7 @@ impl App {
                     self.go_home(self.selected_deck());
                 }
             }
+            Screen::QuizSetup(_) | Screen::Quiz(_) | Screen::Results(_) => self.update_quiz(action),
             Screen::Stats(st) => match action {
                 Action::Up => st.scroll = st.scroll.saturating_sub(1),
                 Action::Down => {
@@ -207,6 +236,10 @@ impl App {
                     self.now,
                 );
                 self.screen = Screen::Stats(Box::new(StatsState { stats, scroll: 0 }));
+            }
+            Action::QuizSetup => {
+                self.last_deck = home.selected;
+                self.open_quiz_setup();
             }
             Action::Back | Action::Quit => self.quit = true,
             _ => {}
@@ -352,7 +385,7 @@ impl App {
     }
 
     /// Shows Home with fresh counts, keeping `selected` in range.
-    fn go_home(&mut self, selected: usize) {
+    pub(super) fn go_home(&mut self, selected: usize) {
         let today = self.scheduler.day_of(self.now);
         self.collection.roll_day(today);
         let rows: Vec<DeckRow> = (0..self.collection.decks.len())

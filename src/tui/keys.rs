@@ -14,6 +14,13 @@ pub enum Mode {
     Summary,
     Stats,
     Help,
+    QuizSetup,
+    QuizQuestion,
+    /// Typing an answer: letters are text, not commands.
+    QuizTyping,
+    QuizConfirm,
+    Results,
+    Review,
 }
 
 impl Mode {
@@ -26,6 +33,12 @@ impl Mode {
             Screen::Study(s) if s.session.is_revealed() => Mode::Answer,
             Screen::Study(_) => Mode::Question,
             Screen::Summary(_) => Mode::Summary,
+            Screen::QuizSetup(_) => Mode::QuizSetup,
+            Screen::Quiz(q) if q.confirm.is_some() => Mode::QuizConfirm,
+            Screen::Quiz(q) if q.input.is_some() => Mode::QuizTyping,
+            Screen::Quiz(_) => Mode::QuizQuestion,
+            Screen::Results(r) if r.review.is_some() => Mode::Review,
+            Screen::Results(_) => Mode::Results,
             Screen::Stats(_) => Mode::Stats,
         }
     }
@@ -40,7 +53,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
     }
     let code = key.code;
-    if code == KeyCode::Char('?') {
+    if code == KeyCode::Char('?') && mode != Mode::QuizTyping {
         return Some(Action::ToggleHelp);
     }
     match mode {
@@ -53,6 +66,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Char('t') => Some(Action::QuizSetup),
             KeyCode::Char('s') => Some(Action::Stats),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
             _ => None,
@@ -80,6 +94,58 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
+        Mode::QuizSetup => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => Some(Action::Down),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => Some(Action::Left),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') | KeyCode::Char(' ') => {
+                Some(Action::Right)
+            }
+            KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::QuizQuestion => match code {
+            KeyCode::Char(c @ '1'..='9') => Some(Action::Pick(c as u8 - b'1')),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
+            KeyCode::Enter | KeyCode::Char(' ') => Some(Action::Open),
+            KeyCode::Char('f') => Some(Action::Flag),
+            KeyCode::Char('s') => Some(Action::Submit),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::QuizTyping => match code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::QuizConfirm => match code {
+            KeyCode::Char('y') | KeyCode::Enter => Some(Action::Yes),
+            KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => Some(Action::No),
+            _ => None,
+        },
+        Mode::Results => match code {
+            KeyCode::Char('m') | KeyCode::Enter => Some(Action::Mistakes),
+            KeyCode::Char('r') => Some(Action::Retake),
+            KeyCode::Char('s') => Some(Action::Save),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Review => match code {
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') | KeyCode::Char('j') => {
+                Some(Action::Right)
+            }
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Char('k') => {
+                Some(Action::Left)
+            }
+            KeyCode::Char('r') => Some(Action::Retake),
+            KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
+            _ => None,
+        },
     }
 }
 
@@ -89,6 +155,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Home => &[
             ("enter", "study"),
             ("a", "all decks"),
+            ("t", "quiz"),
             ("s", "stats"),
             ("j/k", "move"),
             ("?", "help"),
@@ -115,6 +182,33 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Summary => &[("enter", "back to decks"), ("?", "help")],
         Mode::Stats => &[("j/k", "scroll decks"), ("?", "help"), ("q", "back")],
         Mode::Help => &[("esc", "close help")],
+        Mode::QuizSetup => &[
+            ("j/k", "move"),
+            ("space h/l", "toggle/change"),
+            ("enter", "start"),
+            ("q", "back"),
+        ],
+        Mode::QuizQuestion => &[
+            ("1-9", "choose"),
+            ("n/p", "next/prev"),
+            ("f", "flag"),
+            ("s", "submit"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::QuizTyping => &[("enter", "done"), ("esc", "cancel")],
+        Mode::QuizConfirm => &[("y", "yes"), ("n", "no")],
+        Mode::Results => &[
+            ("m", "mistakes"),
+            ("r", "retake missed"),
+            ("?", "help"),
+            ("q", "back to decks"),
+        ],
+        Mode::Review => &[
+            ("n/p", "next/prev"),
+            ("r", "retake missed"),
+            ("q", "results"),
+        ],
     }
 }
 
@@ -124,6 +218,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         Mode::Home => &[
             ("enter", "study the selected deck"),
             ("a", "study all decks"),
+            ("t", "take a quiz (exam simulation)"),
             ("s", "stats and exam readiness"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
@@ -155,6 +250,35 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Help => &[("esc", "close help"), ("?", "close help")],
+        Mode::QuizSetup => &[
+            ("j/k ↑/↓", "move between decks, questions, mode"),
+            ("space h/l", "toggle a deck; change the count or mode"),
+            ("a", "all decks / none"),
+            ("enter", "start the quiz"),
+            ("q", "back to decks"),
+        ],
+        Mode::QuizQuestion => &[
+            ("1-9", "choose an option (choose-two: toggle)"),
+            ("enter", "type the answer (typed questions)"),
+            ("n/l →", "next question"),
+            ("p/h ←", "previous question"),
+            ("f", "flag for another look"),
+            ("s", "submit (asks first)"),
+            ("q", "leave the quiz (asks; saves nothing)"),
+        ],
+        Mode::QuizTyping => &[("enter", "keep the answer"), ("esc", "cancel")],
+        Mode::QuizConfirm => &[("y/enter", "yes"), ("n/esc", "no")],
+        Mode::Results => &[
+            ("m/enter", "review the mistakes"),
+            ("r", "retake only the missed questions"),
+            ("s", "try saving again (after an error)"),
+            ("q", "back to decks"),
+        ],
+        Mode::Review => &[
+            ("n/p", "next / previous mistake"),
+            ("r", "retake only the missed questions"),
+            ("q", "back to the results"),
+        ],
     }
 }
 
@@ -240,6 +364,50 @@ mod tests {
             Some(Action::Locate)
         );
         assert_eq!(map(Mode::Question, key(KeyCode::Esc)), Some(Action::Back));
+    }
+
+    #[test]
+    fn quiz_keys() {
+        let q = Mode::QuizQuestion;
+        assert_eq!(map(q, key(KeyCode::Char('1'))), Some(Action::Pick(0)));
+        assert_eq!(map(q, key(KeyCode::Char('9'))), Some(Action::Pick(8)));
+        assert_eq!(map(q, key(KeyCode::Char('f'))), Some(Action::Flag));
+        assert_eq!(map(q, key(KeyCode::Char('n'))), Some(Action::Right));
+        assert_eq!(map(q, key(KeyCode::Char('p'))), Some(Action::Left));
+        assert_eq!(map(q, key(KeyCode::Char('s'))), Some(Action::Submit));
+        assert_eq!(map(q, key(KeyCode::Char('q'))), Some(Action::Back));
+        assert_eq!(
+            map(Mode::Home, key(KeyCode::Char('t'))),
+            Some(Action::QuizSetup)
+        );
+        assert_eq!(
+            map(Mode::Results, key(KeyCode::Char('r'))),
+            Some(Action::Retake)
+        );
+        assert_eq!(
+            map(Mode::Review, key(KeyCode::Char('r'))),
+            Some(Action::Retake)
+        );
+        assert_eq!(
+            map(Mode::QuizConfirm, key(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
+        assert_eq!(map(Mode::QuizConfirm, key(KeyCode::Esc)), Some(Action::No));
+    }
+
+    #[test]
+    fn typing_mode_takes_every_character_as_text() {
+        let t = Mode::QuizTyping;
+        for c in ['f', 's', 'q', '?', '1', ' '] {
+            assert_eq!(map(t, key(KeyCode::Char(c))), Some(Action::Type(c)));
+        }
+        assert_eq!(map(t, key(KeyCode::Backspace)), Some(Action::Erase));
+        assert_eq!(map(t, key(KeyCode::Enter)), Some(Action::Open));
+        assert_eq!(map(t, key(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(
+            map(t, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod keys;
+pub mod quiz;
 pub mod theme;
 pub mod ui;
 
@@ -103,5 +104,7 @@ fn test_panic_key() -> Option<char> {
         .and_then(|v| v.chars().next())
 }
 
+#[cfg(test)]
+mod quiz_tests;
 #[cfg(test)]
 mod tests;

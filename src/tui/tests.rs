@@ -17,7 +17,7 @@ use super::theme::Theme;
 use super::ui::View;
 
 /// 2026-11-23 10:00:00 UTC.
-const T0: Millis = 1_795_428_000_000;
+pub(super) const T0: Millis = 1_795_428_000_000;
 
 const DECK: &str = r#"
 [deck]
@@ -54,9 +54,9 @@ type Events = Rc<RefCell<Vec<(Millis, String, EventKind)>>>;
 
 /// Records events in memory; `fail` makes the next appends fail like a full disk.
 #[derive(Clone, Default)]
-struct MemSink {
-    events: Events,
-    fail: Rc<RefCell<bool>>,
+pub(super) struct MemSink {
+    pub(super) events: Events,
+    pub(super) fail: Rc<RefCell<bool>>,
 }
 
 impl EventSink for MemSink {
@@ -72,7 +72,7 @@ impl EventSink for MemSink {
     }
 }
 
-fn app_with(sink: MemSink) -> App {
+pub(super) fn app_with(sink: MemSink) -> App {
     let deck = parse_deck(DECK, "demo.toml", DeckSource::Builtin("demo.toml")).expect("valid deck");
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
@@ -88,14 +88,14 @@ fn app_with(sink: MemSink) -> App {
     App::new(col, scheduler, Limits::default(), Box::new(sink), T0)
 }
 
-fn render(app: &App, w: u16, h: u16, theme: Theme) -> Buffer {
+pub(super) fn render(app: &App, w: u16, h: u16, theme: Theme) -> Buffer {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     term.draw(|f| f.render_widget(View { app, theme }, f.area()))
         .expect("draw");
     term.backend().buffer().clone()
 }
 
-fn text(buf: &Buffer) -> String {
+pub(super) fn text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
@@ -116,7 +116,7 @@ fn text(buf: &Buffer) -> String {
     out
 }
 
-fn screen_text(app: &App) -> String {
+pub(super) fn screen_text(app: &App) -> String {
     text(&render(app, 80, 24, Theme::new(true)))
 }
 

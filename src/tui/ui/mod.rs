@@ -2,6 +2,7 @@
 
 mod help;
 mod home;
+mod quiz;
 mod stats;
 mod study;
 mod summary;
@@ -48,6 +49,9 @@ impl Widget for View<'_> {
             Screen::Home(h) => home::render(app, h, theme, body, buf),
             Screen::Study(s) => study::render(app, s, theme, body, buf),
             Screen::Summary(s) => summary::render(s, theme, body, buf),
+            Screen::QuizSetup(s) => quiz::render_setup(app, s, theme, body, buf),
+            Screen::Quiz(s) => quiz::render_quiz(app, s, theme, body, buf),
+            Screen::Results(r) => quiz::render_results(r, theme, body, buf),
             Screen::Stats(s) => stats::render(s, theme, body, buf),
         }
         if let Some(st) = &app.status {

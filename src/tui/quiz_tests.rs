@@ -1,0 +1,529 @@
+//! The quiz screens driven headless: setup, answering, flags, submit, time-out, results,
+//! mistakes, retake, and what is saved (snapshots of each screen).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use recall::deck::{parse_deck, DeckSource};
+use recall::quiz::{Attempt, AttemptSink, QuestionKind, QuizMode, QuizSpec, Response};
+use recall::schedule::{Phase, Scheduler, SchedulerConfig};
+use recall::store::{EventKind, LoadedLog, StoreError};
+use recall::study::{Collection, Limits};
+
+use super::app::{Action, App, Screen};
+use super::quiz::{QuizEnv, QuizState};
+use super::tests::{screen_text, MemSink, T0};
+
+const STORAGE: &str = r#"
+[deck]
+id = "storage"
+title = "Storage"
+
+[[cards]]
+id = "onezone"
+kind = "choice"
+front = "Which class stores data in one AZ?"
+choices = ["S3 Standard", "S3 One Zone-IA", "S3 Glacier Deep Archive", "S3 Intelligent-Tiering"]
+answer = 1
+explain = "One Zone-IA: a single Availability Zone."
+
+[[cards]]
+id = "two"
+kind = "choice"
+front = "Which two are archive classes?"
+choices = ["S3 Standard", "S3 Glacier Flexible Retrieval", "S3 Glacier Deep Archive", "S3 One Zone-IA"]
+answer = [1, 2]
+explain = "Both Glacier classes archive."
+
+[[cards]]
+id = "https"
+kind = "cloze"
+text = "S3 rejects SSE-C requests not made over {{HTTPS}}."
+"#;
+
+const FACTS: &str = r#"
+[deck]
+id = "facts"
+title = "Facts"
+
+[[cards]]
+id = "azs"
+front = "How many AZs does S3 Standard use?"
+back = "At least three"
+explain = "Standard spreads data over three or more AZs."
+
+[[cards]]
+id = "deep"
+front = "Deep Archive standard retrieval time?"
+back = "Within 12 hours"
+
+[[cards]]
+id = "min"
+front = "Deep Archive minimum storage duration?"
+back = "180 days"
+
+[[cards]]
+id = "ia"
+front = "Standard-IA minimum storage duration?"
+back = "30 days"
+
+[[cards]]
+id = "gir"
+front = "Glacier Instant Retrieval minimum duration?"
+back = "90 days"
+"#;
+
+type Attempts = Rc<RefCell<Vec<Attempt>>>;
+
+/// Keeps attempts in memory; `fail` makes the next appends fail like a full disk.
+#[derive(Clone, Default)]
+struct MemAttempts {
+    saved: Attempts,
+    fail: Rc<RefCell<bool>>,
+}
+
+impl AttemptSink for MemAttempts {
+    fn append_attempt(&mut self, attempt: &Attempt) -> Result<(), StoreError> {
+        if *self.fail.borrow() {
+            return Err(StoreError::Io {
+                path: "quizzes.jsonl".into(),
+                source: std::io::Error::other("No space left on device"),
+            });
+        }
+        self.saved.borrow_mut().push(attempt.clone());
+        Ok(())
+    }
+}
+
+fn quiz_app(sink: MemSink, attempts: MemAttempts) -> App {
+    let decks = vec![
+        parse_deck(STORAGE, "storage.toml", DeckSource::Builtin("storage.toml")).expect("valid"),
+        parse_deck(FACTS, "facts.toml", DeckSource::Builtin("facts.toml")).expect("valid"),
+    ];
+    let scheduler = Scheduler::new(SchedulerConfig {
+        fuzz: false,
+        ..SchedulerConfig::default()
+    })
+    .expect("defaults");
+    let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
+    App::new(col, scheduler, Limits::default(), Box::new(sink), T0).with_quiz(QuizEnv {
+        attempts: Some(Box::new(attempts)),
+        pass_mark: 0.75,
+        seconds_per_question: 60,
+        minutes: None,
+    })
+}
+
+fn started(mode: QuizMode) -> (App, MemSink, MemAttempts) {
+    let (sink, attempts) = (MemSink::default(), MemAttempts::default());
+    let mut app = quiz_app(sink.clone(), attempts.clone());
+    app.start_quiz(
+        QuizSpec {
+            decks: Vec::new(),
+            count: 65,
+            seed: 7,
+        },
+        mode,
+    );
+    (app, sink, attempts)
+}
+
+fn state(app: &App) -> &QuizState {
+    match &app.screen {
+        Screen::Quiz(q) => q,
+        _ => panic!("not on the quiz screen"),
+    }
+}
+
+/// Answers the question on screen right (`true`) or wrong, through key actions.
+fn answer(app: &mut App, right: bool, now: i64) {
+    let st = state(app);
+    let q = st.quiz.questions[st.current].clone();
+    match &q.kind {
+        QuestionKind::Choice { options, correct } => {
+            let picks: Vec<usize> = if right {
+                correct.clone()
+            } else {
+                (0..options.len())
+                    .filter(|k| !correct.contains(k))
+                    .take(correct.len())
+                    .collect()
+            };
+            for k in picks {
+                app.update(Action::Pick(k as u8), now);
+            }
+        }
+        QuestionKind::Typed { answers } => {
+            app.update(Action::Open, now);
+            let text = if right {
+                answers.join(" ").to_lowercase() + "."
+            } else {
+                "no idea".to_string()
+            };
+            for c in text.chars() {
+                app.update(Action::Type(c), now);
+            }
+            app.update(Action::Open, now);
+        }
+    }
+}
+
+#[test]
+fn t_opens_the_setup_whose_choices_shape_the_quiz() {
+    let mut app = quiz_app(MemSink::default(), MemAttempts::default());
+    app.update(Action::QuizSetup, T0);
+    let setup = |app: &App| match &app.screen {
+        Screen::QuizSetup(s) => (s.chosen.clone(), s.count, s.available, s.mode),
+        _ => panic!("setup screen"),
+    };
+    assert_eq!(setup(&app), (vec![true, true], 8, 8, QuizMode::Exam));
+    insta::assert_snapshot!("quiz_setup_80x24", screen_text(&app));
+    // None chosen: the quiz cannot start.
+    app.update(Action::StudyAll, T0);
+    assert_eq!(setup(&app), (vec![false, false], 0, 0, QuizMode::Exam));
+    app.update(Action::Open, T0);
+    assert!(matches!(app.screen, Screen::QuizSetup(_)));
+    assert!(screen_text(&app).contains("Choose at least one deck"));
+    app.update(Action::StudyAll, T0);
+    // Up from the count row: the Facts deck; toggle it off.
+    app.update(Action::Up, T0);
+    app.update(Action::Right, T0);
+    assert_eq!(setup(&app), (vec![true, false], 3, 3, QuizMode::Exam));
+    app.update(Action::Down, T0);
+    app.update(Action::Left, T0); // count 3 -> 1
+    app.update(Action::Down, T0);
+    app.update(Action::Right, T0); // practice
+    assert_eq!(setup(&app), (vec![true, false], 1, 3, QuizMode::Practice));
+    app.update(Action::Open, T0);
+    let st = state(&app);
+    assert_eq!(st.quiz.questions.len(), 1);
+    assert_eq!(st.quiz.mode, QuizMode::Practice);
+    assert_eq!(st.quiz.deadline, None);
+    assert_eq!(st.title, "Storage");
+    assert!(st.quiz.questions[0].card.starts_with("storage/"));
+}
+
+#[test]
+fn an_exam_hides_feedback_then_submits_saves_and_marks_misses_due() {
+    let (mut app, sink, attempts) = started(QuizMode::Exam);
+    let n = state(&app).quiz.questions.len();
+    assert_eq!(n, 8);
+    let mut now = T0;
+    for i in 0..n {
+        now += 10_000;
+        // Get the first two wrong, the rest right.
+        answer(&mut app, i >= 2, now);
+        let shown = screen_text(&app);
+        assert!(
+            !shown.contains("Wrong") && !shown.contains("Right answer") && !shown.contains("✓"),
+            "no feedback before submit:\n{shown}"
+        );
+        if i == 3 {
+            app.update(Action::Flag, now);
+        }
+        app.update(Action::Right, now);
+    }
+    app.update(Action::Submit, now);
+    let confirm = screen_text(&app);
+    assert!(confirm.contains("Unanswered: none"), "{confirm}");
+    assert!(confirm.contains("Flagged: 4"), "{confirm}");
+    app.update(Action::No, now);
+    assert!(state(&app).confirm.is_none());
+    app.update(Action::Submit, now);
+    app.update(Action::Yes, now + 1000);
+
+    let Screen::Results(r) = &app.screen else {
+        panic!("results");
+    };
+    assert_eq!((r.result.right, r.result.total), (6, 8));
+    assert!(r.result.passed, "6/8 is exactly the 75% pass mark");
+    assert!(r.fully_saved());
+    let saved = attempts.saved.borrow();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].right, 6);
+    assert_eq!(saved[0].missed.len(), 2);
+    assert_eq!(saved[0].flagged.len(), 1);
+    let events = sink.events.borrow();
+    assert_eq!(events.len(), 2);
+    for (at, card, kind) in events.iter() {
+        assert_eq!((*at, *kind), (now + 1000, EventKind::QuizMiss));
+        assert!(saved[0].missed.contains(card));
+        let e = app.collection.find(card).expect("card exists");
+        assert_eq!(
+            app.collection.cards[e].state.phase,
+            Phase::Learning,
+            "due soon"
+        );
+    }
+    let shown = screen_text(&app);
+    assert!(shown.contains("6/8  75%  PASS"), "{shown}");
+    assert!(shown.contains("2 missed cards come due"), "{shown}");
+}
+
+#[test]
+fn practice_shows_the_answer_and_explanation_at_once() {
+    let (mut app, _, _) = started(QuizMode::Practice);
+    // Find the one-AZ question and answer it wrong.
+    while !state(&app).quiz.questions[state(&app).current]
+        .card
+        .ends_with("onezone")
+    {
+        app.update(Action::Right, T0);
+    }
+    assert!(!screen_text(&app).contains("Right answer"));
+    answer(&mut app, false, T0);
+    let shown = screen_text(&app);
+    assert!(shown.contains("✗ Wrong. Right answer:"), "{shown}");
+    assert!(shown.contains("S3 One Zone-IA"), "{shown}");
+    assert!(
+        shown.contains("One Zone-IA: a single Availability Zone."),
+        "{shown}"
+    );
+    insta::assert_snapshot!("quiz_practice_feedback_80x24", shown);
+}
+
+#[test]
+fn time_running_out_submits_by_itself() {
+    let (mut app, _, attempts) = started(QuizMode::Exam);
+    let deadline = state(&app).quiz.deadline.expect("exam has a deadline");
+    assert_eq!(deadline, T0 + 8 * 60_000);
+    answer(&mut app, true, T0 + 1000);
+    app.update(Action::Tick, deadline - 1);
+    assert!(matches!(app.screen, Screen::Quiz(_)));
+    assert!(screen_text(&app).contains("⏱ 00:01"));
+    app.update(Action::Tick, deadline + 400);
+    let Screen::Results(r) = &app.screen else {
+        panic!("submitted at the deadline");
+    };
+    assert!(r.result.timed_out);
+    assert_eq!(r.result.used_ms, 8 * 60_000);
+    assert_eq!(r.result.right, 1);
+    assert_eq!(attempts.saved.borrow().len(), 1);
+    assert!(attempts.saved.borrow()[0].timed_out);
+    assert!(screen_text(&app).contains("time ran out"));
+}
+
+#[test]
+fn leaving_mid_quiz_asks_and_saves_nothing() {
+    let (mut app, sink, attempts) = started(QuizMode::Exam);
+    answer(&mut app, false, T0);
+    app.update(Action::Back, T0);
+    assert!(screen_text(&app).contains("Leave the quiz?"));
+    app.update(Action::No, T0);
+    assert!(matches!(app.screen, Screen::Quiz(_)));
+    app.update(Action::Quit, T0);
+    app.update(Action::Yes, T0);
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(attempts.saved.borrow().is_empty());
+    assert!(sink.events.borrow().is_empty());
+    assert!(screen_text(&app).contains("nothing was saved"));
+}
+
+#[test]
+fn typing_takes_letters_that_are_keys_elsewhere() {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    while !matches!(
+        state(&app).quiz.questions[state(&app).current].kind,
+        QuestionKind::Typed { .. }
+    ) {
+        app.update(Action::Right, T0);
+    }
+    app.update(Action::Open, T0);
+    for c in "fsq?x".chars() {
+        app.update(Action::Type(c), T0);
+    }
+    app.update(Action::Erase, T0);
+    assert!(screen_text(&app).contains("Your answer: fsq?▏"));
+    app.update(Action::Open, T0);
+    let st = state(&app);
+    assert_eq!(
+        st.quiz.answers[st.current],
+        Some(Response::Typed("fsq?".into()))
+    );
+    assert!(!st.quiz.flagged[st.current]);
+    // Esc while typing keeps the earlier answer.
+    app.update(Action::Open, T0);
+    app.update(Action::Type('z'), T0);
+    app.update(Action::Back, T0);
+    let st = state(&app);
+    assert_eq!(
+        st.quiz.answers[st.current],
+        Some(Response::Typed("fsq?".into()))
+    );
+}
+
+#[test]
+fn results_review_mistakes_and_retake_only_those() {
+    let (mut app, _, attempts) = started(QuizMode::Exam);
+    let n = state(&app).quiz.questions.len();
+    for i in 0..n {
+        answer(&mut app, i % 3 != 0, T0 + 1000);
+        app.update(Action::Right, T0 + 1000);
+    }
+    app.update(Action::Submit, T0 + 60_000);
+    app.update(Action::Yes, T0 + 60_000);
+    let missed: Vec<String> = match &app.screen {
+        Screen::Results(r) => r.attempt.missed.clone(),
+        _ => panic!("results"),
+    };
+    assert_eq!(missed.len(), 3);
+    app.update(Action::Mistakes, T0 + 61_000);
+    let first = screen_text(&app);
+    assert!(first.contains("Mistake 1 of 3"), "{first}");
+    assert!(first.contains("Your answer:") && first.contains("Right answer:"));
+    app.update(Action::Right, T0 + 61_000);
+    assert!(screen_text(&app).contains("Mistake 2 of 3"));
+    app.update(Action::Back, T0 + 61_000);
+    assert!(screen_text(&app).contains("By section"));
+
+    app.update(Action::Retake, T0 + 62_000);
+    let st = state(&app);
+    let cards: Vec<&str> = st.quiz.questions.iter().map(|q| q.card.as_str()).collect();
+    assert_eq!(cards, missed.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(st.quiz.retake && st.title.ends_with("· retake"));
+    assert_eq!(st.quiz.deadline, Some(T0 + 62_000 + 3 * 60_000));
+    for _ in 0..3 {
+        answer(&mut app, true, T0 + 63_000);
+        app.update(Action::Right, T0 + 63_000);
+    }
+    app.update(Action::Submit, T0 + 64_000);
+    app.update(Action::Yes, T0 + 64_000);
+    let saved = attempts.saved.borrow();
+    assert_eq!(saved.len(), 2);
+    assert!(saved[1].retake && saved[1].passed && saved[1].missed.is_empty());
+    drop(saved);
+    app.update(Action::Retake, T0 + 65_000);
+    assert!(app
+        .status
+        .as_ref()
+        .is_some_and(|s| s.text.contains("Nothing to retake")));
+}
+
+#[test]
+fn a_failed_save_says_so_and_s_tries_again() {
+    let (mut app, sink, attempts) = started(QuizMode::Exam);
+    *attempts.fail.borrow_mut() = true;
+    app.update(Action::Submit, T0 + 1000);
+    app.update(Action::Yes, T0 + 1000);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Not saved: quizzes.jsonl: No space left"),
+        "{shown}"
+    );
+    assert!(
+        sink.events.borrow().is_empty(),
+        "no misses before the attempt is saved"
+    );
+    app.update(Action::Retake, T0 + 2000);
+    assert!(
+        matches!(app.screen, Screen::Results(_)),
+        "no retake while unsaved"
+    );
+    *attempts.fail.borrow_mut() = false;
+    *sink.fail.borrow_mut() = true;
+    app.update(Action::Save, T0 + 3000);
+    assert_eq!(attempts.saved.borrow().len(), 1);
+    assert!(screen_text(&app).contains("could not all be marked due"));
+    *sink.fail.borrow_mut() = false;
+    app.update(Action::Save, T0 + 4000);
+    assert_eq!(
+        attempts.saved.borrow().len(),
+        1,
+        "the attempt is saved once"
+    );
+    assert_eq!(
+        sink.events.borrow().len(),
+        8,
+        "every unanswered card marked once"
+    );
+    assert!(screen_text(&app).contains("Saved. 8 missed cards"));
+}
+
+#[test]
+fn snapshots_of_question_grid_confirm_results_and_review() {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    answer(&mut app, true, T0 + 5_000);
+    app.update(Action::Flag, T0 + 5_000);
+    app.update(Action::Right, T0 + 6_000);
+    answer(&mut app, false, T0 + 7_000);
+    app.update(Action::Right, T0 + 8_000);
+    app.update(Action::Right, T0 + 8_000);
+    app.update(Action::Flag, T0 + 9_000);
+    app.update(Action::Tick, T0 + 95_000);
+    insta::assert_snapshot!("quiz_question_grid_80x24", screen_text(&app));
+    app.update(Action::Submit, T0 + 100_000);
+    insta::assert_snapshot!("quiz_submit_confirm_80x24", screen_text(&app));
+    app.update(Action::Yes, T0 + 100_000);
+    insta::assert_snapshot!("quiz_results_80x24", screen_text(&app));
+    app.update(Action::Mistakes, T0 + 100_000);
+    insta::assert_snapshot!("quiz_review_80x24", screen_text(&app));
+}
+
+#[test]
+fn time_runs_out_while_typing_under_keys_or_under_the_help() {
+    // Keys keep arriving (no tick): the first one after the deadline submits, and the answer
+    // being typed counts.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let deadline = state(&app).quiz.deadline.expect("deadline");
+    while !matches!(
+        state(&app).quiz.questions[state(&app).current].kind,
+        QuestionKind::Typed { .. }
+    ) {
+        app.update(Action::Right, T0);
+    }
+    let i = state(&app).current;
+    app.update(Action::Open, T0);
+    for c in "https".chars() {
+        app.update(Action::Type(c), deadline - 10);
+    }
+    app.update(Action::Type('!'), deadline);
+    let Screen::Results(r) = &app.screen else {
+        panic!("a key after the deadline submits");
+    };
+    assert!(r.result.timed_out);
+    assert_eq!(r.quiz.answers[i], Some(Response::Typed("https".into())));
+    assert!(r.result.outcomes[i].right);
+
+    // The help overlay does not stop the clock.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    app.update(Action::ToggleHelp, T0);
+    app.update(Action::Tick, deadline + 1);
+    assert!(matches!(app.screen, Screen::Results(_)));
+}
+
+#[test]
+fn quiz_screens_render_at_any_size_and_without_colour() {
+    use super::tests::render;
+    use super::theme::Theme;
+    use ratatui::style::Color;
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let check = |app: &App| {
+        for (w, h) in [
+            (1, 1),
+            (20, 5),
+            (40, 10),
+            (41, 11),
+            (60, 12),
+            (80, 24),
+            (200, 60),
+        ] {
+            render(app, w, h, Theme::new(true));
+        }
+        for cell in render(app, 80, 24, Theme::new(false)).content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+    };
+    check(&app);
+    answer(&mut app, true, T0);
+    app.update(Action::Flag, T0);
+    check(&app);
+    app.update(Action::Submit, T0);
+    check(&app);
+    app.update(Action::Yes, T0);
+    check(&app);
+    app.update(Action::Mistakes, T0);
+    check(&app);
+    let mut app = quiz_app(MemSink::default(), MemAttempts::default());
+    app.update(Action::QuizSetup, T0);
+    check(&app);
+}

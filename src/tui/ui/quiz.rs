@@ -1,0 +1,477 @@
+//! Quiz views: the setup form, a question with the answer grid, the results with a bar per
+//! section, and the review of each mistake. They only read the state.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use recall::quiz::{Question, QuestionKind, Quiz, QuizMode, Response};
+use recall::text::inert;
+
+use super::text::card_lines;
+use super::{centered, duration};
+use crate::tui::app::App;
+use crate::tui::quiz::{clock, Confirm, QuizSetupState, QuizState, ResultsState};
+use crate::tui::theme::Theme;
+
+pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let row_style = |row: usize| {
+        if row == s.focus {
+            theme.selected()
+        } else {
+            Style::new()
+        }
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("  Decks", theme.strong()),
+        Span::styled("  (space toggles, a all/none)", theme.dim()),
+    ])];
+    let longest = app
+        .collection
+        .decks
+        .iter()
+        .map(|d| d.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_w = longest.min(usize::from(area.width).saturating_sub(24).max(10));
+    for (d, deck) in app.collection.decks.iter().enumerate() {
+        let mark = if s.chosen[d] { "[x]" } else { "[ ]" };
+        let title: String = inert(&deck.title).chars().take(name_w).collect();
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{mark} {title:<name_w$}"), row_style(d)),
+            Span::styled(format!(" {:>4} questions", s.per_deck[d]), theme.dim()),
+        ]));
+    }
+    lines.push(Line::from(""));
+    let mode = match s.mode {
+        QuizMode::Exam => "exam: timed, answers shown at the end",
+        QuizMode::Practice => "practice: untimed, each answer shown at once",
+    };
+    let fields = [
+        (
+            "Questions",
+            format!("{} of {} available", s.count, s.available),
+        ),
+        ("Mode", mode.to_string()),
+    ];
+    for (k, (name, value)) in fields.into_iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{name:<10}"), theme.strong()),
+            Span::styled(format!("◀ {value} ▶"), row_style(s.count_row() + k)),
+        ]));
+    }
+    lines.push(Line::from(""));
+    if s.mode == QuizMode::Exam {
+        let allowed = Quiz::allowed_ms(
+            s.count,
+            app.quiz_env.seconds_per_question,
+            app.quiz_env.minutes,
+        );
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  Time allowed {} · pass mark {:.0}%",
+                duration(allowed),
+                f64::from(app.quiz_env.pass_mark) * 100.0
+            ),
+            theme.dim(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        "  enter starts the quiz",
+        theme.dim(),
+    )));
+    // Keep the focused row in view when there are more decks than lines.
+    let focus_line = if s.focus < s.count_row() {
+        1 + s.focus
+    } else {
+        2 + s.focus
+    };
+    let visible = usize::from(area.height.saturating_sub(2)).max(1);
+    let scroll = (focus_line + 1).saturating_sub(visible) as u16;
+    Paragraph::new(lines)
+        .scroll((scroll, 0))
+        .block(Block::bordered().title(Span::styled(" New quiz ", theme.title())))
+        .render(area, buf);
+}
+
+pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let quiz = &st.quiz;
+    let n = quiz.questions.len();
+    let per_row = usize::from(area.width.saturating_sub(2) / CELL).max(1);
+    let grid_rows = n.div_ceil(per_row) as u16;
+    let [header, body, grid] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(grid_rows + 2),
+    ])
+    .areas(area);
+
+    let answered = (0..n).filter(|&i| quiz.is_complete(i)).count();
+    let flagged = quiz.flagged.iter().filter(|&&f| f).count();
+    let mut right_spans = vec![
+        Span::styled(format!("answered {answered}/{n}"), theme.dim()),
+        Span::styled(format!(" · flagged {flagged}"), theme.dim()),
+    ];
+    if quiz.mode == QuizMode::Practice {
+        let right = (0..n)
+            .filter(|&i| quiz.is_locked(i))
+            .filter(|&i| {
+                quiz.answers[i]
+                    .as_ref()
+                    .is_some_and(|r| quiz.questions[i].is_right(r))
+            })
+            .count();
+        right_spans.push(Span::styled(
+            format!(" · right {right}/{answered}"),
+            theme.dim(),
+        ));
+    }
+    if let Some(left) = quiz.remaining(app.now) {
+        let style = if left < 5 * 60_000 {
+            theme.error()
+        } else {
+            theme.strong()
+        };
+        right_spans.push(Span::raw("  "));
+        right_spans.push(Span::styled(format!("⏱ {}", clock(left)), style));
+    }
+    right_spans.push(Span::raw(" "));
+    let right_w: usize = right_spans.iter().map(Span::width).sum();
+    let [title_area, right_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w as u16)]).areas(header);
+    Line::from(vec![
+        Span::styled(format!(" Quiz ({}) ", quiz.mode.name()), theme.dim()),
+        Span::styled(inert(&st.title).into_owned(), theme.title()),
+    ])
+    .render(title_area, buf);
+    Line::from(right_spans).render(right_area, buf);
+
+    if let Some(q) = quiz.questions.get(st.current) {
+        question(st, q, theme, body, buf);
+    }
+    answer_grid(quiz, st.current, theme, grid, buf);
+    if let Some(c) = st.confirm {
+        confirm(quiz, c, theme, area, buf);
+    }
+}
+
+fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let quiz = &st.quiz;
+    let i = st.current;
+    let feedback = quiz.is_locked(i);
+    let answer = quiz.answers[i].as_ref();
+    let mut lines = card_lines(&q.prompt, Style::new(), theme);
+    lines.push(Line::from(""));
+    match &q.kind {
+        QuestionKind::Choice { options, correct } => {
+            if correct.len() > 1 {
+                lines.push(Line::from(Span::styled(
+                    format!("(Choose {}.)", correct.len()),
+                    theme.strong(),
+                )));
+            }
+            let chosen: &[usize] = match answer {
+                Some(Response::Choice(v)) => v,
+                _ => &[],
+            };
+            for (k, opt) in options.iter().enumerate() {
+                let picked = chosen.contains(&k);
+                let mark = match (picked, correct.len() > 1) {
+                    (true, true) => "[x] ",
+                    (false, true) => "[ ] ",
+                    (true, false) => "(•) ",
+                    (false, false) => "( ) ",
+                };
+                let style = match (feedback, correct.contains(&k), picked) {
+                    (true, true, _) => theme.right(),
+                    (true, false, true) => theme.error(),
+                    (_, _, true) => theme.strong(),
+                    _ => Style::new(),
+                };
+                let mut l = card_lines(&format!("{}) {opt}", k + 1), style, theme);
+                if let Some(first) = l.first_mut() {
+                    first.spans.insert(0, Span::styled(mark, style));
+                }
+                lines.extend(l);
+            }
+        }
+        QuestionKind::Typed { answers } => {
+            if answers.len() > 1 {
+                lines.push(Line::from(Span::styled(
+                    format!("({} gaps: type them in order.)", answers.len()),
+                    theme.dim(),
+                )));
+            }
+            let (text, style) = match (&st.input, answer) {
+                (Some(t), _) => (format!("{}▏", inert(t)), theme.strong()),
+                (None, Some(Response::Typed(t))) => (inert(t).into_owned(), theme.strong()),
+                _ => ("(enter to type)".to_string(), theme.dim()),
+            };
+            lines.push(Line::from(vec![
+                Span::raw("Your answer: "),
+                Span::styled(text, style),
+            ]));
+        }
+    }
+    if feedback {
+        let right = answer.is_some_and(|r| q.is_right(r));
+        lines.push(Line::from(""));
+        lines.push(if right {
+            Line::from(Span::styled("✓ Right", theme.right()))
+        } else {
+            Line::from(vec![
+                Span::styled("✗ Wrong. ", theme.error()),
+                Span::raw("Right answer: "),
+                Span::styled(inert(&q.right_text()).into_owned(), theme.right()),
+            ])
+        });
+        if let Some(explain) = &q.explain {
+            lines.extend(card_lines(explain, theme.dim(), theme));
+        }
+    }
+    let flag = if quiz.flagged[i] {
+        " · ⚑ flagged"
+    } else {
+        ""
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Span::styled(
+            format!(
+                " Question {} of {} · {}{flag} ",
+                i + 1,
+                quiz.questions.len(),
+                inert(&q.section_title)
+            ),
+            theme.dim(),
+        )))
+        .render(area, buf);
+}
+
+/// Width of one grid cell: the number, its marks, a space.
+const CELL: u16 = 6;
+
+/// Every question as a numbered cell: answered ● or unanswered ·, then ⚑ when flagged; the
+/// current one reversed.
+fn answer_grid(quiz: &Quiz, current: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let per_row = usize::from(area.width.saturating_sub(2) / CELL).max(1);
+    let mut lines = Vec::new();
+    let mut row = Vec::new();
+    for i in 0..quiz.questions.len() {
+        let (mark, style) = if quiz.is_complete(i) {
+            ("●", theme.strong())
+        } else {
+            ("·", theme.dim())
+        };
+        let flag = if quiz.flagged[i] { "⚑" } else { " " };
+        let style = if i == current {
+            style.patch(theme.selected())
+        } else {
+            style
+        };
+        row.push(Span::styled(format!("{:>3}{mark}{flag}", i + 1), style));
+        row.push(Span::raw(" "));
+        if row.len() / 2 == per_row {
+            lines.push(Line::from(std::mem::take(&mut row)));
+        }
+    }
+    if !row.is_empty() {
+        lines.push(Line::from(row));
+    }
+    Paragraph::new(lines)
+        .block(Block::bordered().title(Span::styled(
+            " ● answered  · unanswered  ⚑ flagged ",
+            theme.dim(),
+        )))
+        .render(area, buf);
+}
+
+fn numbers(list: &[usize]) -> String {
+    if list.is_empty() {
+        "none".to_string()
+    } else {
+        list.iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn confirm(quiz: &Quiz, c: Confirm, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let lines = match c {
+        Confirm::Submit => vec![
+            Line::from(Span::styled("Submit the quiz?", theme.strong())),
+            Line::from(""),
+            Line::from(format!("Unanswered: {}", numbers(&quiz.unanswered()))),
+            Line::from(format!("Flagged: {}", numbers(&quiz.flagged_list()))),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled("y", theme.key()),
+                Span::raw(" submit   "),
+                Span::styled("n", theme.key()),
+                Span::raw(" keep going"),
+            ]),
+        ],
+        Confirm::Quit => vec![
+            Line::from(Span::styled("Leave the quiz?", theme.strong())),
+            Line::from(""),
+            Line::from("Nothing is saved: this attempt is not recorded."),
+            Line::from(""),
+            Line::from(vec![
+                Span::styled("y", theme.key()),
+                Span::raw(" leave   "),
+                Span::styled("n", theme.key()),
+                Span::raw(" keep going"),
+            ]),
+        ],
+    };
+    let rect = centered(area, 56, lines.len() as u16 + 2);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(Span::styled(" Confirm ", theme.title())))
+        .render(rect, buf);
+}
+
+pub fn render_results(r: &ResultsState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    if let Some(k) = r.review {
+        review(r, k, theme, area, buf);
+        return;
+    }
+    let res = &r.result;
+    let pct = res.score() * 100.0;
+    let verdict = if res.passed {
+        Span::styled("PASS", theme.right())
+    } else {
+        Span::styled("FAIL", theme.error())
+    };
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(vec![
+            Span::raw("  Score    "),
+            Span::styled(
+                format!("{}/{}  {pct:.0}%  ", res.right, res.total),
+                theme.strong(),
+            ),
+            verdict,
+            Span::styled(
+                format!("  (pass mark {:.0}%)", f64::from(r.quiz.pass_mark) * 100.0),
+                theme.dim(),
+            ),
+        ]),
+        Line::from(match res.allowed_ms {
+            Some(allowed) => format!(
+                "  Time     {} of {}{}",
+                duration(res.used_ms),
+                duration(allowed),
+                if res.timed_out {
+                    " (time ran out: submitted automatically)"
+                } else {
+                    ""
+                }
+            ),
+            None => format!("  Time     {}", duration(res.used_ms)),
+        }),
+        Line::from(""),
+        Line::from(Span::styled("  By section", theme.strong())),
+    ];
+    let name_w = 26usize;
+    let bar_w = usize::from(area.width)
+        .saturating_sub(name_w + 22)
+        .clamp(4, 30);
+    for s in &res.sections {
+        let filled = (s.share() * bar_w as f64).round() as usize;
+        let title: String = inert(&s.title).chars().take(name_w - 1).collect();
+        let style = if s.share() >= f64::from(r.quiz.pass_mark) {
+            theme.right()
+        } else {
+            theme.error()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {title:<name_w$}")),
+            Span::styled("█".repeat(filled), style),
+            Span::styled("░".repeat(bar_w - filled), theme.dim()),
+            Span::raw(format!(
+                " {:>2}/{:<2} {:>3.0}%",
+                s.right,
+                s.total,
+                s.share() * 100.0
+            )),
+        ]));
+    }
+    lines.push(Line::from(""));
+    let missed = res.mistakes().len();
+    lines.push(match &r.save_error {
+        Some(e) => Line::from(Span::styled(format!("  {}", inert(e)), theme.error())),
+        None if r.fully_saved() => Line::from(Span::styled(
+            format!(
+                "  Saved. {} missed card{} come due in your next study session.",
+                missed,
+                if missed == 1 { "" } else { "s" }
+            ),
+            theme.dim(),
+        )),
+        None => Line::from(Span::styled("  Not saved yet.", theme.error())),
+    });
+    if missed > 0 {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled("m", theme.key()),
+            Span::raw(format!(" review the {missed} mistakes   ")),
+            Span::styled("r", theme.key()),
+            Span::raw(" retake only those"),
+        ]));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Span::styled(
+            format!(" Quiz results · {} ", inert(&r.title)),
+            theme.title(),
+        )))
+        .render(area, buf);
+}
+
+fn review(r: &ResultsState, k: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let mistakes = r.result.mistakes();
+    let Some(&i) = mistakes.get(k) else {
+        return;
+    };
+    let q = &r.quiz.questions[i];
+    let mut lines = card_lines(&q.prompt, Style::new(), theme);
+    lines.push(Line::from(""));
+    if let QuestionKind::Choice { options, .. } = &q.kind {
+        for (j, opt) in options.iter().enumerate() {
+            lines.extend(card_lines(&format!("{}) {opt}", j + 1), theme.dim(), theme));
+        }
+        lines.push(Line::from(""));
+    }
+    let given = q.response_text(r.quiz.answers[i].as_ref());
+    lines.push(Line::from(vec![
+        Span::styled("Your answer:  ", theme.strong()),
+        Span::styled(inert(&given).into_owned(), theme.error()),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Right answer: ", theme.strong()),
+        Span::styled(inert(&q.right_text()).into_owned(), theme.right()),
+    ]));
+    if let Some(explain) = &q.explain {
+        lines.push(Line::from(""));
+        lines.extend(card_lines(explain, Style::new(), theme));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Span::styled(
+            format!(
+                " Mistake {} of {} · question {} · {} ",
+                k + 1,
+                mistakes.len(),
+                i + 1,
+                inert(&q.section_title)
+            ),
+            theme.title(),
+        )))
+        .render(area, buf);
+}

@@ -1,0 +1,114 @@
+//! Drives the real binary in a real terminal: a tmux session of its own, keys in, screen out.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux session on a server of its own (`-L`), so parallel tests never share a server that
+/// one of them may be shutting down.
+pub struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    /// A 100x30 tmux session running a plain shell with a clean environment.
+    pub fn start(name: &str) -> Tmux {
+        let t = Tmux {
+            session: format!("recall-{name}-{}", std::process::id()),
+        };
+        let ok = t
+            .tmux()
+            .args([
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "-s",
+                &t.session,
+            ])
+            .args([
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "TERM=xterm-256color",
+                "PS1=$ ",
+            ])
+            .args(["bash", "--norc", "--noprofile"])
+            .status()
+            .expect("tmux is installed (the test suite needs it)");
+        assert!(ok.success(), "tmux new-session failed");
+        t
+    }
+
+    /// A tmux command aimed at this test's own server.
+    fn tmux(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.args(["-L", &self.session]);
+        cmd
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let ok = self
+            .tmux()
+            .args(["send-keys", "-t", &self.session])
+            .args(keys)
+            .status()
+            .expect("tmux send-keys");
+        assert!(ok.success());
+    }
+
+    /// Types a line literally and presses Enter.
+    pub fn line(&self, text: &str) {
+        let ok = self
+            .tmux()
+            .args(["send-keys", "-t", &self.session, "-l", text])
+            .status()
+            .expect("tmux send-keys");
+        assert!(ok.success());
+        self.keys(&["Enter"]);
+    }
+
+    pub fn capture(&self) -> String {
+        let out = self
+            .tmux()
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .expect("tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn display(&self, format: &str) -> String {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "-t", &self.session, format])
+            .output()
+            .expect("tmux display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Polls the screen until `pred` holds, or fails after a deadline with the last screen.
+    pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.capture();
+            if pred(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux().args(["kill-server"]).status();
+    }
+}
