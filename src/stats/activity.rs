@@ -100,17 +100,24 @@ impl Activity {
         }
         let mut recent = vec![(0u32, 0u32); RECENT_DAYS as usize];
         let mut phases: Vec<(Phase, u8)> = vec![(Phase::New, 0); log.cards.len()];
-        for (ev, rating, _) in answers() {
+        for (ev, &l) in log.events.iter().zip(&live) {
             let c = ev.card as usize;
-            if !needs_phase[c] {
+            if !l || !needs_phase[c] {
                 continue;
             }
-            let Some(rating) = Rating::from_u8(rating) else {
-                continue;
+            // A missed quiz question moves the card as an Again would (the replay does the
+            // same), but it is not a study answer: it changes the phase and is not counted.
+            let (rating, counted) = match ev.kind {
+                EventKind::Review { rating, .. } => match Rating::from_u8(rating) {
+                    Some(r) => (r, true),
+                    None => continue,
+                },
+                EventKind::QuizMiss => (Rating::Again, false),
+                _ => continue,
             };
             let day = scheduler.day_of(ev.at);
             let (phase, step) = phases[c];
-            if (since..=today).contains(&day) && phase == Phase::Review {
+            if counted && (since..=today).contains(&day) && phase == Phase::Review {
                 let slot = &mut recent[(day - since) as usize];
                 slot.0 += 1;
                 slot.1 += u32::from(rating != Rating::Again);

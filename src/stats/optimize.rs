@@ -1,7 +1,8 @@
 //! `recall optimize`: FSRS-6 parameters fitted to the user's own answers.
 //!
 //! The log becomes the training set the way Anki builds it: for each card, its live answers in
-//! time order with the study days between them; every answer given on a later day than the
+//! time order with the study days between them (a question missed in a quiz counts as an
+//! Again, as the replay treats it); every answer given on a later day than the
 //! card's previous one is one training item (the card's history up to and including it). The
 //! `fsrs` crate fits the parameters and scores any parameters on the same items with log loss
 //! and RMSE over bins; nothing here reads the clock or writes a file.
@@ -62,11 +63,15 @@ pub fn training_set(log: &LoadedLog, scheduler: &Scheduler) -> TrainingSet {
     let mut per_card: Vec<Vec<(i64, u8)>> = vec![Vec::new(); log.cards.len()];
     let mut reviews = 0;
     for (ev, &l) in log.events.iter().zip(&live) {
-        if let (true, EventKind::Review { rating, .. }) = (l, ev.kind) {
-            if Rating::from_u8(rating).is_some() {
-                per_card[ev.card as usize].push((ev.at, rating));
-                reviews += 1;
-            }
+        let rating = match ev.kind {
+            EventKind::Review { rating, .. } if Rating::from_u8(rating).is_some() => rating,
+            // A question missed in a quiz: a failed recall, replayed as Again.
+            EventKind::QuizMiss => Rating::Again.as_u8(),
+            _ => continue,
+        };
+        if l {
+            per_card[ev.card as usize].push((ev.at, rating));
+            reviews += 1;
         }
     }
     let mut items = Vec::new();

@@ -423,3 +423,30 @@ fn shades_and_heatmap_rows() {
     assert_eq!(rows[0], "·█");
     assert_eq!(rows[6], "▓");
 }
+
+#[test]
+fn a_missed_quiz_question_moves_the_phase_but_is_not_an_answer() {
+    let s = scheduler(0, None);
+    let mut text = String::new();
+    let review = |rating| EventKind::Review { rating, ms: 10_000 };
+    format_line(&mut text, NOW - 10 * DAY, "d/a", review(4)); // new -> review
+    format_line(&mut text, NOW - 5 * DAY, "d/a", EventKind::QuizMiss); // -> relearning
+    format_line(&mut text, NOW - 4 * DAY, "d/a", review(3)); // relearning: not counted
+    format_line(&mut text, NOW - DAY, "d/a", review(3)); // review: a pass
+    let l = parse_log(text.as_bytes(), "reviews.jsonl");
+    let st = stats_of(vec![deck("d", &["a"])], &l, &s, Scope::All);
+    let r = st.retention.last_7_days;
+    assert_eq!((r.reviews, r.passed), (1, 1));
+    assert_eq!(
+        st.heatmap.reviews.iter().sum::<u32>(),
+        3,
+        "the miss is no answer"
+    );
+    assert_eq!(st.time.average_ms_per_day, 30_000 / 11);
+    // For fitting, the miss is a failed recall: an Again between the two later answers.
+    let set = optimize::training_set(&l, &s);
+    assert_eq!(set.reviews, 4);
+    let last = set.items.last().expect("items");
+    let ratings: Vec<u32> = last.reviews.iter().map(|r| r.rating).collect();
+    assert_eq!(ratings, [4, 1, 3, 3]);
+}
