@@ -9,6 +9,7 @@ pub mod import;
 pub mod library;
 pub mod quiz;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod text;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
-use crate::store::{Config, Paths, ReviewLog, StoreError};
+use crate::store::{Config, LoadedLog, Paths, ReviewLog, StoreError};
 use crate::study::{scheduler_config, Collection};
 
 /// Why the collection could not be opened; each message names the file to look at.
@@ -24,6 +24,8 @@ pub struct Opened {
     pub config: Config,
     pub scheduler: Scheduler,
     pub collection: Collection,
+    /// The parsed log the collection was replayed from (stats and optimize read it).
+    pub log: LoadedLog,
     pub warnings: Vec<String>,
 }
 
@@ -110,6 +112,7 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
         config,
         scheduler,
         collection,
+        log,
         warnings,
     })
 }

@@ -254,6 +254,55 @@ impl Scheduler {
         }
     }
 
+    /// The phase and step a rating moves a card to: the transitions `rate` makes, without
+    /// the memory model, for stats that only need to know which phase each answer was given
+    /// in (a test checks it against `rate`).
+    pub fn phase_after(&self, phase: Phase, step: u8, rating: Rating) -> (Phase, u8) {
+        match phase {
+            Phase::Review if rating == Rating::Again => {
+                if self.config.relearning_steps_mins.is_empty() {
+                    (Phase::Review, 0)
+                } else {
+                    (Phase::Relearning, 0)
+                }
+            }
+            Phase::Review => (Phase::Review, 0),
+            Phase::New | Phase::Learning | Phase::Relearning => {
+                let steps = match phase {
+                    Phase::Relearning => &self.config.relearning_steps_mins,
+                    _ => &self.config.learning_steps_mins,
+                };
+                let step = if phase == Phase::New {
+                    0
+                } else {
+                    usize::from(step)
+                };
+                let stays = match rating {
+                    Rating::Again | Rating::Hard => true,
+                    Rating::Good => step + 1 < steps.len(),
+                    Rating::Easy => false,
+                };
+                let learning = if phase == Phase::Relearning {
+                    Phase::Relearning
+                } else {
+                    Phase::Learning
+                };
+                match rating {
+                    _ if !stays => (Phase::Review, 0),
+                    Rating::Again => (learning, 0),
+                    Rating::Good => (learning, (step + 1).min(255) as u8),
+                    _ => (learning, step.min(255) as u8),
+                }
+            }
+        }
+    }
+
+    /// The interval FSRS alone would give a stability (before fuzz, limits and the exam
+    /// cap), so stats can tell which cards the exam date brought forward.
+    pub fn ideal_interval_days(&self, stability: f32) -> f32 {
+        self.fsrs_interval(stability)
+    }
+
     /// The unrounded FSRS interval, in days, for a stability.
     fn fsrs_interval(&self, stability: f32) -> f32 {
         stability * self.interval_per_stability

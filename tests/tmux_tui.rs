@@ -103,6 +103,47 @@ fn a_second_tui_is_refused_with_the_holders_pid() {
 }
 
 #[test]
+fn stats_screen_counts_this_runs_answers_and_recall_stats_reads_meanwhile() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("stats");
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    t.keys(&["Enter"]);
+    t.wait_text("show answer");
+    t.keys(&["Space"]);
+    t.wait_text("1 Again");
+    t.keys(&["4"]);
+    t.wait_text("1/20");
+    t.keys(&["q"]);
+    t.wait_text("Studied   1 cards");
+    t.keys(&["q"]);
+    t.wait_text("All decks");
+    t.keys(&["s"]);
+    let screen = t.wait_text("Retention and readiness");
+    assert!(screen.contains("Reviews, 26 weeks: 1 "), "{screen}");
+    assert!(screen.contains(" new · 0 learning · 1 review"), "{screen}");
+    // The TUI holds the writer lock; stats still read.
+    let out = Command::new(env!("CARGO_BIN_EXE_recall"))
+        .args(["stats", "--json"])
+        .env("RECALL_HOME", home.path())
+        .output()
+        .expect("recall stats");
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let total: u64 = v["heatmap"]["reviews"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(serde_json::Value::as_u64)
+        .sum();
+    assert_eq!(total, 1);
+    t.keys(&["q"]);
+    t.wait_text("All decks");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+}
+
+#[test]
 fn a_five_question_quiz_reaches_its_results_and_the_history_lists_it() {
     let home = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start("quiz");

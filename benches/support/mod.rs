@@ -63,3 +63,80 @@ pub fn log_text(decks: &[Deck], events: usize) -> String {
     }
     out
 }
+
+/// FSRS-6 parameters of an imaginary learner who remembers much better than the defaults
+/// assume (higher initial stabilities, slower forgetting): the "known parameters" a synthetic
+/// log is drawn from, so a fit to it must beat the defaults.
+pub const LEARNER_PARAMS: [f32; 21] = [
+    1.0, 3.5, 7.0, 20.0, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614,
+    0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.35,
+];
+
+/// A log of about `reviews` answers on `decks`' cards, each drawn from a learner whose memory
+/// follows FSRS-6 with `params`: every card is first seen on a random day of the last year,
+/// then reviewed when FSRS (with those parameters) schedules it at 90% retention; each answer
+/// is recalled with the true retrievability, then rated Hard/Good/Easy, else Again.
+pub fn simulated_log(decks: &[Deck], params: &[f32], reviews: usize, seed: u64) -> String {
+    let model = fsrs::FSRS::new(params).expect("valid parameters");
+    let decay = params[20];
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let ids: Vec<String> = decks
+        .iter()
+        .flat_map(|d| d.cards.iter().map(move |c| d.global_id(c)))
+        .collect();
+    let start = NOW - 365 * DAY;
+    let mut events: Vec<(i64, usize, u8)> = Vec::with_capacity(reviews + 64);
+    let mut card = 0;
+    while events.len() < reviews && card < ids.len() {
+        let mut day = rng.random_range(0..300i64);
+        let mut rating: u32 = match rng.random_range(0..10) {
+            0..=1 => 1,
+            2 => 2,
+            9 => 4,
+            _ => 3,
+        };
+        let mut state: Option<fsrs::MemoryState> = None;
+        let mut elapsed = 0u32;
+        while day < 365 {
+            events.push((
+                start + day * DAY + rng.random_range(0..12) * 3_600_000,
+                card,
+                rating as u8,
+            ));
+            let next = model.next_states(state, 0.9, elapsed).expect("next states");
+            let memory = match rating {
+                1 => next.again.memory,
+                2 => next.hard.memory,
+                3 => next.good.memory,
+                _ => next.easy.memory,
+            };
+            state = Some(memory);
+            let interval = model.next_interval(Some(memory.stability), 0.9, rating);
+            elapsed = (interval.round() as u32).max(1);
+            day += i64::from(elapsed);
+            let r = fsrs::current_retrievability(memory, elapsed as f32, decay);
+            rating = if rng.random::<f32>() < r {
+                match rng.random_range(0..20) {
+                    0..=2 => 2,
+                    3..=4 => 4,
+                    _ => 3,
+                }
+            } else {
+                1
+            };
+        }
+        card += 1;
+    }
+    events.sort_by_key(|&(at, ..)| at);
+    events.truncate(reviews);
+    let mut out = String::with_capacity(events.len() * 100);
+    for (at, card, rating) in events {
+        format_line(
+            &mut out,
+            at,
+            &ids[card],
+            EventKind::Review { rating, ms: 5000 },
+        );
+    }
+    out
+}

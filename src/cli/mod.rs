@@ -4,8 +4,10 @@ mod cards;
 mod check;
 mod decks;
 mod import;
+mod optimize;
 mod paths;
 mod quiz;
+mod stats;
 mod study;
 
 use std::fmt;
@@ -77,6 +79,21 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Reviews, retention, forecast, streaks and exam readiness (works while recall runs).
+    Stats {
+        /// Only this deck (an id from `recall decks`).
+        #[arg(long)]
+        deck: Option<String>,
+        /// Print JSON (documented in the README) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
+    Optimize {
+        /// Show the fit and its scores without saving anything.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -192,6 +209,8 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
             format,
             output,
         }) => import::run_export(&deck, &format, output),
+        Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
+        Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         None => study::run(clock),
     }
 }

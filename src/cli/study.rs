@@ -31,6 +31,7 @@ pub fn run_tui(
         eprintln!("  recall decks [--json]          list the decks");
         eprintln!("  recall cards [--deck ID] --json every card's schedule");
         eprintln!("  recall check PATH...           validate deck files");
+        eprintln!("  recall stats [--json]          reviews, retention, exam readiness");
         eprintln!("  recall paths                   where recall keeps its files");
         eprintln!("  recall quiz --history [--json] past quiz attempts and the trend");
         eprintln!("  recall --help                  everything else");
@@ -41,6 +42,7 @@ pub fn run_tui(
     let lock = WriterLock::acquire(&paths.lock_file)?;
     let opened = open_read_only(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.reviews)?;
+    let history = opened.log;
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
@@ -60,6 +62,7 @@ pub fn run_tui(
         utc_offset_secs: clock.utc_offset_secs,
         lock,
     }));
+    app.history = history;
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.status = Some(Status::error(if more == 0 {

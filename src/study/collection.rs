@@ -255,7 +255,7 @@ pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
 /// Each undo cancels the most recent not-yet-cancelled event of the same card, so any number
 /// of undos in a row walk back through that card's history. One linear pass: `prev[e]` links
 /// each live event to the card's previous live event.
-fn effective_events(log: &LoadedLog) -> Vec<bool> {
+pub(crate) fn effective_events(log: &LoadedLog) -> Vec<bool> {
     let mut live = vec![false; log.events.len()];
     let mut last = vec![NONE; log.cards.len()];
     let mut prev = vec![NONE; log.events.len()];

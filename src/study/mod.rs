@@ -4,6 +4,7 @@ mod collection;
 mod queue;
 mod session;
 
+pub(crate) use collection::effective_events;
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue, LEARN_AHEAD_MS};
 pub use session::{Session, SessionStats};

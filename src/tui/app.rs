@@ -5,6 +5,8 @@
 
 use super::quiz::{QuizEnv, QuizSetupState, QuizState, ResultsState};
 use recall::schedule::{Millis, Rating, Scheduler};
+use recall::stats::{history::Tee, Stats};
+use recall::store::LoadedLog;
 use recall::study::{
     Collection, DueCounts, EventSink, Limits, Queue, Scope, Session, SessionStats,
 };
@@ -52,6 +54,8 @@ pub enum Action {
     Save,
     /// Home: ask for a file to import (the prompt then takes Type, Erase and Submit).
     Import,
+    /// Home: open the stats screen.
+    Stats,
 }
 
 /// One row of the Home table, counted when Home is entered (not on every frame).
@@ -102,6 +106,12 @@ pub struct SummaryState {
     pub next_learning: Option<Millis>,
 }
 
+/// The stats screen: figures computed when it opened, and how far the deck table scrolled.
+pub struct StatsState {
+    pub stats: Stats,
+    pub scroll: usize,
+}
+
 /// The screens, each carrying its own state.
 pub enum Screen {
     Home(HomeState),
@@ -110,6 +120,7 @@ pub enum Screen {
     QuizSetup(QuizSetupState),
     Quiz(Box<QuizState>),
     Results(Box<ResultsState>),
+    Stats(Box<StatsState>),
 }
 
 /// A one-line message under the screen: what just happened, or what went wrong.
@@ -135,6 +146,8 @@ pub struct App {
     pub quiz_env: QuizEnv,
     /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
     pub importer: Option<Box<dyn Importer>>,
+    /// The review log as loaded, plus every event this run appended: what stats read.
+    pub history: LoadedLog,
 }
 
 impl App {
@@ -158,6 +171,7 @@ impl App {
             last_deck: 0,
             quiz_env: QuizEnv::default(),
             importer: None,
+            history: LoadedLog::default(),
         };
         app.go_home(0);
         app
@@ -191,6 +205,14 @@ impl App {
                 }
             }
             Screen::QuizSetup(_) | Screen::Quiz(_) | Screen::Results(_) => self.update_quiz(action),
+            Screen::Stats(st) => match action {
+                Action::Up => st.scroll = st.scroll.saturating_sub(1),
+                Action::Down => {
+                    st.scroll = (st.scroll + 1).min(st.stats.decks.len().saturating_sub(1))
+                }
+                Action::Back | Action::Quit => self.go_home(self.last_deck),
+                _ => {}
+            },
         }
     }
 
@@ -247,6 +269,17 @@ impl App {
                 self.start_study(Scope::Deck(d));
             }
             Action::StudyAll => self.start_study(Scope::All),
+            Action::Stats => {
+                self.last_deck = home.selected;
+                let stats = recall::stats::compute(
+                    &self.collection,
+                    &self.history,
+                    &self.scheduler,
+                    Scope::All,
+                    self.now,
+                );
+                self.screen = Screen::Stats(Box::new(StatsState { stats, scroll: 0 }));
+            }
             Action::QuizSetup => {
                 self.last_deck = home.selected;
                 self.open_quiz_setup();
@@ -293,7 +326,11 @@ impl App {
         };
         let session = &mut study.session;
         let col = &mut self.collection;
-        let sink = self.sink.as_mut();
+        let mut tee = Tee {
+            inner: self.sink.as_mut(),
+            log: &mut self.history,
+        };
+        let sink = &mut tee;
         let result = match action {
             Action::Reveal => {
                 session.reveal();

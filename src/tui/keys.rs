@@ -12,6 +12,7 @@ pub enum Mode {
     Question,
     Answer,
     Summary,
+    Stats,
     Help,
     QuizSetup,
     QuizQuestion,
@@ -44,6 +45,7 @@ impl Mode {
             Screen::Quiz(_) => Mode::QuizQuestion,
             Screen::Results(r) if r.review.is_some() => Mode::Review,
             Screen::Results(_) => Mode::Results,
+            Screen::Stats(_) => Mode::Stats,
         }
     }
 }
@@ -81,7 +83,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('a') => Some(Action::StudyAll),
             KeyCode::Char('t') => Some(Action::QuizSetup),
             KeyCode::Char('i') => Some(Action::Import),
+            KeyCode::Char('s') => Some(Action::Stats),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+            _ => None,
+        },
+        Mode::Stats => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
         Mode::Question | Mode::Answer => match code {
@@ -165,7 +174,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("a", "all decks"),
             ("t", "quiz"),
             ("i", "import"),
-            ("j/k", "move"),
+            ("s", "stats"),
             ("?", "help"),
             ("q", "quit"),
         ],
@@ -188,6 +197,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back"),
         ],
         Mode::Summary => &[("enter", "back to decks"), ("?", "help")],
+        Mode::Stats => &[("j/k", "scroll decks"), ("?", "help"), ("q", "back")],
         Mode::Help => &[("esc", "close help")],
         Mode::QuizSetup => &[
             ("j/k", "move"),
@@ -229,6 +239,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("a", "study all decks"),
             ("t", "take a quiz (exam simulation)"),
             ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
+            ("s", "stats and exam readiness"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
             ("q", "quit"),
@@ -253,6 +264,11 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Summary => &[("enter", "back to decks"), ("?", "help"), ("q", "back")],
+        Mode::Stats => &[
+            ("j/k ↑/↓", "scroll the deck table"),
+            ("?", "help"),
+            ("q", "back to decks"),
+        ],
         Mode::Help => &[("esc", "close help"), ("?", "close help")],
         Mode::QuizSetup => &[
             ("j/k ↑/↓", "move between decks, questions, mode"),

@@ -345,9 +345,14 @@ impl App {
             }
             r.saved = true;
         }
+        // Through the tee, so the stats screen sees the misses as the replay will.
+        let mut tee = recall::stats::history::Tee {
+            inner: self.sink.as_mut(),
+            log: &mut self.history,
+        };
         let (done, res) = quiz::log_misses(
             &mut self.collection,
-            self.sink.as_mut(),
+            &mut tee,
             &self.scheduler,
             &r.misses[r.misses_done..],
             now,

@@ -381,3 +381,5 @@ fn import_prompt_then_report_then_the_deck_on_home() {
     assert!(matches!(&app.screen, Screen::Home(h) if h.prompt.is_none()));
     assert!(!app.quit);
 }
+#[path = "tests_stats.rs"]
+mod stats;

@@ -3,6 +3,7 @@
 mod help;
 mod home;
 mod quiz;
+mod stats;
 mod study;
 mod summary;
 pub mod text;
@@ -51,6 +52,7 @@ impl Widget for View<'_> {
             Screen::QuizSetup(s) => quiz::render_setup(app, s, theme, body, buf),
             Screen::Quiz(s) => quiz::render_quiz(app, s, theme, body, buf),
             Screen::Results(r) => quiz::render_results(r, theme, body, buf),
+            Screen::Stats(s) => stats::render(s, theme, body, buf),
         }
         if let Some(st) = &app.status {
             let style = if st.is_error {

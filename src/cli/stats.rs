@@ -1,0 +1,151 @@
+//! `recall stats`: the stats screen's figures as text or JSON. Read-only: no lock needed.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use recall::stats::{self, Stats};
+use recall::store::Paths;
+use recall::study::Scope;
+
+use super::{open_read_only, CliError, CliResult, Clock};
+use crate::tui::ui::duration;
+
+/// Prints the stats of one deck or all, as text or JSON.
+pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
+    let paths = Paths::resolve()?;
+    let now = clock.now();
+    let opened = open_read_only(&paths, clock)?;
+    for w in &opened.warnings {
+        eprintln!("recall: warning: {w}");
+    }
+    let col = &opened.collection;
+    let scope = match deck {
+        None => Scope::All,
+        Some(id) => Scope::Deck(col.decks.iter().position(|d| d.id == id).ok_or_else(|| {
+            CliError::input(anyhow::anyhow!(
+                "no deck {id:?}; `recall decks` lists the deck ids"
+            ))
+        })?),
+    };
+    let st = stats::compute(col, &opened.log, &opened.scheduler, scope, now);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if json {
+        serde_json::to_writer(&mut out, &st)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(text(&st).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// The figures as plain text (no colour, no control characters: deck titles go through
+/// `inert`).
+pub fn text(st: &Stats) -> String {
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    let scope = st.deck.as_deref().unwrap_or("all decks");
+    let _ = writeln!(o, "recall stats for {scope}, {}", st.today);
+    let total: u32 = st.heatmap.reviews.iter().sum();
+    let days = st.heatmap.reviews.iter().filter(|&&n| n > 0).count();
+    let _ = writeln!(
+        o,
+        "\nReviews, last {} weeks: {total} on {days} days (rows Mon..Sun, one column a week)",
+        stats::HEATMAP_WEEKS
+    );
+    for line in stats::heatmap_rows(&st.heatmap.reviews) {
+        let _ = writeln!(o, "  {line}");
+    }
+    let f = &st.forecast;
+    let sum = |n: usize| f.iter().take(n).sum::<u32>();
+    let _ = writeln!(
+        o,
+        "\nDue: today {} · tomorrow {} · next 7 days {} · next 30 days {}",
+        f[0],
+        f.get(1).copied().unwrap_or(0),
+        sum(7),
+        sum(30)
+    );
+    let ret = |r: &stats::Retention| match r.rate {
+        Some(rate) => format!("{} ({}/{})", pct(rate), r.passed, r.reviews),
+        None => "no reviews".to_string(),
+    };
+    let _ = writeln!(
+        o,
+        "True retention: last 7 days {} · last 30 days {} · desired {}",
+        ret(&st.retention.last_7_days),
+        ret(&st.retention.last_30_days),
+        pct(f64::from(st.desired_retention))
+    );
+    let _ = writeln!(
+        o,
+        "Streak: {} days (longest {}) · time today {} · average {} a day",
+        st.streak.current,
+        st.streak.longest,
+        duration(st.time.today_ms as i64),
+        duration(st.time.average_ms_per_day as i64)
+    );
+    let r = &st.readiness;
+    let _ = match &r.exam_date {
+        Some(exam) if r.days_left > 0 => writeln!(
+            o,
+            "\nExam {exam}: {} days left. Predicted recall on exam day: {}",
+            r.days_left,
+            pct(r.recall)
+        ),
+        Some(exam) => writeln!(
+            o,
+            "\nExam {exam} is today or past; predicted recall now: {}",
+            pct(r.recall)
+        ),
+        None => writeln!(
+            o,
+            "\nNo exam date set (exam_date in config.toml); predicted recall now: {}",
+            pct(r.recall)
+        ),
+    };
+    let _ = writeln!(
+        o,
+        "\n{:<28} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>7} {:>7}",
+        "DECK", "CARDS", "NEW", "LEARN", "REVIEW", "RELEARN", "SUSP", "RECALL", "NEEDED"
+    );
+    for d in &st.decks {
+        let _ = writeln!(
+            o,
+            "{:<28} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>7} {:>7}",
+            recall::text::inert(&d.id),
+            d.cards,
+            d.new,
+            d.learning,
+            d.review,
+            d.relearning,
+            d.suspended,
+            pct(d.recall),
+            d.reviews_needed
+        );
+    }
+    let when = if r.days_left > 0 {
+        format!("by {} ({:.1} a day)", r.target_day, r.reviews_per_day)
+    } else {
+        "today".to_string()
+    };
+    let _ = writeln!(
+        o,
+        "\n{} answers needed {when} to bring every deck to {} (answering Good, new cards started now).",
+        r.reviews_needed,
+        pct(f64::from(st.desired_retention))
+    );
+    if r.days_left > 0 {
+        let _ = writeln!(
+            o,
+            "The exam date brought {} review cards forward to come back on exam day.",
+            r.brought_forward_by_exam
+        );
+    }
+    o
+}

@@ -1,0 +1,200 @@
+//! `recall optimize`: FSRS-6 parameters fitted to the user's own answers.
+//!
+//! The log becomes the training set the way Anki builds it: for each card, its live answers in
+//! time order with the study days between them (a question missed in a quiz counts as an
+//! Again, as the replay treats it); every answer given on a later day than the
+//! card's previous one is one training item (the card's history up to and including it). The
+//! `fsrs` crate fits the parameters and scores any parameters on the same items with log loss
+//! and RMSE over bins; nothing here reads the clock or writes a file.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::schedule::{Rating, Scheduler};
+use crate::store::{write_atomically, Config, EventKind, LoadedLog, StoreError};
+use crate::study::effective_events;
+
+/// Fewer training items than this give parameters that mostly echo the defaults.
+pub const MIN_ITEMS: usize = 400;
+
+/// How well some parameters predict the answers (lower is better for both).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Score {
+    pub log_loss: f32,
+    pub rmse_bins: f32,
+}
+
+/// The outcome of a fit: the parameters and their scores beside the ones in use.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fit {
+    /// Live answers in the log.
+    pub reviews: usize,
+    /// Training items (answers on a later day than the card's previous answer).
+    pub items: usize,
+    pub default: Score,
+    /// The configured parameters' score, when they are not the defaults.
+    pub current: Option<Score>,
+    pub fitted: Score,
+    pub params: Vec<f32>,
+    /// Whether the fitted parameters predict better than the ones in use (log loss).
+    pub better: bool,
+}
+
+/// Why no parameters were fitted.
+#[derive(Debug, thiserror::Error)]
+pub enum OptimizeError {
+    #[error("{have} of the {MIN_ITEMS} usable reviews needed (answers given on a later day than the card's previous one), so {} more", MIN_ITEMS - have)]
+    NotEnough { have: usize },
+    #[error("the FSRS optimizer failed: {0}")]
+    Fsrs(String),
+}
+
+/// The training set: one item per later-day answer, with the card it belongs to.
+pub struct TrainingSet {
+    pub items: Vec<fsrs::FSRSItem>,
+    pub card_ids: Vec<i64>,
+    pub reviews: usize,
+}
+
+/// Builds the training set from the log's live answers, days counted as the scheduler does.
+pub fn training_set(log: &LoadedLog, scheduler: &Scheduler) -> TrainingSet {
+    let live = effective_events(log);
+    let mut per_card: Vec<Vec<(i64, u8)>> = vec![Vec::new(); log.cards.len()];
+    let mut reviews = 0;
+    for (ev, &l) in log.events.iter().zip(&live) {
+        let rating = match ev.kind {
+            EventKind::Review { rating, .. } if Rating::from_u8(rating).is_some() => rating,
+            // A question missed in a quiz: a failed recall, replayed as Again.
+            EventKind::QuizMiss => Rating::Again.as_u8(),
+            _ => continue,
+        };
+        if l {
+            per_card[ev.card as usize].push((ev.at, rating));
+            reviews += 1;
+        }
+    }
+    let mut items = Vec::new();
+    let mut card_ids = Vec::new();
+    for (card, answers) in per_card.iter_mut().enumerate() {
+        answers.sort_by_key(|&(at, _)| at);
+        let mut history = Vec::with_capacity(answers.len());
+        let mut prev_day = None;
+        for &(at, rating) in answers.iter() {
+            let day = scheduler.day_of(at);
+            let delta_t = prev_day.map_or(0, |p: i32| (day - p).max(0) as u32);
+            prev_day = Some(day);
+            history.push(fsrs::FSRSReview {
+                rating: u32::from(rating),
+                delta_t,
+            });
+            if history.len() > 1 && delta_t > 0 {
+                items.push(fsrs::FSRSItem {
+                    reviews: history.clone(),
+                });
+                card_ids.push(card as i64);
+            }
+        }
+    }
+    TrainingSet {
+        items,
+        card_ids,
+        reviews,
+    }
+}
+
+/// Scores parameters (empty: the defaults) on a training set.
+pub fn score(set: &TrainingSet, params: &[f32]) -> Result<Score, OptimizeError> {
+    let fsrs_err = |e: fsrs::FSRSError| OptimizeError::Fsrs(format!("{e:?}"));
+    let params = fsrs::check_and_fill_parameters(params).map_err(fsrs_err)?;
+    let model = fsrs::FSRS::new(&params).map_err(fsrs_err)?;
+    let eval = model
+        .evaluate_with_card_ids(set.items.clone(), set.card_ids.clone(), |_| true)
+        .map_err(fsrs_err)?;
+    Ok(Score {
+        log_loss: eval.log_loss,
+        rmse_bins: eval.rmse_bins,
+    })
+}
+
+/// Fits parameters to the log and scores them beside the defaults and `current`.
+pub fn optimize(
+    log: &LoadedLog,
+    scheduler: &Scheduler,
+    current: &[f32],
+) -> Result<Fit, OptimizeError> {
+    let set = training_set(log, scheduler);
+    if set.items.len() < MIN_ITEMS {
+        return Err(OptimizeError::NotEnough {
+            have: set.items.len(),
+        });
+    }
+    let params = fsrs::compute_parameters(fsrs::ComputeParametersInput {
+        train_set: set.items.clone(),
+        card_ids: Some(set.card_ids.clone()),
+        num_relearning_steps: Some(scheduler.config().relearning_steps_mins.len()),
+        ..Default::default()
+    })
+    .map_err(|e| OptimizeError::Fsrs(format!("{e:?}")))?;
+    let default = score(&set, &[])?;
+    let current = if current.is_empty() || current == fsrs::DEFAULT_PARAMETERS {
+        None
+    } else {
+        Some(score(&set, current)?)
+    };
+    let fitted = score(&set, &params)?;
+    let in_use = current.unwrap_or(default);
+    Ok(Fit {
+        reviews: set.reviews,
+        items: set.items.len(),
+        default,
+        current,
+        better: fitted.log_loss < in_use.log_loss,
+        fitted,
+        params,
+    })
+}
+
+/// The config text with `fsrs_params` set to `params` and everything else (other keys, their
+/// comments and order) kept as the user wrote it. The result is checked to parse as a config.
+pub fn config_with_params(src: &str, file: &str, params: &[f32]) -> Result<String, StoreError> {
+    let bad = |message: String| StoreError::Config {
+        file: file.to_string(),
+        message,
+    };
+    let mut doc: toml_edit::DocumentMut = src
+        .parse()
+        .map_err(|e: toml_edit::TomlError| bad(e.message().trim().replace('\n', " ")))?;
+    let mut array = toml_edit::Array::new();
+    for p in params {
+        // f32's shortest text ("0.212"), not its f64 widening ("0.2119999974966049").
+        array.push(p.to_string().parse::<f64>().unwrap_or(f64::from(*p)));
+    }
+    doc["fsrs_params"] = toml_edit::value(array);
+    let text = doc.to_string();
+    Config::parse(&text, file)?;
+    Ok(text)
+}
+
+/// Saves fitted parameters into the config file (temp file + rename), keeping the rest of it.
+/// The caller holds the writer lock.
+pub fn save_params(path: &Path, params: &[f32]) -> Result<(), StoreError> {
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            })
+        }
+    };
+    let text = config_with_params(&src, &path.display().to_string(), params)?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+    }
+    write_atomically(path, text.as_bytes())
+}

@@ -1,0 +1,352 @@
+//! Stats: the review heatmap, the due forecast, retention and readiness, and the decks.
+//!
+//! Everything is drawn with characters (shades, bars, gauges), so it reads the same under
+//! NO_COLOR. Panels drop out as the terminal shrinks: first the forecast, then the heatmap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
+use recall::stats::{self, Retention, Stats};
+use recall::text::inert;
+
+use super::duration;
+use crate::tui::app::StatsState;
+use crate::tui::theme::Theme;
+
+/// The heatmap panel at one character per day: weekday labels, 26 weeks, borders.
+const HEATMAP_NARROW: u16 = 2 + stats::HEATMAP_WEEKS as u16 + 2;
+
+/// Draws the stats screen into `area`, dropping panels that do not fit.
+pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let st = &state.stats;
+    let h = area.height;
+    let [title, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    title_line(st, theme).render(title, buf);
+    // Heights: the top row (heatmap + figures), the forecast, and the deck table, which
+    // gets what its rows need once the forecast has its minimum; the forecast the rest.
+    let top_h = if h >= 32 { 11 } else { 10 }.min(rest.height);
+    let remaining = rest.height - top_h;
+    let forecast_h = if h >= 20 {
+        let table_h = (st.decks.len() as u16 + 3).min(remaining.saturating_sub(5));
+        (remaining - table_h).min(20)
+    } else {
+        0
+    };
+    let [top, forecast_area, table_area] = Layout::vertical([
+        Constraint::Length(top_h),
+        Constraint::Length(forecast_h),
+        Constraint::Min(0),
+    ])
+    .areas(rest);
+    let cell_w: u16 = if top.width >= 2 * HEATMAP_NARROW + 50 {
+        2
+    } else {
+        1
+    };
+    let heat_w = 2 + stats::HEATMAP_WEEKS as u16 * cell_w + 2;
+    if top.width >= heat_w + 46 {
+        let [heat, figures] =
+            Layout::horizontal([Constraint::Length(heat_w), Constraint::Min(0)]).areas(top);
+        heatmap(st, cell_w, theme, heat, buf);
+        summary(st, theme, figures, buf);
+    } else {
+        summary(st, theme, top, buf);
+    }
+    if forecast_h > 0 {
+        forecast(st, theme, forecast_area, buf);
+    }
+    decks(state, theme, table_area, buf);
+}
+
+fn title_line(st: &Stats, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(" Stats", theme.title()),
+        Span::styled(
+            format!(
+                "  {} · {} · streak {} (best {})",
+                st.deck
+                    .as_deref()
+                    .map_or("all decks".into(), |d| inert(d).into_owned()),
+                st.today,
+                st.streak.current,
+                st.streak.longest
+            ),
+            theme.dim(),
+        ),
+    ])
+}
+
+/// Weeks as columns, Monday..Sunday as rows, each day a shade of its answer count.
+fn heatmap(st: &Stats, cell_w: u16, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let total: u32 = st.heatmap.reviews.iter().sum();
+    let block = Block::bordered().title(Span::styled(
+        format!(" Reviews, {} weeks: {total} ", stats::HEATMAP_WEEKS),
+        theme.title(),
+    ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let max = st.heatmap.reviews.iter().copied().max().unwrap_or(0);
+    let days = ["M", "", "W", "", "F", "", "S"];
+    let mut lines = Vec::new();
+    if inner.height > 8 {
+        lines.push(month_row(st, cell_w, theme));
+    }
+    for (row, label) in days.iter().enumerate() {
+        let mut spans = vec![Span::styled(format!("{label:<2}"), theme.dim())];
+        for &n in st.heatmap.reviews.iter().skip(row).step_by(7) {
+            let level = stats::shade(n, max);
+            let c = stats::SHADES[level];
+            let text: String = std::iter::repeat_n(c, cell_w as usize).collect();
+            let style = if level == 0 {
+                theme.dim()
+            } else {
+                theme.due_count()
+            };
+            spans.push(Span::styled(text, style));
+        }
+        lines.push(Line::from(spans));
+    }
+    let legend = format!(
+        "{} less … more {}",
+        stats::SHADES[0],
+        stats::SHADES[1..].iter().collect::<String>()
+    );
+    if inner.height as usize > lines.len() {
+        lines.push(Line::from(Span::styled(format!("  {legend}"), theme.dim())));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Month initials above the weeks in which a month starts.
+fn month_row(st: &Stats, cell_w: u16, theme: Theme) -> Line<'static> {
+    let first = time::Date::parse(
+        &st.heatmap.first_day,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok();
+    let weeks = stats::HEATMAP_WEEKS as usize;
+    let mut text = vec![' '; 2 + weeks * cell_w as usize];
+    let mut prev = None;
+    for week in 0..weeks {
+        let month = first
+            .and_then(|d| d.checked_add(time::Duration::weeks(week as i64)))
+            .map(|d| d.month());
+        // A month's name (3 letters, spilling into the next weeks) above its first week.
+        if let Some(m) = month.filter(|&m| Some(m) != prev && week > 0) {
+            let at = 2 + week * cell_w as usize;
+            for (i, c) in format!("{m:?}").chars().take(3).enumerate() {
+                if let Some(slot) = text.get_mut(at + i) {
+                    *slot = c;
+                }
+            }
+        }
+        prev = month;
+    }
+    Line::from(Span::styled(
+        text.into_iter().collect::<String>(),
+        theme.dim(),
+    ))
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Retention beside the target, streak, time, and readiness in words.
+fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let ret = |r: &Retention| match r.rate {
+        Some(rate) => format!("{} ({}/{})", pct(rate), r.passed, r.reviews),
+        None => "no reviews".into(),
+    };
+    let r = &st.readiness;
+    let label = |s: &'static str| Span::styled(format!("{s:<11}"), theme.strong());
+    let (when, day) = match &r.exam_date {
+        Some(exam) if r.days_left > 0 => {
+            (format!("{exam}, in {} days", r.days_left), "on exam day")
+        }
+        Some(exam) => (format!("{exam} (passed); figures for today"), "now"),
+        None => ("no exam_date set; figures for today".into(), "now"),
+    };
+    let (mut new, mut learning, mut review) = (0, 0, 0);
+    for d in &st.decks {
+        (new, learning, review) = (
+            new + d.new,
+            learning + d.learning + d.relearning,
+            review + d.review,
+        );
+    }
+    // Readiness first: on a small terminal the lines at the bottom are the ones cut.
+    let mut lines = vec![
+        Line::from(vec![label("Exam"), Span::raw(when)]),
+        Line::from(vec![
+            label("Recall"),
+            Span::styled(pct(r.recall), theme.strong()),
+            Span::raw(format!(" predicted {day}")),
+        ]),
+        Line::from(vec![
+            label("Needed"),
+            Span::raw(if r.days_left > 0 {
+                format!(
+                    "{:.1} answers a day ({} in all)",
+                    r.reviews_per_day, r.reviews_needed
+                )
+            } else {
+                format!("{} answers today", r.reviews_needed)
+            }),
+        ]),
+        Line::from(vec![
+            label("Retention"),
+            Span::raw(format!("7d {}", ret(&st.retention.last_7_days))),
+        ]),
+        Line::from(vec![
+            label(""),
+            Span::raw(format!("30d {}", ret(&st.retention.last_30_days))),
+            Span::styled(
+                format!("  target {}", pct(f64::from(st.desired_retention))),
+                theme.dim(),
+            ),
+        ]),
+        Line::from(vec![
+            label("Time"),
+            Span::raw(format!(
+                "today {} · {} a day",
+                duration(st.time.today_ms as i64),
+                duration(st.time.average_ms_per_day as i64)
+            )),
+        ]),
+        Line::from(vec![
+            label("Cards"),
+            Span::raw(format!("{new} new · {learning} learning · {review} review")),
+        ]),
+    ];
+    if r.days_left > 0 {
+        lines.push(Line::from(vec![
+            label("Exam cap"),
+            Span::raw(format!(
+                "{} cards come back on exam day",
+                r.brought_forward_by_exam
+            )),
+        ]));
+    }
+    Paragraph::new(lines)
+        .block(Block::bordered().title(Span::styled(" Retention and readiness ", theme.title())))
+        .render(area, buf);
+}
+
+/// Cards due on each of the next 30 days, today first (overdue included).
+fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let total: u32 = st.forecast.iter().sum();
+    let block = Block::bordered().title(Span::styled(
+        format!(
+            " Due, next {} days from today (left): {total} in all, {} today ",
+            st.forecast.len(),
+            st.forecast.first().copied().unwrap_or(0)
+        ),
+        theme.title(),
+    ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let n = st.forecast.len().max(1) as u16;
+    let slot = (inner.width / n).max(1);
+    let (bar_width, gap) = if slot >= 2 { (slot - 1, 1) } else { (1, 0) };
+    let bars: Vec<Bar> = st
+        .forecast
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let label = if bar_width >= 2 {
+                format!("{i}")
+            } else {
+                String::new()
+            };
+            Bar::default()
+                .value(u64::from(v))
+                .label(Line::from(label))
+                .text_value(if bar_width >= 3 {
+                    v.to_string()
+                } else {
+                    String::new()
+                })
+        })
+        .collect();
+    BarChart::default()
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(bar_width)
+        .bar_gap(gap)
+        .bar_style(theme.gauge())
+        .value_style(theme.selected())
+        .label_style(theme.dim())
+        .render(inner, buf);
+}
+
+/// Phase counts and the readiness gauge of each deck, scrolled by `state.scroll`.
+fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let st = &state.stats;
+    let gauge_w: usize = match area.width {
+        120.. => 30,
+        72.. => 10,
+        _ => 4,
+    };
+    let visible = area.height.saturating_sub(3) as usize;
+    let scroll = state
+        .scroll
+        .min(st.decks.len().saturating_sub(visible.max(1)));
+    let rows: Vec<Row> = st
+        .decks
+        .iter()
+        .skip(scroll)
+        .map(|d| {
+            let filled = ((d.recall * gauge_w as f64).round() as usize).min(gauge_w);
+            let bar = format!(
+                "{}{} {:>3.0}%",
+                "█".repeat(filled),
+                "░".repeat(gauge_w - filled),
+                d.recall * 100.0
+            );
+            let num = |n: u32| Cell::from(format!("{n:>5}"));
+            Row::new(vec![
+                Cell::from(inert(&d.title).into_owned()),
+                num(d.new),
+                num(d.learning),
+                num(d.review),
+                num(d.relearning),
+                num(d.suspended),
+                Cell::from(Span::styled(bar, theme.gauge())),
+                num(d.reviews_needed),
+            ])
+        })
+        .collect();
+    let more = st.decks.len().saturating_sub(scroll + visible);
+    let title = if more > 0 || scroll > 0 {
+        format!(
+            " Decks {}-{} of {} (j/k) ",
+            scroll + 1,
+            (scroll + visible).min(st.decks.len()),
+            st.decks.len()
+        )
+    } else {
+        " Decks ".to_string()
+    };
+    let header = Row::new([
+        "Deck", "  New", "Learn", "  Rev", "Relrn", " Susp", "Recall", " Need",
+    ])
+    .style(theme.strong());
+    Table::new(
+        rows,
+        [
+            Constraint::Min(8),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(gauge_w as u16 + 5),
+            Constraint::Length(5),
+        ],
+    )
+    .header(header)
+    .column_spacing(1)
+    .block(Block::bordered().title(Span::styled(title, theme.title())))
+    .render(area, buf);
+}

@@ -1,0 +1,214 @@
+//! `recall stats` through the binary: every documented JSON field, the text report, the deck
+//! filter, the local time zone, and that it reads while another recall holds the lock.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const DECK: &str = r#"[deck]
+id = "mine"
+title = "My deck"
+
+[[cards]]
+id = "a"
+front = "A?"
+back = "A."
+
+[[cards]]
+id = "b"
+front = "B?"
+back = "B."
+
+[[cards]]
+id = "c"
+front = "C?"
+back = "C."
+"#;
+
+fn home_with_deck(log: &str, config: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(home.path().join("decks")).expect("decks dir");
+    std::fs::write(home.path().join("decks/mine.toml"), DECK).expect("deck");
+    std::fs::write(home.path().join("reviews.jsonl"), log).expect("log");
+    std::fs::write(home.path().join("config.toml"), config).expect("config");
+    home
+}
+
+fn recall(home: &Path, tz: &str) -> Command {
+    let mut cmd = Command::cargo_bin("recall").expect("binary");
+    cmd.env("RECALL_HOME", home)
+        .env("RECALL_NOW", "2026-11-23T10:00:00Z")
+        .env("TZ", tz);
+    cmd
+}
+
+fn review(card: &str, at: &str, rating: u8) -> String {
+    format!("{{\"v\":1,\"at\":\"{at}\",\"card\":\"mine/{card}\",\"event\":\"review\",\"rating\":{rating},\"ms\":3000}}\n")
+}
+
+fn json(home: &Path, tz: &str, args: &[&str]) -> Value {
+    let out = recall(home, tz)
+        .arg("stats")
+        .args(args)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+/// a: Easy 3 days ago (review), Again this morning (a review-phase fail: now relearning).
+/// b: Easy 10 days ago, Good yesterday evening UTC (a review-phase pass).
+/// c: never seen.
+fn log() -> String {
+    [
+        review("a", "2026-11-20T10:00:00.000Z", 4),
+        review("b", "2026-11-13T10:00:00.000Z", 4),
+        review("b", "2026-11-22T20:30:00.000Z", 3),
+        review("a", "2026-11-23T09:00:00.000Z", 1),
+    ]
+    .concat()
+}
+
+#[test]
+fn stats_json_has_every_documented_field() {
+    let home = home_with_deck(&log(), "exam_date = 2026-12-03\n");
+    let v = json(home.path(), "UTC", &["--deck", "mine"]);
+    let mut keys: Vec<&str> = v
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "deck",
+            "decks",
+            "desired_retention",
+            "forecast",
+            "heatmap",
+            "now",
+            "readiness",
+            "retention",
+            "streak",
+            "time",
+            "today",
+        ]
+    );
+    // RECALL_NOW starts the clock; it runs on from there while the command works.
+    let now = v["now"].as_str().expect("now");
+    assert!(
+        now.starts_with("2026-11-23T10:00:") && now.ends_with('Z'),
+        "{now}"
+    );
+    assert_eq!(v["today"], "2026-11-23");
+    assert_eq!(v["deck"], "mine");
+    assert!((v["desired_retention"].as_f64().expect("f") - 0.9).abs() < 1e-6);
+    assert_eq!(v["heatmap"]["first_day"], "2026-06-01");
+    let heat = v["heatmap"]["reviews"].as_array().expect("array");
+    assert_eq!(heat.len(), 176);
+    let last: Vec<u64> = heat[heat.len() - 4..]
+        .iter()
+        .map(|n| n.as_u64().expect("n"))
+        .collect();
+    assert_eq!(last, [1, 0, 1, 1], "11-20, 11-21, 11-22, 11-23");
+    let forecast = v["forecast"].as_array().expect("array");
+    assert_eq!(forecast.len(), 30);
+    // a is relearning (due in 10 minutes: today); b's Good gives an interval from day 0.
+    assert_eq!(forecast[0], 1);
+    assert_eq!(
+        forecast.iter().map(|n| n.as_u64().expect("n")).sum::<u64>(),
+        2
+    );
+    // Review-phase answers: b's Good (pass) and a's Again (fail) in both windows.
+    for w in ["last_7_days", "last_30_days"] {
+        let r = &v["retention"][w];
+        assert_eq!(
+            (r["reviews"].as_u64(), r["passed"].as_u64()),
+            (Some(2), Some(1)),
+            "{w}"
+        );
+        assert_eq!(r["rate"], 0.5);
+    }
+    assert_eq!(v["streak"]["current"], 2);
+    assert_eq!(v["streak"]["longest"], 2);
+    assert_eq!(v["time"]["today_ms"], 3000);
+    assert_eq!(v["time"]["average_ms_per_day"], 4 * 3000 / 11);
+    let d = &v["decks"][0];
+    for (key, n) in [
+        ("cards", 3),
+        ("new", 1),
+        ("learning", 0),
+        ("review", 1),
+        ("relearning", 1),
+        ("suspended", 0),
+    ] {
+        assert_eq!(d[key], n, "{key}");
+    }
+    assert_eq!(d["id"], "mine");
+    assert_eq!(d["title"], "My deck");
+    let recall = d["recall"].as_f64().expect("recall");
+    assert!(recall > 0.0 && recall < 2.0 / 3.0, "{recall}");
+    assert!(d["reviews_needed"].as_u64().expect("n") >= 3);
+    let r = &v["readiness"];
+    assert_eq!(r["exam_date"], "2026-12-03");
+    assert_eq!(r["target_day"], "2026-12-03");
+    assert_eq!(r["days_left"], 10);
+    assert_eq!(r["recall"], d["recall"]);
+    assert_eq!(r["reviews_needed"], d["reviews_needed"]);
+    let per_day = r["reviews_per_day"].as_f64().expect("f");
+    assert!((per_day - d["reviews_needed"].as_f64().expect("f") / 10.0).abs() < 1e-9);
+    assert!(r["brought_forward_by_exam"].is_u64());
+}
+
+#[test]
+fn days_follow_the_local_time_zone() {
+    let home = home_with_deck(&log(), "");
+    // In Tokyo (UTC+9) b's 20:30 UTC answer was at 05:30 on the 23rd: today, after 04:00.
+    let v = json(home.path(), "JST-9", &[]);
+    let heat = v["heatmap"]["reviews"].as_array().expect("array");
+    let last: Vec<u64> = heat[heat.len() - 2..]
+        .iter()
+        .map(|n| n.as_u64().expect("n"))
+        .collect();
+    assert_eq!(last, [0, 2]);
+    assert_eq!(v["time"]["today_ms"], 6000);
+    assert_eq!(v["readiness"]["exam_date"], Value::Null);
+    assert_eq!(v["readiness"]["days_left"], 0);
+    assert_eq!(v["deck"], Value::Null);
+}
+
+#[test]
+fn stats_text_reads_while_another_recall_holds_the_lock() {
+    let home = home_with_deck(&log(), "exam_date = 2026-12-03\n");
+    let _lock = recall::store::WriterLock::acquire(&home.path().join("recall.lock")).expect("lock");
+    recall(home.path(), "UTC")
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "recall stats for all decks, 2026-11-23",
+        ))
+        .stdout(predicate::str::contains(
+            "True retention: last 7 days 50.0% (1/2)",
+        ))
+        .stdout(predicate::str::contains("Exam 2026-12-03: 10 days left"))
+        .stdout(predicate::str::contains("Streak: 2 days (longest 2)"))
+        .stdout(predicate::str::is_match(r"(?m)^mine\s+3\s+1\s+0\s+1\s+1\s+0 ").expect("re"));
+}
+
+#[test]
+fn unknown_deck_is_a_usage_error() {
+    let home = home_with_deck("", "");
+    recall(home.path(), "UTC")
+        .args(["stats", "--deck", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no deck \"nope\""));
+}
