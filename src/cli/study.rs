@@ -62,7 +62,7 @@ pub fn run_tui(
         utc_offset_secs: clock.utc_offset_secs,
         lock,
     }));
-    app.history = history;
+    app.history = recall::stats::history::History::new(history);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.status = Some(Status::error(if more == 0 {

@@ -1,32 +1,84 @@
 //! Keeping an in-memory copy of the log current while the TUI appends to the real one, so the
 //! stats screen counts the answers of the running session without reading the file again.
 
+use std::collections::HashMap;
+
 use crate::schedule::Millis;
 use crate::store::{EventKind, LoadedLog, LogEvent, StoreError};
 use crate::study::EventSink;
 
-/// Adds an event to an in-memory log, interning its card id.
-pub fn record(log: &mut LoadedLog, at: Millis, card: &str, kind: EventKind) {
-    let card = match log.card_index(card) {
-        Some(i) => i,
-        None => {
-            log.cards.push(card.to_string());
-            (log.cards.len() - 1) as u32
-        }
-    };
-    log.events.push(LogEvent { at, card, kind });
+/// The log as loaded plus every event this run appended, with an index of card ids built on
+/// the first append, so recording an answer costs a hash look-up, not a scan of every card.
+#[derive(Debug, Default)]
+pub struct History {
+    log: LoadedLog,
+    index: Option<HashMap<String, u32>>,
 }
 
-/// An event sink that passes every event on and, once it was recorded, copies it into `log`.
+impl History {
+    pub fn new(log: LoadedLog) -> History {
+        History { log, index: None }
+    }
+
+    /// What the stats read.
+    pub fn log(&self) -> &LoadedLog {
+        &self.log
+    }
+
+    /// Adds an event, interning its card id.
+    pub fn record(&mut self, at: Millis, card: &str, kind: EventKind) {
+        let log = &mut self.log;
+        let index = self.index.get_or_insert_with(|| {
+            log.cards
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.clone(), i as u32))
+                .collect()
+        });
+        let card = match index.get(card) {
+            Some(&i) => i,
+            None => {
+                let i = log.cards.len() as u32;
+                log.cards.push(card.to_string());
+                index.insert(card.to_string(), i);
+                i
+            }
+        };
+        log.events.push(LogEvent { at, card, kind });
+    }
+}
+
+/// An event sink that passes every event on and, once it was recorded, copies it into the
+/// history.
 pub struct Tee<'a> {
     pub inner: &'a mut dyn EventSink,
-    pub log: &'a mut LoadedLog,
+    pub history: &'a mut History,
 }
 
 impl EventSink for Tee<'_> {
     fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
         self.inner.append(at, card, kind)?;
-        record(self.log, at, card, kind);
+        self.history.record(at, card, kind);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recording_interns_new_and_known_cards() {
+        let mut h = History::new(LoadedLog {
+            cards: vec!["d/a".into(), "d/b".into()],
+            ..LoadedLog::default()
+        });
+        h.record(1, "d/b", EventKind::Bury);
+        h.record(2, "d/c", EventKind::Bury);
+        h.record(3, "d/c", EventKind::Suspend);
+        let log = h.log();
+        assert_eq!(log.cards, ["d/a", "d/b", "d/c"]);
+        let cards: Vec<u32> = log.events.iter().map(|e| e.card).collect();
+        assert_eq!(cards, [1, 2, 2]);
     }
 }

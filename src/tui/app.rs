@@ -5,8 +5,8 @@
 
 use super::quiz::{QuizEnv, QuizSetupState, QuizState, ResultsState};
 use recall::schedule::{Millis, Rating, Scheduler};
-use recall::stats::{history::Tee, Stats};
-use recall::store::LoadedLog;
+use recall::stats::history::{History, Tee};
+use recall::stats::Stats;
 use recall::study::{
     Collection, DueCounts, EventSink, Limits, Queue, Scope, Session, SessionStats,
 };
@@ -147,7 +147,7 @@ pub struct App {
     /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
     pub importer: Option<Box<dyn Importer>>,
     /// The review log as loaded, plus every event this run appended: what stats read.
-    pub history: LoadedLog,
+    pub history: History,
 }
 
 impl App {
@@ -171,7 +171,7 @@ impl App {
             last_deck: 0,
             quiz_env: QuizEnv::default(),
             importer: None,
-            history: LoadedLog::default(),
+            history: History::default(),
         };
         app.go_home(0);
         app
@@ -273,7 +273,7 @@ impl App {
                 self.last_deck = home.selected;
                 let stats = recall::stats::compute(
                     &self.collection,
-                    &self.history,
+                    self.history.log(),
                     &self.scheduler,
                     Scope::All,
                     self.now,
@@ -328,7 +328,7 @@ impl App {
         let col = &mut self.collection;
         let mut tee = Tee {
             inner: self.sink.as_mut(),
-            log: &mut self.history,
+            history: &mut self.history,
         };
         let sink = &mut tee;
         let result = match action {

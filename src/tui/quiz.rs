@@ -348,7 +348,7 @@ impl App {
         // Through the tee, so the stats screen sees the misses as the replay will.
         let mut tee = recall::stats::history::Tee {
             inner: self.sink.as_mut(),
-            log: &mut self.history,
+            history: &mut self.history,
         };
         let (done, res) = quiz::log_misses(
             &mut self.collection,

@@ -246,7 +246,7 @@ fn an_exam_hides_feedback_then_submits_saves_and_marks_misses_due() {
     let events = sink.events.borrow();
     assert_eq!(events.len(), 2);
     // The stats screen's copy of the log has them too.
-    let copied = app.history.events.iter();
+    let copied = app.history.log().events.iter();
     assert_eq!(copied.filter(|e| e.kind == EventKind::QuizMiss).count(), 2);
     for (at, card, kind) in events.iter() {
         assert_eq!((*at, *kind), (now + 1000, EventKind::QuizMiss));
