@@ -94,7 +94,17 @@ fn frames(c: &mut Criterion) {
 
     // Each iteration reveals, rates and undoes, so the session never runs out of cards and
     // every update does real work (a finished session would make updates no-ops).
-    let mut big = app(support::decks(10, 10_000));
+    let decks = support::decks(10, 10_000);
+    // The stats copy of the log knows every card, as after a long history.
+    let known = recall::store::LoadedLog {
+        cards: decks
+            .iter()
+            .flat_map(|d| d.cards.iter().map(|c| d.global_id(c)))
+            .collect(),
+        ..Default::default()
+    };
+    let mut big = app(decks);
+    big.history = recall::stats::history::History::new(known);
     big.update(Action::Open, support::NOW);
     let mut now = support::NOW;
     c.bench_function("update: reveal + rate + undo (100k cards)", |b| {
