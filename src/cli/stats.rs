@@ -40,9 +40,7 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
+use recall::stats::percent as pct;
 
 /// The figures as plain text (no colour, no control characters: deck titles go through
 /// `inert`).

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Quiz, QuizResult};
 use crate::store::format_timestamp;
+use crate::text::inert;
 
 /// One line of `quizzes.jsonl` (fields documented in the README, "Quiz mode").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -90,7 +91,9 @@ impl Attempt {
 
     /// The line as written to `quizzes.jsonl`, newline included.
     pub fn to_line(&self) -> String {
-        let mut s = serde_json::to_string(self).unwrap_or_default();
+        // Strings, numbers, booleans and lists only: serde_json cannot fail on them (a NaN
+        // score would become null, not an error), so a blank "saved" line cannot happen.
+        let mut s = serde_json::to_string(self).expect("an Attempt always serialises");
         s.push('\n');
         s
     }
@@ -116,16 +119,17 @@ pub fn history_text(attempts: &[Attempt], utc_offset_secs: i32) -> String {
     let mut out = String::new();
     for (n, a) in attempts.iter().enumerate() {
         let when = crate::store::parse_timestamp(&a.at).map_or_else(
-            || a.at.clone(),
+            || inert(&a.at).into_owned(),
             |ms| {
                 let local = format_timestamp(ms + i64::from(utc_offset_secs) * 1000);
                 format!("{} {}", &local[..10], &local[11..16])
             },
         );
+        let mode = inert(&a.mode);
         let kind = if a.retake {
-            format!("{} retake", a.mode)
+            format!("{mode} retake")
         } else {
-            a.mode.clone()
+            mode.into_owned()
         };
         let _ = writeln!(
             out,
@@ -142,10 +146,13 @@ pub fn history_text(attempts: &[Attempt], utc_offset_secs: i32) -> String {
             .sections
             .iter()
             .map(|s| {
-                let pct = (s.right * 100 + s.total / 2)
+                let pct = s
+                    .right
+                    .saturating_mul(100)
+                    .saturating_add(s.total / 2)
                     .checked_div(s.total)
                     .unwrap_or(0);
-                format!("{} {}/{} {pct}%", s.deck, s.right, s.total)
+                format!("{} {}/{} {pct}%", inert(&s.deck), s.right, s.total)
             })
             .collect();
         let _ = writeln!(out, "     {}", sections.join(" · "));

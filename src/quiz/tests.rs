@@ -514,6 +514,16 @@ fn attempt_record_and_history() {
         "{text}"
     );
     assert!(history_text(&[], 0).starts_with("No quiz attempts yet"));
+
+    // A hand-edited file: control sequences are shown inert, huge numbers do not overflow.
+    let mut odd = all[0].clone();
+    odd.at = "\x1b[2Jnot a time".into();
+    odd.mode = "exam\x1b]0;title\x07".into();
+    odd.sections[0].deck = "d\x1b[31m".into();
+    odd.sections[0].right = usize::MAX;
+    let text = history_text(&[odd], 0);
+    assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
+    assert!(text.contains("not a time"), "{text}");
 }
 
 #[test]

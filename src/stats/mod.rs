@@ -96,6 +96,11 @@ pub fn compute(
     }
 }
 
+/// A share as the stats screen and `recall stats` both print it (one decimal).
+pub fn percent(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
 /// The Monday that starts the heatmap's first week.
 pub fn heatmap_first_day(today: i32) -> i32 {
     let weekday = i32::from(date_of_day(today).weekday().number_days_from_monday());

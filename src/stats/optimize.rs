@@ -182,19 +182,11 @@ pub fn save_params(path: &Path, params: &[f32]) -> Result<(), StoreError> {
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(StoreError::Io {
-                path: path.to_path_buf(),
-                source: e,
-            })
-        }
+        Err(e) => return Err(StoreError::io(path, e)),
     };
     let text = config_with_params(&src, &path.display().to_string(), params)?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
     }
     write_atomically(path, text.as_bytes())
 }

@@ -54,8 +54,11 @@ impl StoreError {
 }
 
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
-/// then fsync the folder so the rename itself survives a power cut.
+/// then fsync the folder so the rename itself survives a power cut. A symlink (a dotfile
+/// manager's config, say) stays a symlink: the file it points to is the one replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let resolved = std::fs::canonicalize(path).ok();
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::io(dir, e))?;
     tmp.write_all(contents)
@@ -67,4 +70,27 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> 
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_writes_replace_a_symlinks_target_and_keep_the_link() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("dotfiles-config.toml");
+        let link = dir.path().join("config.toml");
+        std::fs::write(&real, "old").expect("write");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        write_atomically(&link, b"new").expect("written");
+        assert!(std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
+        let fresh = dir.path().join("fresh.toml");
+        write_atomically(&fresh, b"made").expect("a new file");
+        assert_eq!(std::fs::read_to_string(&fresh).expect("read"), "made");
+    }
 }

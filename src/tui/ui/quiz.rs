@@ -101,11 +101,14 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
     let quiz = &st.quiz;
     let n = quiz.questions.len();
     let per_row = usize::from(area.width.saturating_sub(2) / CELL).max(1);
-    let grid_rows = n.div_ceil(per_row) as u16;
+    // At most the height of the screen (a huge --count on a narrow terminal must not overflow).
+    let grid_rows = u16::try_from(n.div_ceil(per_row))
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let [header, body, grid] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(grid_rows + 2),
+        Constraint::Length(grid_rows.saturating_add(2)),
     ])
     .areas(area);
 

@@ -149,9 +149,7 @@ fn month_row(st: &Stats, cell_w: u16, theme: Theme) -> Line<'static> {
     ))
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
+use recall::stats::percent as pct;
 
 /// Retention beside the target, streak, time, and readiness in words.
 fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
