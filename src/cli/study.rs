@@ -40,7 +40,7 @@ pub fn run(clock: &Clock) -> CliResult {
             format!("{first} (+{more} more warnings; `recall cards` prints them)")
         }));
     }
-    tui::run(app, Theme::from_env(), || clock.now())?;
+    let exit = tui::run(app, Theme::from_env(), || clock.now())?;
     drop(lock);
-    Ok(ExitCode::SUCCESS)
+    Ok(exit.code())
 }
