@@ -42,7 +42,13 @@ impl EventSink for NullSink {
 fn app(decks: Vec<recall::deck::Deck>) -> App {
     let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
     let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, support::NOW);
-    App::new(col, scheduler, Limits::default(), Box::new(NullSink), support::NOW)
+    App::new(
+        col,
+        scheduler,
+        Limits::default(),
+        Box::new(NullSink),
+        support::NOW,
+    )
 }
 
 fn frames(c: &mut Criterion) {
@@ -54,7 +60,15 @@ fn frames(c: &mut Criterion) {
     c.bench_function("render a revealed study card, 120x40", |b| {
         b.iter(|| {
             terminal
-                .draw(|f| f.render_widget(View { app: &study, theme: Theme::new(true) }, f.area()))
+                .draw(|f| {
+                    f.render_widget(
+                        View {
+                            app: &study,
+                            theme: Theme::new(true),
+                        },
+                        f.area(),
+                    )
+                })
                 .expect("draw");
         })
     });
@@ -62,7 +76,15 @@ fn frames(c: &mut Criterion) {
     c.bench_function("render Home, 120x40", |b| {
         b.iter(|| {
             terminal
-                .draw(|f| f.render_widget(View { app: &home, theme: Theme::new(true) }, f.area()))
+                .draw(|f| {
+                    f.render_widget(
+                        View {
+                            app: &home,
+                            theme: Theme::new(true),
+                        },
+                        f.area(),
+                    )
+                })
                 .expect("draw");
         })
     });
@@ -80,7 +102,10 @@ fn frames(c: &mut Criterion) {
             big.update(Action::Undo, now);
         })
     });
-    assert!(matches!(big.screen, app::Screen::Study(_)), "still studying");
+    assert!(
+        matches!(big.screen, app::Screen::Study(_)),
+        "still studying"
+    );
     assert!(big.status.as_ref().is_some_and(|s| s.text == "Undone."));
 }
 
