@@ -107,6 +107,24 @@ mod tests {
         assert_eq!(inert("one\u{2028}two\u{2029}three"), "one\ntwo\nthree");
     }
 
+    proptest::proptest! {
+        /// Any text: nothing that steers a terminal or reorders or hides text gets through,
+        /// and text with none of it is untouched.
+        #[test]
+        fn nothing_steering_survives(s in "\\PC*|[\\x00-\\x{3000}]{0,40}|.*[\\x{2000}-\\x{2070}\\x{FEFF}\\x{FFF9}-\\x{FFFB}\\x{180E}\\x{061C}]{1,8}.*") {
+            let out = inert(&s);
+            for c in out.chars() {
+                proptest::prop_assert!(
+                    c == '\n' || !(needs_replacing(c) || is_invisible(c) || is_separator(c)),
+                    "{c:?} in {out:?}"
+                );
+            }
+            if !s.chars().any(|c| needs_replacing(c) || is_invisible(c) || is_separator(c)) {
+                proptest::prop_assert_eq!(out.as_ref(), s.as_str());
+            }
+        }
+    }
+
     #[test]
     fn output_never_contains_controls() {
         let all: String = (0u32..0x300).filter_map(char::from_u32).collect();
