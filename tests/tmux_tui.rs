@@ -204,10 +204,10 @@ fn wait_display(t: &Tmux, format: &str, value: &str) {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal_and_exit_128_plus_the_signal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit_128_plus_the_signal() {
     let home = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start("reliability-signal");
-    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
         // The lock file keeps the last pid; remove it so we read this run's.
         let _ = std::fs::remove_file(home.path().join("recall.lock"));
         t.line(&recall_cmd(home.path(), ""));
