@@ -44,7 +44,11 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
     files.sort();
     for file in files {
         let name = file.display().to_string();
-        let src = match std::fs::read_to_string(&file) {
+        let text = crate::store::read_regular(&file).and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        });
+        let src = match text {
             Ok(s) => s,
             Err(e) => {
                 warnings.push(format!("{name}: skipped: {e}"));

@@ -139,3 +139,26 @@ fn reviews_from_the_future_and_zone_changes_give_sane_schedules() {
     assert_ne!(dues[0], dues[1], "{dues:?}");
     assert_ne!(dues[1], dues[2], "{dues:?}");
 }
+
+#[test]
+fn a_fifo_among_the_decks_is_skipped_with_a_warning_not_waited_on() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).expect("decks");
+    let fifo = decks.join("evil.toml");
+    let ok = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo(1)");
+    assert!(ok.success());
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_recall"))
+        .args(["cards", "--json"])
+        .env("RECALL_HOME", home.path())
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "{}: skipped: not a regular file",
+            fifo.display()
+        )));
+}

@@ -75,7 +75,11 @@ seconds_per_question = 120
     /// Reads and validates the config; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, StoreError> {
         let file = path.display().to_string();
-        let src = match std::fs::read_to_string(path) {
+        let bytes = super::read_regular(path).and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        });
+        let src = match bytes {
             Ok(s) => s,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(StoreError::io(path, e)),

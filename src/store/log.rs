@@ -92,7 +92,7 @@ pub struct ReviewLog {
 impl ReviewLog {
     /// Reads the whole log; a missing file is an empty log. Never writes.
     pub fn load(path: &Path) -> Result<LoadedLog, StoreError> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match super::read_regular(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(StoreError::io(path, e)),

@@ -16,6 +16,9 @@ pub use log::{
 };
 pub use paths::Paths;
 
+#[cfg(test)]
+mod tests;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -51,6 +54,19 @@ impl StoreError {
     pub fn is_user_input(&self) -> bool {
         matches!(self, StoreError::Config { .. })
     }
+}
+
+/// Reads a whole file, refusing anything but a regular file: a FIFO or a device (say
+/// `/dev/zero`) where recall expects its own file would block or never end.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::read(path)
 }
 
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
