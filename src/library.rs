@@ -74,13 +74,17 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
 /// Reads and parses one imported deck file; the name is the path, for messages.
 fn read_deck(file: &Path) -> (String, Result<Deck, Vec<DeckError>>) {
     let name = file.display().to_string();
-    let result = match std::fs::read_to_string(file) {
+    // A FIFO or a device here must not hang start-up: only regular files are read.
+    let text = crate::store::read_regular(file).and_then(|b| {
+        String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    });
+    let result = match text {
         Ok(src) => parse_deck(&src, &name, DeckSource::File(file.to_path_buf())),
         Err(e) => Err(vec![DeckError::at(
             &name,
             None,
             None,
-            format!("cannot read: {e}"),
+            format!("skipped: {e}"),
         )]),
     };
     (name, result)

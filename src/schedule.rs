@@ -494,10 +494,13 @@ impl Scheduler {
         let extra = fuzz
             .factor()
             .map_or(0, |f| ((secs as f32 * 0.25).min(300.0) * f).floor() as i64);
-        next.due = now + (secs + extra) * 1000;
+        // Saturating: a config is checked, but a far-off step must never overflow.
+        next.due = now.saturating_add(secs.saturating_add(extra).saturating_mul(1000));
         Outcome {
             state: next,
-            interval: Interval::Minutes(((secs + 59) / 60) as u32),
+            interval: Interval::Minutes(
+                u32::try_from(secs.saturating_add(59) / 60).unwrap_or(u32::MAX),
+            ),
         }
     }
 

@@ -2,15 +2,21 @@
 //!
 //! Imported decks can contain anything. An ESC byte could move the cursor, change colours, set
 //! the window title (OSC) or worse; BiDi overrides can make text read differently than it is
-//! stored. Every piece of card text passes through [`inert`] before it reaches a terminal.
+//! stored; zero-width characters can hide inside words. Every piece of card text passes
+//! through [`inert`] before it reaches a terminal.
 
 use std::borrow::Cow;
 
 /// Returns `s` with every control character replaced by a visible stand-in: C0 controls by
 /// their Unicode "control picture" (ESC shows as `␛`), DEL as `␡`, C1 controls and BiDi
-/// overrides/isolates as `�`. Newlines are kept; a tab becomes four spaces.
+/// overrides/isolates/marks as `�`. Invisible zero-width characters are dropped (the joiners
+/// emoji and some scripts need are kept). Newlines are kept, and the Unicode line and paragraph
+/// separators become newlines; a tab becomes four spaces.
 pub fn inert(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_replacing) {
+    if !s
+        .chars()
+        .any(|c| needs_replacing(c) || is_invisible(c) || is_separator(c))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -18,6 +24,8 @@ pub fn inert(s: &str) -> Cow<'_, str> {
         match c {
             '\t' => out.push_str("    "),
             '\r' => {}
+            c if is_separator(c) => out.push('\n'),
+            c if is_invisible(c) => {}
             c if needs_replacing(c) => out.push(stand_in(c)),
             c => out.push(c),
         }
@@ -29,8 +37,33 @@ fn needs_replacing(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
 
+/// Overrides, embeddings, isolates and marks: each changes the order text is shown in.
+/// U+206A-U+206F are the deprecated shaping/swapping controls; U+FFF9-U+FFFB hide text as an
+/// "annotation".
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Zero-width characters with no visible effect that text needs: zero-width space, word
+/// joiner, invisible operators, the byte-order mark, the Mongolian vowel separator.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}'
+    )
+}
+
+/// Line and paragraph separator: some terminals break the line, some do not.
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 fn stand_in(c: char) -> char {
@@ -56,6 +89,40 @@ mod tests {
         assert_eq!(inert("nul\0del\x7f c1\u{9b}"), "nul␀del␡ c1\u{FFFD}");
         assert_eq!(inert("\u{202E}evil\u{2066}"), "\u{FFFD}evil\u{FFFD}");
         assert_eq!(inert("a\tb\r\n"), "a    b\n");
+        assert_eq!(
+            inert("\u{200F}x\u{200E}\u{061C}\u{206F}\u{FFF9}"),
+            "\u{FFFD}x\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn zero_width_tricks_are_dropped_but_joiners_kept() {
+        assert_eq!(
+            inert("pa\u{200B}ss\u{2060}wo\u{FEFF}rd\u{180E}"),
+            "password"
+        );
+        // The emoji family is joined by ZWJ; it must survive.
+        let family = "👩\u{200D}👩\u{200D}👧";
+        assert!(matches!(inert(family), Cow::Borrowed(_)));
+        assert_eq!(inert("one\u{2028}two\u{2029}three"), "one\ntwo\nthree");
+    }
+
+    proptest::proptest! {
+        /// Any text: nothing that steers a terminal or reorders or hides text gets through,
+        /// and text with none of it is untouched.
+        #[test]
+        fn nothing_steering_survives(s in "\\PC*|[\\x00-\\x{3000}]{0,40}|.*[\\x{2000}-\\x{2070}\\x{FEFF}\\x{FFF9}-\\x{FFFB}\\x{180E}\\x{061C}]{1,8}.*") {
+            let out = inert(&s);
+            for c in out.chars() {
+                proptest::prop_assert!(
+                    c == '\n' || !(needs_replacing(c) || is_invisible(c) || is_separator(c)),
+                    "{c:?} in {out:?}"
+                );
+            }
+            if !s.chars().any(|c| needs_replacing(c) || is_invisible(c) || is_separator(c)) {
+                proptest::prop_assert_eq!(out.as_ref(), s.as_str());
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod tmux;
 
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use tmux::Tmux;
 
@@ -84,6 +85,133 @@ fn a_panic_restores_the_terminal() {
     t.wait_for("the shell to echo and run the line", |s| {
         s.contains("echo typed-$((40+2))") && s.lines().any(|l| l.trim() == "typed-42")
     });
+}
+
+/// The pid a running TUI wrote into its lock file (polled until it is there).
+fn lock_holder(home: &Path) -> u32 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(home.join("recall.lock")).unwrap_or_default();
+        if let Ok(pid) = text.trim().parse() {
+            return pid;
+        }
+        assert!(Instant::now() < deadline, "no pid in recall.lock: {text:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn send_signal(pid: u32, signal: &str) {
+    let ok = Command::new("kill")
+        .args(["-s", signal, &pid.to_string()])
+        .status()
+        .expect("kill(1)");
+    assert!(ok.success(), "kill -s {signal} {pid}");
+}
+
+/// Polls a tmux format (e.g. `#{alternate_on}`) until it has `value`.
+fn wait_display(t: &Tmux, format: &str, value: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while t.display(format) != value {
+        assert!(
+            Instant::now() < deadline,
+            "{format} never became {value}; screen:\n{}",
+            t.capture()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit_128_plus_the_signal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("reliability-signal");
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        // The lock file keeps the last pid; remove it so we read this run's.
+        let _ = std::fs::remove_file(home.path().join("recall.lock"));
+        t.line(&recall_cmd(home.path(), ""));
+        t.wait_text("All decks");
+        wait_display(&t, "#{alternate_on}", "1");
+        send_signal(lock_holder(home.path()), signal);
+        wait_display(&t, "#{alternate_on}", "0");
+        assert_eq!(
+            t.display("#{cursor_flag}"),
+            "1",
+            "cursor shown after {signal}"
+        );
+        // Cooked mode again: the typed line echoes and runs, and recall's status is 128+n.
+        t.line("echo status-$?-$((40+2))");
+        let expected = format!("status-{code}-42");
+        t.wait_for(
+            &format!("the shell to run the line after SIG{signal}"),
+            |s| s.contains("echo status-$?-$((40+2))") && s.lines().any(|l| l.trim() == expected),
+        );
+        t.line("clear");
+        t.wait_for("a cleared screen", |s| !s.contains(&expected));
+    }
+}
+
+#[test]
+fn a_lock_left_by_a_killed_recall_is_recovered() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("reliability-stale");
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    let killed = lock_holder(home.path());
+    send_signal(killed, "KILL");
+    t.wait_for("the shell after kill -9", |s| s.trim_end().ends_with('$'));
+    // The lock file is still there with the dead pid; a new recall takes it over.
+    let left = std::fs::read_to_string(home.path().join("recall.lock")).expect("lock file left");
+    assert_eq!(left, killed.to_string());
+    let out = Command::new("script")
+        .args([
+            "-qec",
+            &recall_cmd(home.path(), "RECALL_EXIT_AFTER_FIRST_FRAME=1"),
+            "/dev/null",
+        ])
+        .output()
+        .expect("script(1) runs recall in a pseudo-terminal");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let now = std::fs::read_to_string(home.path().join("recall.lock")).expect("lock file");
+    assert_ne!(now, killed.to_string(), "the new recall wrote its own pid");
+}
+
+/// Commands that only read; each must work while a TUI holds the writer lock.
+const READ_ONLY_COMMANDS: &[&[&str]] = &[
+    &["cards", "--json"],
+    &["decks", "--json"],
+    &["stats", "--json"],
+    &["quiz", "--history", "--json"],
+];
+
+#[test]
+fn read_only_commands_work_while_a_tui_runs() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("reliability-readers");
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    lock_holder(home.path());
+    for args in READ_ONLY_COMMANDS {
+        let out = Command::new(env!("CARGO_BIN_EXE_recall"))
+            .args(*args)
+            .env("RECALL_HOME", home.path())
+            .output()
+            .expect("recall runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "recall {args:?}: {stderr}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("recall {args:?} printed no JSON ({e}): {stderr}"));
+        // No quiz was taken: its history is the one list that may be empty.
+        let empty_ok = args[0] == "quiz";
+        assert!(
+            json.as_array().is_some_and(|a| empty_ok || !a.is_empty())
+                || json.as_object().is_some_and(|o| !o.is_empty()),
+            "recall {args:?}: {json}"
+        );
+    }
+    t.wait_text("All decks");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
 }
 
 #[test]

@@ -72,8 +72,8 @@ pub fn run_tui(
         }));
     }
     prepare(&mut app)?;
-    tui::run(app, Theme::from_env(), || clock.now())?;
-    Ok(ExitCode::SUCCESS)
+    let exit = tui::run(app, Theme::from_env(), || clock.now())?;
+    Ok(exit.code())
 }
 
 /// How many report lines the TUI shows before summing up the rest.

@@ -75,7 +75,11 @@ seconds_per_question = 120
     /// Reads and validates the config; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, StoreError> {
         let file = path.display().to_string();
-        let src = match std::fs::read_to_string(path) {
+        let bytes = super::read_regular(path).and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        });
+        let src = match bytes {
             Ok(s) => s,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(StoreError::io(path, e)),
@@ -201,7 +205,7 @@ fn steps(key: &str, list: &[String]) -> Result<Vec<f32>, String> {
                 "d" => n * 1440.0,
                 _ => return Err(bad_step(key, s)),
             };
-            if mins > 0.0 && mins.is_finite() {
+            if mins > 0.0 && mins <= MAX_STEP_MINS {
                 Ok(mins)
             } else {
                 Err(bad_step(key, s))
@@ -210,8 +214,12 @@ fn steps(key: &str, list: &[String]) -> Result<Vec<f32>, String> {
         .collect()
 }
 
+/// The longest learning step: 100 years, the longest interval. Longer ones overflowed the
+/// due time.
+const MAX_STEP_MINS: f32 = 36_500.0 * 1440.0;
+
 fn bad_step(key: &str, s: &str) -> String {
-    format!("{key} has {s:?}: expected a positive duration like \"30s\", \"10m\", \"1h\" or \"1d\"")
+    format!("{key} has {s:?}: expected a positive duration up to 36500d, like \"30s\", \"10m\", \"1h\" or \"1d\"")
 }
 
 #[cfg(test)]
@@ -290,6 +298,51 @@ mod tests {
             [0.5, 1.0, 60.0, 1440.0]
         );
         assert!(err("relearning_steps = [\"10x\"]").contains("relearning_steps has \"10x\""));
+        assert!(err("learning_steps = [\"36501d\"]").contains("up to 36500d"));
+        assert!(Config::parse("learning_steps = [\"36500d\"]", "c").is_ok());
+    }
+
+    proptest::proptest! {
+        /// Any text: a config or an error naming config.toml, never a panic; an accepted
+        /// config gives a scheduler that can rate a card without overflowing.
+        #[test]
+        fn never_panics_on_random_text(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            check_any(&String::from_utf8_lossy(&bytes));
+        }
+
+        /// Valid configs with extreme learning steps, parameters and exam dates.
+        #[test]
+        fn never_panics_on_config_shaped_text(
+            retention in 0.70f64..0.99, new in 0u32..100_000, max in 1u32..100_000, hour in 0u8..24,
+            steps in proptest::collection::vec("[0-9]{1,40}(\\.[0-9]{0,3})?[smhd]", 0..4),
+            params in proptest::prop_oneof![
+                proptest::strategy::Just(Vec::new()),
+                proptest::collection::vec(-1e3f32..1e3, 21),
+            ],
+            exam in "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])",
+        ) {
+            check_any(&format!(
+                "desired_retention = {retention:.3}\nnew_per_day = {new}\nlearning_steps = {steps:?}\n\
+                 relearning_steps = {steps:?}\nmaximum_interval = {max}\nday_rollover_hour = {hour}\n\
+                 fsrs_params = {params:?}\nexam_date = {exam}\n"
+            ));
+        }
+    }
+
+    /// What the fuzz target `config_toml` checks, for the proptests.
+    fn check_any(src: &str) {
+        match Config::parse(src, "config.toml") {
+            Ok(config) => {
+                let sched = crate::study::scheduler_config(&config, 0).expect("validated steps");
+                if let Ok(s) = crate::schedule::Scheduler::new(sched) {
+                    let now = 1_795_428_000_000;
+                    for o in s.preview(&crate::schedule::CardState::NEW, now, 7) {
+                        assert!(o.state.due > now, "{o:?}");
+                    }
+                }
+            }
+            Err(e) => assert!(e.to_string().starts_with("config.toml"), "{e}"),
+        }
     }
 
     #[test]

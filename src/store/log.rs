@@ -96,7 +96,7 @@ pub struct ReviewLog {
 impl ReviewLog {
     /// Reads the whole log; a missing file is an empty log. Never writes.
     pub fn load(path: &Path) -> Result<LoadedLog, StoreError> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match super::read_regular(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(StoreError::io(path, e)),
@@ -614,6 +614,38 @@ mod tests {
         #[test]
         fn never_panics_on_garbage(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
             let _ = parse_log(&bytes, "r");
+        }
+
+        /// Hand-edited or damaged lines between good ones: every good line is still read, in
+        /// order, and each bad line costs exactly one warning with its line number.
+        #[test]
+        fn good_lines_survive_any_garbage_between_them(
+            parts in proptest::collection::vec(
+                (any::<bool>(), proptest::collection::vec(any::<u8>().prop_filter("no newline", |b| *b != b'\n'), 1..60)),
+                1..30,
+            )
+        ) {
+            let mut text = Vec::new();
+            let mut good = Vec::new();
+            let mut bad_lines = Vec::new();
+            for (i, (is_good, garbage)) in parts.iter().enumerate() {
+                if *is_good {
+                    let kind = KINDS[i % 5];
+                    good.push((i as i64, kind));
+                    text.extend(line(i as i64, &format!("d/c{i}"), kind).into_bytes());
+                } else {
+                    // Prefixed so it is never blank or a valid line by chance.
+                    text.extend(b"#");
+                    text.extend(garbage);
+                    text.push(b'\n');
+                    bad_lines.push(i + 1);
+                }
+            }
+            let log = parse_log(&text, "r");
+            let read: Vec<(i64, EventKind)> = log.events.iter().map(|e| (e.at, e.kind)).collect();
+            prop_assert_eq!(read, good);
+            let warned: Vec<usize> = log.warnings.iter().map(|w| w.line).collect();
+            prop_assert_eq!(warned, bad_lines);
         }
     }
 }

@@ -16,6 +16,9 @@ pub use log::{
 };
 pub use paths::Paths;
 
+#[cfg(test)]
+mod tests;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +56,19 @@ impl StoreError {
     }
 }
 
+/// Reads a whole file, refusing anything but a regular file: a FIFO or a device (say
+/// `/dev/zero`) where recall expects its own file would block or never end.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::read(path)
+}
+
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
 /// then fsync the folder so the rename itself survives a power cut. A symlink (a dotfile
 /// manager's config, say) stays a symlink: the file it points to is the one replaced.
@@ -70,27 +86,4 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> 
         let _ = d.sync_all();
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atomic_writes_replace_a_symlinks_target_and_keep_the_link() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let real = dir.path().join("dotfiles-config.toml");
-        let link = dir.path().join("config.toml");
-        std::fs::write(&real, "old").expect("write");
-        std::os::unix::fs::symlink(&real, &link).expect("symlink");
-        write_atomically(&link, b"new").expect("written");
-        assert!(std::fs::symlink_metadata(&link)
-            .expect("link")
-            .file_type()
-            .is_symlink());
-        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
-        let fresh = dir.path().join("fresh.toml");
-        write_atomically(&fresh, b"made").expect("a new file");
-        assert_eq!(std::fs::read_to_string(&fresh).expect("read"), "made");
-    }
 }

@@ -51,8 +51,10 @@ impl Paths {
 
     /// Creates the data folder and `decks/` if missing; a location that cannot be created or
     /// written is an error naming it.
+    /// The read-only check comes before `decks/` is made, so nothing is created in a folder
+    /// the user marked read-only (root could write there anyway).
     pub fn ensure_data_dir(&self) -> Result<(), StoreError> {
-        std::fs::create_dir_all(&self.decks_dir).map_err(|e| StoreError::io(&self.decks_dir, e))?;
+        std::fs::create_dir_all(&self.data_dir).map_err(|e| StoreError::io(&self.data_dir, e))?;
         let meta =
             std::fs::metadata(&self.data_dir).map_err(|e| StoreError::io(&self.data_dir, e))?;
         if meta.permissions().readonly() {
@@ -64,7 +66,7 @@ impl Paths {
                 ),
             ));
         }
-        Ok(())
+        std::fs::create_dir_all(&self.decks_dir).map_err(|e| StoreError::io(&self.decks_dir, e))
     }
 }
 

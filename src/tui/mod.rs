@@ -7,8 +7,10 @@ pub mod theme;
 pub mod ui;
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -24,6 +26,96 @@ use ui::View;
 
 /// How often the loop wakes without a key, so cards coming due and timers show up.
 const TICK: Duration = Duration::from_millis(1000);
+
+/// How often the loop looks at the signal flag while it waits for a key.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+/// Signals that end the TUI cleanly (terminal restored) instead of killing it mid-frame.
+const STOP_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
+/// Why the event loop ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// A stop signal arrived (its number); the terminal has been restored.
+    Signal(i32),
+}
+
+impl Exit {
+    /// The shell's convention: 0 after quitting, 128 + the signal's number after a signal.
+    pub fn code(self) -> ExitCode {
+        match self {
+            Exit::Quit => ExitCode::SUCCESS,
+            Exit::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+        }
+    }
+}
+
+/// While alive, the stop signals only set `caught` (to the signal's number); dropping it
+/// restores their default action.
+struct StopSignals {
+    caught: Arc<AtomicUsize>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl StopSignals {
+    fn register() -> io::Result<StopSignals> {
+        let caught = Arc::new(AtomicUsize::new(0));
+        let mut ids = Vec::new();
+        for sig in STOP_SIGNALS {
+            ids.push(signal_hook::flag::register_usize(
+                sig,
+                Arc::clone(&caught),
+                sig as usize,
+            )?);
+        }
+        Ok(StopSignals { caught, ids })
+    }
+
+    fn caught(&self) -> Option<i32> {
+        match self.caught.load(Ordering::SeqCst) {
+            0 => None,
+            n => Some(n as i32),
+        }
+    }
+}
+
+impl Drop for StopSignals {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// What woke the loop.
+enum Input {
+    Event(Event),
+    Tick,
+    Signal(i32),
+}
+
+/// Waits up to one `TICK` for a terminal event, looking at the signal flag every
+/// `SIGNAL_POLL` so a SIGTERM is answered within a fraction of a second.
+fn next_input(signals: &StopSignals) -> io::Result<Input> {
+    let deadline = Instant::now() + TICK;
+    loop {
+        if let Some(sig) = signals.caught() {
+            return Ok(Input::Signal(sig));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(Input::Tick);
+        }
+        if event::poll(left.min(SIGNAL_POLL))? {
+            return Ok(Input::Event(event::read()?));
+        }
+    }
+}
 
 /// Whether the terminal is in raw mode on the alternate screen (set by `run`).
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
@@ -56,9 +148,11 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the TUI until the user quits; `clock` gives the current time for each update.
-pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result<()> {
+/// Runs the TUI until the user quits or a stop signal arrives; `clock` gives the current time
+/// for each update. The terminal is restored on every way out.
+pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result<Exit> {
     install_panic_hook();
+    let signals = StopSignals::register()?;
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     let _restore = Restore;
@@ -71,10 +165,12 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
     loop {
         terminal.draw(|f| f.render_widget(View { app: &app, theme }, f.area()))?;
         if app.quit || exit_after_first_frame {
-            return Ok(());
+            return Ok(Exit::Quit);
         }
-        let action = if event::poll(TICK)? {
-            match event::read()? {
+        let action = match next_input(&signals)? {
+            Input::Signal(sig) => return Ok(Exit::Signal(sig)),
+            Input::Tick => Some(app::Action::Tick),
+            Input::Event(event) => match event {
                 Event::Key(key) => {
                     if panic_key.is_some() && key.code == KeyCode::Char(panic_key.unwrap_or(' ')) {
                         panic!("panic requested by RECALL_TEST_PANIC_KEY (debug builds only)");
@@ -83,9 +179,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
                 }
                 // A resize only needs the redraw at the top of the loop.
                 _ => None,
-            }
-        } else {
-            Some(app::Action::Tick)
+            },
         };
         if let Some(action) = action {
             app.update(action, clock());

@@ -1,6 +1,7 @@
 //! The TUI driven headless: actions in, rendered buffers out (TestBackend + insta snapshots).
 
 use std::cell::RefCell;
+use std::path::Path;
 use std::rc::Rc;
 
 use ratatui::backend::TestBackend;
@@ -9,7 +10,7 @@ use ratatui::style::Color;
 use ratatui::Terminal;
 use recall::deck::{parse_deck, DeckSource};
 use recall::schedule::{Millis, Phase, Rating, Scheduler, SchedulerConfig};
-use recall::store::{EventKind, LoadedLog, StoreError};
+use recall::store::{EventKind, LoadedLog, ReviewLog, StoreError};
 use recall::study::{Collection, EventSink, Limits};
 
 use super::app::{Action, App, Screen};
@@ -201,6 +202,47 @@ fn a_failed_write_is_not_counted_and_the_app_keeps_running() {
 }
 
 #[test]
+fn a_full_disk_through_the_real_log_loses_nothing_and_keeps_running() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("reviews.jsonl");
+    let mut app = app_with(MemSink::default());
+    app.sink = Box::new(ReviewLog::open_append(&path).expect("log"));
+    app.update(Action::Open, T0);
+    for i in 1..=2 {
+        app.update(Action::Reveal, T0 + i * 1000);
+        app.update(Action::Rate(Rating::Easy), T0 + i * 1000 + 500);
+    }
+    let before = std::fs::read(&path).expect("log written");
+    // The disk fills up: /dev/full fails every write with ENOSPC.
+    app.sink = Box::new(ReviewLog::open_append(Path::new("/dev/full")).expect("/dev/full opens"));
+    app.update(Action::Reveal, T0 + 5000);
+    let shown = screen_text(&app);
+    let current = match &app.screen {
+        Screen::Study(s) => s.session.current().expect("a card is still shown"),
+        _ => panic!("the study screen stays:\n{shown}"),
+    };
+    app.update(Action::Rate(Rating::Good), T0 + 6000);
+    let status = app.status.clone().expect("the failure is shown");
+    assert!(status.is_error, "{status:?}");
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Not saved: /dev/full: No space left on device"),
+        "{shown}"
+    );
+    assert_eq!(app.collection.cards[current].state.phase, Phase::New);
+    assert!(matches!(&app.screen, Screen::Study(s) if s.session.current() == Some(current)));
+    // Space again: the same card is rated and joins the two before it.
+    app.sink = Box::new(ReviewLog::open_append(&path).expect("log"));
+    app.update(Action::Rate(Rating::Good), T0 + 7000);
+    assert!(app.status.is_none(), "{:?}", app.status);
+    let after = std::fs::read(&path).expect("log");
+    assert!(after.starts_with(&before), "earlier ratings untouched");
+    let log = ReviewLog::load(&path).expect("loads");
+    assert!(log.warnings.is_empty(), "{:?}", log.warnings);
+    assert_eq!(log.events.len(), 3);
+}
+
+#[test]
 fn learning_card_comes_back_after_its_step() {
     let mut app = app_with(MemSink::default());
     app.update(Action::Open, T0);
@@ -248,6 +290,70 @@ fn control_characters_in_cards_render_inert() {
             cell.symbol()
         );
     }
+}
+
+/// Every terminal-control trick we know of, in a deck's title and a card's both sides.
+const HOSTILE_DECK: &str = r#"
+[deck]
+id = "hostile"
+title = "T\u001b[31mitle\u0007\u202Eevil"
+
+[[cards]]
+id = "c"
+front = "clear\u001b[2J osc\u001b]0;title\u0007 link\u001b]8;;http://x\u001b\\y\u001b]8;;\u001b\\ clip\u001b]52;c;cHduZWQ=\u0007 dcs\u001bP1$r\u001b\\ c1\u009b31m nul\u0000 bs\u0008\u0008 cr\rX bell\u0007 del\u007f"
+back = "rlo\u202Edcba\u202C lri\u2066x\u2069 lrm\u200F zw\u200Bs\u2060p\uFEFF sep\u2028next"
+"#;
+
+#[test]
+fn escape_sequences_bidi_and_zero_width_in_cards_render_inert() {
+    let deck = parse_deck(
+        HOSTILE_DECK,
+        "hostile.toml",
+        DeckSource::Builtin("hostile.toml"),
+    )
+    .expect("a deck may contain any characters");
+    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("default config");
+    let col = Collection::replay(vec![deck], &LoadedLog::default(), &scheduler, T0);
+    let mut app = App::new(
+        col,
+        scheduler,
+        Limits::default(),
+        Box::new(MemSink::default()),
+        T0,
+    );
+    let forbidden = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{2060}' | '\u{FEFF}')
+    };
+    let mut screens = Vec::new();
+    for step in [None, Some(Action::Open), Some(Action::Reveal)] {
+        if let Some(a) = step {
+            app.update(a, T0);
+        }
+        for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+            let buf = render(&app, w, h, Theme::new(true));
+            for cell in buf.content() {
+                assert!(
+                    !cell.symbol().chars().any(forbidden),
+                    "{:?} reached the terminal at {w}x{h}",
+                    cell.symbol()
+                );
+            }
+            screens.push(text(&buf));
+        }
+    }
+    let all = screens.join("\n");
+    // Shown, as visible symbols, where they are in the text.
+    for shown in [
+        "T␛[31mitle␇�evil",
+        "clear␛[2J osc␛]0;title␇",
+        "clip␛]52;c;cHduZWQ=␇",
+        "nul␀ bs␈␈",
+        "rlo�dcba� lri�x� lrm� zwsp sep",
+    ] {
+        assert!(all.contains(shown), "{shown:?} not on screen:\n{all}");
+    }
+    assert!(all.contains("next"), "{all}");
 }
 
 #[test]

@@ -1,0 +1,63 @@
+//! Files that are not what recall expects where its files should be.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::{write_atomically, Config, ReviewLog};
+
+/// Runs `f` on another thread and fails if it takes longer than a few seconds (a hang).
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("returned instead of hanging")
+}
+
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo(1)");
+    assert!(ok.success());
+}
+
+#[test]
+fn a_fifo_or_device_instead_of_the_log_or_config_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("reviews.jsonl");
+    mkfifo(&fifo);
+    let f = fifo.clone();
+    let err = within_seconds(move || ReviewLog::load(&f).expect_err("a FIFO is refused"));
+    assert!(
+        err.to_string()
+            .ends_with("reviews.jsonl: not a regular file"),
+        "{err}"
+    );
+    let err = within_seconds(|| {
+        ReviewLog::load(Path::new("/dev/zero")).expect_err("a device is refused")
+    });
+    assert_eq!(err.to_string(), "/dev/zero: not a regular file");
+    let err = within_seconds(move || Config::load(&fifo).expect_err("a FIFO is refused"));
+    assert!(err.to_string().ends_with("not a regular file"), "{err}");
+}
+
+#[test]
+fn atomic_writes_replace_a_symlinks_target_and_keep_the_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("dotfiles-config.toml");
+    let link = dir.path().join("config.toml");
+    std::fs::write(&real, "old").expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    write_atomically(&link, b"new").expect("written");
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
+    let fresh = dir.path().join("fresh.toml");
+    write_atomically(&fresh, b"made").expect("a new file");
+    assert_eq!(std::fs::read_to_string(&fresh).expect("read"), "made");
+}
