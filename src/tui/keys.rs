@@ -166,6 +166,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// Keys while the terminal is too small to draw the screen: only ctrl-c (quit) acts.
+pub fn map_when_too_small(key: KeyEvent) -> Option<Action> {
+    let ctrl_c = key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.code == KeyCode::Char('c');
+    ctrl_c.then_some(Action::Quit)
+}
+
 /// The main keys of a mode in a few words, for the footer line.
 pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
     match mode {

@@ -12,10 +12,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode};
+use crossterm::event::{self, Event, KeyCode, KeyEvent};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Size;
 use ratatui::Terminal;
 use recall::schedule::Millis;
 
@@ -175,7 +176,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
                     if panic_key.is_some() && key.code == KeyCode::Char(panic_key.unwrap_or(' ')) {
                         panic!("panic requested by RECALL_TEST_PANIC_KEY (debug builds only)");
                     }
-                    keys::map(Mode::of(&app.screen, app.show_help), key)
+                    key_action(&app, key, terminal.size()?)
                 }
                 // A resize only needs the redraw at the top of the loop.
                 _ => None,
@@ -184,6 +185,16 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
         if let Some(action) = action {
             app.update(action, clock());
         }
+    }
+}
+
+/// What a key does on the screen as it is drawn now: on the "too small" notice nothing but
+/// ctrl-c, since the user cannot see what a key would rate or choose.
+fn key_action(app: &App, key: KeyEvent, size: Size) -> Option<app::Action> {
+    if ui::fits(size.width, size.height) {
+        keys::map(Mode::of(&app.screen, app.show_help), key)
+    } else {
+        keys::map_when_too_small(key)
     }
 }
 
@@ -202,3 +213,27 @@ fn test_panic_key() -> Option<char> {
 mod quiz_tests;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod size_tests {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    #[test]
+    fn on_the_too_small_notice_only_ctrl_c_acts() {
+        let app = tests::app_with(tests::MemSink::default());
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let tiny = Size::new(20, 6);
+        for c in ['3', ' ', 'q', 'a', '?', 'u', 'b', 's'] {
+            assert_eq!(key_action(&app, key(c), tiny), None, "{c:?}");
+        }
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(key_action(&app, ctrl_c, tiny), Some(app::Action::Quit));
+        let fine = Size::new(ui::MIN_WIDTH, ui::MIN_HEIGHT);
+        assert_eq!(
+            key_action(&app, key('a'), fine),
+            Some(app::Action::StudyAll)
+        );
+    }
+}

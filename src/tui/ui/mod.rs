@@ -21,6 +21,12 @@ use super::theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// Whether the screens can be drawn at this size; below it keys are ignored too, so nothing
+/// is rated or chosen unseen.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
+
 /// The app together with the theme it is drawn in.
 pub struct View<'a> {
     pub app: &'a App,
@@ -29,9 +35,9 @@ pub struct View<'a> {
 
 impl Widget for View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if !fits(area.width, area.height) {
             Paragraph::new(format!(
-                "terminal too small: {}x{}, need {MIN_WIDTH}x{MIN_HEIGHT}",
+                "terminal too small: {}x{}, need {MIN_WIDTH}x{MIN_HEIGHT}; keys wait until it is larger (ctrl-c quits)",
                 area.width, area.height
             ))
             .wrap(Wrap { trim: true })
