@@ -220,7 +220,9 @@ impl Session {
             return Ok(false);
         };
         self.queue.remove(step.entry);
-        if let Some(shown) = self.current.take() {
+        // The card on screen goes back to its queue, unless it is the very card being undone
+        // (a learning card shown again at once): it stays on screen, and queued once only.
+        if let Some(shown) = self.current.take().filter(|&c| c != step.entry) {
             self.queue.push_front(&col.cards, shown);
         }
         let e = &mut col.cards[step.entry];

@@ -286,3 +286,55 @@ fn a_failed_append_changes_nothing() {
         .all(|c| c.state.phase == Phase::New && !c.suspended));
     assert_eq!(session.stats().studied, 0);
 }
+
+#[test]
+fn undoing_a_rating_and_the_one_before_leaves_the_counts_as_they_were() {
+    let s = scheduler();
+    let mut col = Collection::replay(vec![deck("a", 6)], &empty(), &s, T0);
+    let mut sink = Lines::default();
+    // Six cards on their second learning step, all due by now.
+    study_all(&mut col, &s, Rating::Good, T0, &mut sink);
+    let now = T0 + HOUR;
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, now);
+    let before = session.remaining(&col);
+    assert_eq!((before.new, before.learning, before.review), (0, 6, 0));
+    for rating in [Rating::Easy, Rating::Again] {
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, rating, now)
+            .expect("in memory");
+    }
+    for _ in 0..2 {
+        assert!(session.undo(&mut col, &mut sink, now).expect("in memory"));
+    }
+    assert_eq!(session.remaining(&col), before);
+}
+
+#[test]
+fn undo_after_learn_ahead_cards_leaves_the_counts_as_they_were() {
+    let s = scheduler();
+    let mut col = Collection::replay(vec![deck("a", 6)], &empty(), &s, T0);
+    let mut sink = Lines::default();
+    // Six new cards rated Good a minute apart: on the 10-minute step, due one after another,
+    // and studied within the learn-ahead window before any is due.
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, T0);
+    for k in 0..6 {
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, Rating::Good, T0 + k * 60_000)
+            .expect("in memory");
+    }
+    let now = T0 + 6 * 60_000;
+    let before = session.remaining(&col);
+    assert_eq!((before.new, before.learning, before.review), (0, 6, 0));
+    for rating in [Rating::Easy, Rating::Again] {
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, rating, now)
+            .expect("in memory");
+    }
+    for _ in 0..2 {
+        assert!(session.undo(&mut col, &mut sink, now).expect("in memory"));
+    }
+    assert_eq!(session.remaining(&col), before);
+}
