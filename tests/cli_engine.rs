@@ -257,6 +257,11 @@ fn a_second_writer_is_refused_while_the_lock_is_held() {
 #[test]
 fn decks_lists_imported_decks_after_the_built_in_ones() {
     let home = home_with_deck();
+    std::fs::write(
+        home.path().join("decks/old.toml"),
+        "[deck]\nid = \"old\"\ntitle = \"Old\"\n\n[[cards]]\nid = \"gone\"\nfront = \"G?\"\nback = \"G.\"\narchived = true\n\n[[cards]]\nid = \"kept\"\nfront = \"K?\"\nback = \"K.\"\n",
+    )
+    .expect("deck");
     recall(home.path())
         .arg("decks")
         .assert()
@@ -265,8 +270,8 @@ fn decks_lists_imported_decks_after_the_built_in_ones() {
             "mine                      2  My deck",
         ))
         .stdout(predicate::str::contains(format!(
-            "total                   {}  10 decks",
-            builtin_cards() + 2
+            "total                   {}  11 decks",
+            builtin_cards() + 3
         )));
     let out = recall(home.path())
         .args(["decks", "--json"])
@@ -284,6 +289,16 @@ fn decks_lists_imported_decks_after_the_built_in_ones() {
         .expect("the imported deck is listed");
     assert_eq!(mine["cards"], 2);
     assert_eq!(mine["builtin"], false);
+    let old = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["id"] == "old")
+        .expect("listed");
+    assert_eq!(
+        (old["cards"].as_u64(), old["archived"].as_u64()),
+        (Some(1), Some(1))
+    );
 }
 
 fn builtin_cards() -> usize {

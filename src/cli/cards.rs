@@ -76,7 +76,13 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
                 out,
                 "{:<48} {:<10} {:<20} {:>8} {:>6}",
                 r.id,
-                format!("{:?}", r.phase).to_lowercase(),
+                // Cards held out of study say so instead of their phase.
+                match (r.archived, r.suspended, r.buried) {
+                    (true, _, _) => "archived".to_string(),
+                    (_, true, _) => "suspended".to_string(),
+                    (_, _, true) => "buried".to_string(),
+                    _ => format!("{:?}", r.phase).to_lowercase(),
+                },
                 r.due.as_deref().unwrap_or("-"),
                 r.stability.map_or("-".into(), |s| format!("{s:.2}")),
                 r.retrievability

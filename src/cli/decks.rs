@@ -15,7 +15,9 @@ struct DeckRow<'a> {
     id: &'a str,
     title: &'a str,
     section: &'a str,
+    /// Cards studied; archived ones (kept for their history) are counted apart.
     cards: usize,
+    archived: usize,
     source: String,
     builtin: bool,
 }
@@ -40,7 +42,8 @@ fn row(deck: &Deck) -> DeckRow<'_> {
         id: &deck.id,
         title: &deck.title,
         section: &deck.section,
-        cards: deck.cards.len(),
+        cards: deck.active_cards(),
+        archived: deck.cards.len() - deck.active_cards(),
         source: deck.source.to_string(),
         builtin: matches!(deck.source, DeckSource::Builtin(_)),
     }
@@ -53,11 +56,11 @@ fn table(decks: &[Deck]) -> String {
         out.push_str(&format!(
             "{:<id_w$}  {:>5}  {}\n",
             d.id,
-            d.cards.len(),
+            d.active_cards(),
             inert(&d.title)
         ));
     }
-    let total: usize = decks.iter().map(|d| d.cards.len()).sum();
+    let total: usize = decks.iter().map(Deck::active_cards).sum();
     out.push_str(&format!(
         "{:<id_w$}  {total:>5}  {} decks\n",
         "total",

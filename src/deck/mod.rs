@@ -110,6 +110,11 @@ impl CardContent {
 }
 
 impl Deck {
+    /// The cards still studied: archived ones keep their history but are no longer counted.
+    pub fn active_cards(&self) -> usize {
+        self.cards.iter().filter(|c| !c.archived).count()
+    }
+
     /// The global id of one of this deck's cards, as used in the review log.
     pub fn global_id(&self, card: &Card) -> String {
         format!("{}/{}", self.id, card.id)

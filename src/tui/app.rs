@@ -467,7 +467,7 @@ impl App {
                 DeckRow {
                     title: deck.title.clone(),
                     section: deck.section.clone(),
-                    cards: deck.cards.iter().filter(|c| !c.archived).count(),
+                    cards: deck.active_cards(),
                     due: Queue::build(
                         &self.collection,
                         Scope::Deck(d),
