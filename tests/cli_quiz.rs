@@ -140,6 +140,12 @@ fn bad_arguments_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("needs a terminal"));
+    // An unknown deck is named, terminal or not.
+    recall(home.path())
+        .args(["quiz", "--deck", "s3-security", "--deck", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no deck \"nope\""));
     assert!(!home.path().join("quizzes.jsonl").exists());
 }
 

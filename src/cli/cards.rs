@@ -8,7 +8,7 @@ use recall::store::{format_timestamp, Paths};
 use recall::study::{CardEntry, Collection};
 use serde::Serialize;
 
-use super::{open_read_only, CliError, CliResult, Clock};
+use super::{open_read_only, CliResult, Clock};
 
 #[derive(Serialize)]
 struct CardRow<'a> {
@@ -47,11 +47,7 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let col = &opened.collection;
     let deck_index = match deck {
         None => None,
-        Some(id) => Some(col.decks.iter().position(|d| d.id == id).ok_or_else(|| {
-            CliError::input(anyhow::anyhow!(
-                "no deck {id:?}; `recall decks` lists the deck ids"
-            ))
-        })?),
+        Some(id) => Some(super::deck_index(&col.decks, id)?),
     };
     let today = opened.scheduler.day_of(now);
     let rows = col

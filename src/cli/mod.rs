@@ -149,6 +149,15 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
     })
 }
 
+/// The index of the deck with this id, or a usage error (exit 2) that says where ids are.
+pub fn deck_index(decks: &[recall::deck::Deck], id: &str) -> Result<usize, CliError> {
+    decks.iter().position(|d| d.id == id).ok_or_else(|| {
+        CliError::input(anyhow::anyhow!(
+            "no deck {id:?}; `recall decks` lists the deck ids"
+        ))
+    })
+}
+
 /// A failure with the exit code it deserves: 2 for bad input or usage, 1 for everything else.
 pub struct CliError {
     code: u8,

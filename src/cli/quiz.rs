@@ -41,25 +41,24 @@ pub fn run(args: QuizArgs, clock: &Clock) -> CliResult {
     if args.history {
         return history(args.json, clock);
     }
+    // An unknown deck is a usage error even where there is no terminal to open.
+    if !args.decks.is_empty() {
+        let (decks, _) = recall::library::load_decks(&Paths::resolve()?.decks_dir)?;
+        for id in &args.decks {
+            super::deck_index(&decks, id)?;
+        }
+    }
     let seed = args.seed.unwrap_or(clock.now() as u64);
     super::study::run_tui(clock, |app| {
         let mut decks = Vec::new();
         for id in &args.decks {
-            let d = app
-                .collection
-                .decks
-                .iter()
-                .position(|d| d.id == *id)
-                .ok_or_else(|| {
-                    CliError::input(anyhow::anyhow!(
-                        "no deck {id:?}; `recall decks` lists the deck ids"
-                    ))
-                })?;
+            let d = super::deck_index(&app.collection.decks, id)?;
             if !decks.contains(&d) {
                 decks.push(d);
             }
         }
         app.quiz_env.minutes = args.minutes;
+        app.quiz_env.exit_when_done = true;
         let mode = if args.practice {
             QuizMode::Practice
         } else {

@@ -7,7 +7,7 @@ use recall::stats::{self, Stats};
 use recall::store::Paths;
 use recall::study::Scope;
 
-use super::{open_read_only, CliError, CliResult, Clock};
+use super::{open_read_only, CliResult, Clock};
 use crate::tui::ui::duration;
 
 /// Prints the stats of one deck or all, as text or JSON.
@@ -21,11 +21,7 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let col = &opened.collection;
     let scope = match deck {
         None => Scope::All,
-        Some(id) => Scope::Deck(col.decks.iter().position(|d| d.id == id).ok_or_else(|| {
-            CliError::input(anyhow::anyhow!(
-                "no deck {id:?}; `recall decks` lists the deck ids"
-            ))
-        })?),
+        Some(id) => Scope::Deck(super::deck_index(&col.decks, id)?),
     };
     let st = stats::compute(col, &opened.log, &opened.scheduler, scope, now);
     let stdout = std::io::stdout();

@@ -55,6 +55,7 @@ pub fn run_tui(
         pass_mark: opened.config.pass_mark,
         seconds_per_question: opened.config.seconds_per_question,
         minutes: None,
+        exit_when_done: false,
     });
     // The importer holds the writer lock; it is released when the app is dropped.
     app.importer = Some(Box::new(TuiImporter {

@@ -20,6 +20,9 @@ pub struct QuizEnv {
     pub seconds_per_question: u32,
     /// `recall quiz --minutes`: the whole quiz's time, replacing seconds per question.
     pub minutes: Option<u32>,
+    /// Started by `recall quiz` from the shell: leaving the quiz or its results ends recall
+    /// (back to the shell the user came from) instead of opening the deck list.
+    pub exit_when_done: bool,
 }
 
 impl Default for QuizEnv {
@@ -30,6 +33,7 @@ impl Default for QuizEnv {
             pass_mark: c.pass_mark,
             seconds_per_question: c.seconds_per_question,
             minutes: None,
+            exit_when_done: false,
         }
     }
 }
@@ -253,7 +257,7 @@ impl App {
             match (c, action) {
                 (Confirm::Submit, Action::Yes) => self.finish_quiz(),
                 (Confirm::Quit, Action::Yes) => {
-                    self.go_home(self.last_deck);
+                    self.leave_quiz();
                     self.status = Some(Status::info("Quiz left: nothing was saved."));
                 }
                 (_, Action::No | Action::Back) => st.confirm = None,
@@ -299,6 +303,15 @@ impl App {
             Action::Submit => st.confirm = Some(Confirm::Submit),
             Action::Back | Action::Quit => st.confirm = Some(Confirm::Quit),
             _ => {}
+        }
+    }
+
+    /// Back to the deck list, or out of recall when the quiz was started from the shell.
+    fn leave_quiz(&mut self) {
+        if self.quiz_env.exit_when_done {
+            self.quit = true;
+        } else {
+            self.go_home(self.last_deck);
         }
     }
 
@@ -395,7 +408,7 @@ impl App {
             (None, Action::Mistakes | Action::Open) if mistakes > 0 => r.review = Some(0),
             (None, Action::Back | Action::Quit) => {
                 if r.fully_saved() || r.leave_warned {
-                    self.go_home(self.last_deck);
+                    self.leave_quiz();
                 } else {
                     r.leave_warned = true;
                     self.status = Some(Status::error(

@@ -111,6 +111,7 @@ fn quiz_app(sink: MemSink, attempts: MemAttempts) -> App {
         pass_mark: 0.75,
         seconds_per_question: 60,
         minutes: None,
+        exit_when_done: false,
     })
 }
 
@@ -320,6 +321,27 @@ fn leaving_mid_quiz_asks_and_saves_nothing() {
     assert!(attempts.saved.borrow().is_empty());
     assert!(sink.events.borrow().is_empty());
     assert!(screen_text(&app).contains("nothing was saved"));
+}
+
+#[test]
+fn a_quiz_started_from_the_shell_ends_recall_when_left() {
+    // Leaving the results.
+    let (mut app, _, attempts) = started(QuizMode::Exam);
+    app.quiz_env.exit_when_done = true;
+    answer(&mut app, true, T0);
+    app.update(Action::Submit, T0);
+    app.update(Action::Yes, T0);
+    assert!(matches!(app.screen, Screen::Results(_)));
+    assert!(!app.quit);
+    app.update(Action::Back, T0);
+    assert!(app.quit, "back to the shell");
+    assert_eq!(attempts.saved.borrow().len(), 1);
+    // Leaving mid-quiz.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    app.quiz_env.exit_when_done = true;
+    app.update(Action::Back, T0);
+    app.update(Action::Yes, T0);
+    assert!(app.quit);
 }
 
 #[test]
