@@ -12,7 +12,8 @@ use recall::study::{Collection, Limits};
 
 use super::app::{Action, App, Screen};
 use super::quiz::{QuizEnv, QuizState};
-use super::tests::{screen_text, MemSink, T0};
+use super::tests::{render, screen_text, text, MemSink, T0};
+use super::theme::Theme;
 
 const STORAGE: &str = r#"
 [deck]
@@ -551,4 +552,44 @@ fn quiz_screens_render_at_any_size_and_without_colour() {
     let mut app = quiz_app(MemSink::default(), MemAttempts::default());
     app.update(Action::QuizSetup, T0);
     check(&app);
+}
+
+#[test]
+fn on_a_small_terminal_the_question_keeps_room_and_the_grid_follows_it() {
+    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
+    let decks = recall::deck::builtin_decks().expect("valid");
+    let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
+    let mut app = App::new(
+        col,
+        scheduler,
+        Limits::default(),
+        Box::new(MemSink::default()),
+        T0,
+    );
+    let spec = QuizSpec {
+        decks: Vec::new(),
+        count: 65,
+        seed: 3,
+    };
+    app.start_quiz(spec, QuizMode::Exam);
+    let n = state(&app).quiz.questions.len();
+    assert_eq!(n, 65);
+    let shown = text(&render(&app, 60, 15, Theme::new(false)));
+    let question_lines = shown
+        .lines()
+        .take_while(|l| !l.contains("answered  ·"))
+        .count();
+    assert!(
+        question_lines >= 8,
+        "the question gets most of the screen:\n{shown}"
+    );
+    // Deep into the quiz the grid scrolls to the current question's cell.
+    for _ in 1..n {
+        app.update(Action::Right, T0);
+    }
+    let shown = text(&render(&app, 60, 15, Theme::new(false)));
+    assert!(
+        shown.contains(&format!("{n}·")),
+        "question {n} in the grid:\n{shown}"
+    );
 }

@@ -101,10 +101,11 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
     let quiz = &st.quiz;
     let n = quiz.questions.len();
     let per_row = usize::from(area.width.saturating_sub(2) / CELL).max(1);
-    // At most the height of the screen (a huge --count on a narrow terminal must not overflow).
+    // The question comes first: the grid takes at most a quarter of the height and scrolls
+    // to the current question (a long quiz on a small terminal would leave no room).
     let grid_rows = u16::try_from(n.div_ceil(per_row))
         .unwrap_or(u16::MAX)
-        .min(area.height);
+        .min((area.height / 4).max(1));
     let [header, body, grid] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -284,7 +285,10 @@ fn answer_grid(quiz: &Quiz, current: usize, theme: Theme, area: Rect, buf: &mut 
     if !row.is_empty() {
         lines.push(Line::from(row));
     }
+    let visible = usize::from(area.height.saturating_sub(2)).max(1);
+    let scroll = (current / per_row + 1).saturating_sub(visible);
     Paragraph::new(lines)
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .block(Block::bordered().title(Span::styled(
             " ● answered  · unanswered  ⚑ flagged ",
             theme.dim(),
