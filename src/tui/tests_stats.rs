@@ -110,6 +110,11 @@ fn stats_snapshots_at_80x24_and_160x50() {
     app.update(Action::Down, T0);
     let scrolled = text(&render(&app, 80, 22, Theme::new(true)));
     assert!(scrolled.contains("Decks 2-2 of 2"), "{scrolled}");
+    // A short terminal still shows deck rows (it used to show an empty "Decks 1-0 of 2").
+    app.update(Action::Up, T0);
+    let short = text(&render(&app, 60, 15, Theme::new(true)));
+    assert!(short.contains("Demo deck"), "{short}");
+    assert!(!short.contains("1-0 of"), "{short}");
 }
 
 #[test]

@@ -25,7 +25,9 @@ pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     title_line(st, theme).render(title, buf);
     // Heights: the top row (heatmap + figures), the forecast, and the deck table, which
     // gets what its rows need once the forecast has its minimum; the forecast the rest.
-    let top_h = if h >= 32 { 11 } else { 10 }.min(rest.height);
+    // On a short terminal the deck table keeps room for two rows; the figures shrink.
+    let table_min = if rest.height < 16 { 5 } else { 0 };
+    let top_h = if h >= 32 { 11 } else { 10 }.min(rest.height.saturating_sub(table_min));
     let remaining = rest.height - top_h;
     let forecast_h = if h >= 20 {
         let table_h = (st.decks.len() as u16 + 3).min(remaining.saturating_sub(5));
@@ -316,7 +318,7 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let more = st.decks.len().saturating_sub(scroll + visible);
-    let title = if more > 0 || scroll > 0 {
+    let title = if visible > 0 && (more > 0 || scroll > 0) {
         format!(
             " Decks {}-{} of {} (j/k) ",
             scroll + 1,
