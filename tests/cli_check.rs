@@ -164,3 +164,15 @@ fn version_and_help() {
         .success()
         .stdout(predicate::str::contains("check"));
 }
+
+#[test]
+fn a_file_in_another_format_points_to_import_dry_run() {
+    let path = "tests/fixtures/import/basic.csv";
+    recall()
+        .args(["check", path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{path}: not a recall deck (.toml); `recall import --dry-run FILE` checks"
+        )));
+}

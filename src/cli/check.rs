@@ -48,6 +48,14 @@ pub fn run(paths: &[PathBuf]) -> CliResult {
 /// Reads and validates one file; unreadable or non-UTF-8 files are problems too.
 fn check_file(file: &Path) -> Result<usize, Vec<DeckError>> {
     let name = file.display().to_string();
+    if file.extension().is_none_or(|e| e != "toml") {
+        return Err(vec![DeckError::at(
+            &name,
+            None,
+            None,
+            "not a recall deck (.toml); `recall import --dry-run FILE` checks Anki, CSV, TSV and Markdown files",
+        )]);
+    }
     let bytes = std::fs::read(file).map_err(|e| {
         vec![DeckError::at(
             &name,
