@@ -7,6 +7,16 @@
 
 use std::borrow::Cow;
 
+/// "1 card", "2 cards": a count with its noun, so no screen says "1 cards".
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Returns `s` with every control character replaced by a visible stand-in: C0 controls by
 /// their Unicode "control picture" (ESC shows as `␛`), DEL as `␡`, C1 controls and BiDi
 /// overrides/isolates/marks as `�`. Invisible zero-width characters are dropped (the joiners

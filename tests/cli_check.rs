@@ -99,7 +99,7 @@ fn a_folder_checks_every_file_and_counts_problems() {
         .code(2)
         .stdout(predicate::str::contains("valid.toml: ok, 3 cards"))
         .stderr(predicate::str::contains(
-            "recall: 10 problem(s) in 11 file(s) checked",
+            "recall: 10 problems in 11 files checked",
         ));
 }
 

@@ -36,7 +36,7 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     t.keys(&["3"]);
     t.wait_text("2/");
     t.keys(&["q"]);
-    t.wait_text("Studied   2 cards");
+    t.wait_text("Answers   2");
     t.keys(&["q"]);
     t.wait_text("All decks");
     t.keys(&["q"]);
@@ -243,7 +243,7 @@ fn stats_screen_counts_this_runs_answers_and_recall_stats_reads_meanwhile() {
     t.keys(&["4"]);
     t.wait_text("1/20");
     t.keys(&["q"]);
-    t.wait_text("Studied   1 cards");
+    t.wait_text("Answers   1");
     t.keys(&["q"]);
     t.wait_text("All decks");
     t.keys(&["s"]);

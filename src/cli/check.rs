@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use recall::deck::{parse_deck, DeckError, DeckSource};
+use recall::text::count;
 
 use super::{CliError, CliResult};
 
@@ -25,7 +26,7 @@ pub fn run(paths: &[PathBuf]) -> CliResult {
     let mut problems = 0;
     for file in &files {
         match check_file(file) {
-            Ok(cards) => println!("{}: ok, {cards} cards", file.display()),
+            Ok(cards) => println!("{}: ok, {}", file.display(), count(cards as u64, "card")),
             Err(errors) => {
                 problems += errors.len();
                 for e in errors {
@@ -38,8 +39,9 @@ pub fn run(paths: &[PathBuf]) -> CliResult {
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!(
-            "recall: {problems} problem(s) in {} file(s) checked",
-            files.len()
+            "recall: {} in {} checked",
+            count(problems as u64, "problem"),
+            count(files.len() as u64, "file")
         );
         Ok(ExitCode::from(2))
     }

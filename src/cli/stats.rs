@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use recall::stats::{self, Stats};
 use recall::store::Paths;
 use recall::study::Scope;
+use recall::text::count;
 
 use super::{open_read_only, CliResult, Clock};
 use crate::tui::ui::duration;
@@ -49,8 +50,9 @@ pub fn text(st: &Stats) -> String {
     let days = st.heatmap.reviews.iter().filter(|&&n| n > 0).count();
     let _ = writeln!(
         o,
-        "\nReviews, last {} weeks: {total} on {days} days (rows Mon..Sun, one column a week)",
-        stats::HEATMAP_WEEKS
+        "\nReviews, last {} weeks: {total} on {} (rows Mon..Sun, one column a week)",
+        stats::HEATMAP_WEEKS,
+        count(days as u64, "day")
     );
     for line in stats::heatmap_rows(&st.heatmap.reviews) {
         let _ = writeln!(o, "  {line}");
@@ -78,8 +80,8 @@ pub fn text(st: &Stats) -> String {
     );
     let _ = writeln!(
         o,
-        "Streak: {} days (longest {}) · time today {} · average {} a day",
-        st.streak.current,
+        "Streak: {} (longest {}) · time today {} · average {} a day",
+        count(st.streak.current, "day"),
         st.streak.longest,
         duration(st.time.today_ms as i64),
         duration(st.time.average_ms_per_day as i64)

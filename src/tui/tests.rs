@@ -172,7 +172,7 @@ fn a_whole_session_reveal_rate_undo_bury_finish() {
     step(&mut app, Action::Suspend);
     assert!(matches!(app.screen, Screen::Summary(_)), "all cards done");
     let summary = screen_text(&app);
-    assert!(summary.contains("Studied   2 cards"), "{summary}");
+    assert!(summary.contains("Answers   2"), "{summary}");
     assert!(summary.contains("Easy 2"), "{summary}");
     step(&mut app, Action::Back);
     assert!(matches!(app.screen, Screen::Home(_)));
@@ -480,7 +480,7 @@ fn import_prompt_then_report_then_the_deck_on_home() {
         home.rows[home.selected].title, "cards",
         "the new deck is selected"
     );
-    assert!(screen_text(&app).contains("1 cards"));
+    assert!(screen_text(&app).contains("1 card"));
     // Esc cancels an open prompt without importing.
     app.update(Action::Import, T0);
     app.update(Action::Back, T0);

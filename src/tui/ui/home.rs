@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
-use recall::text::inert;
+use recall::text::{count, inert};
 
 use super::centered;
 use crate::tui::app::{App, HomeState};
@@ -81,7 +81,7 @@ pub fn render(app: &App, home: &HomeState, theme: Theme, area: Rect, buf: &mut B
         Paragraph::new(Line::from(vec![
             Span::raw(" "),
             Span::styled(section, theme.dim()),
-            Span::styled(format!("{} cards", r.cards), theme.dim()),
+            Span::styled(count(r.cards as u64, "card"), theme.dim()),
         ]))
         .wrap(Wrap { trim: true })
         .render(detail, buf);

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 use recall::stats::{self, Retention, Stats};
-use recall::text::inert;
+use recall::text::{count, inert};
 
 use super::duration;
 use crate::tui::app::StatsState;
@@ -162,9 +162,10 @@ fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
     let r = &st.readiness;
     let label = |s: &'static str| Span::styled(format!("{s:<11}"), theme.strong());
     let (when, day) = match &r.exam_date {
-        Some(exam) if r.days_left > 0 => {
-            (format!("{exam}, in {} days", r.days_left), "on exam day")
-        }
+        Some(exam) if r.days_left > 0 => (
+            format!("{exam}, in {}", count(r.days_left as u64, "day")),
+            "on exam day",
+        ),
         Some(exam) => (format!("{exam} (passed); figures for today"), "now"),
         None => ("no exam_date set; figures for today".into(), "now"),
     };

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-use recall::text::inert;
+use recall::text::{count, inert};
 
 use super::duration;
 use crate::tui::app::SummaryState;
@@ -23,12 +23,15 @@ pub fn render(s: &SummaryState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         Line::from(""),
         Line::from(vec![
-            Span::raw("  Studied   "),
-            Span::styled(format!("{} cards", s.stats.studied), theme.strong()),
+            Span::raw("  Answers   "),
+            Span::styled(s.stats.studied.to_string(), theme.strong()),
         ]),
         Line::from(ratings),
         Line::from(format!("  Time      {}", duration(s.elapsed_ms))),
-        Line::from(format!("  Tomorrow  {} cards due", s.due_tomorrow)),
+        Line::from(format!(
+            "  Tomorrow  {} due",
+            count(s.due_tomorrow as u64, "card")
+        )),
     ];
     if s.next_learning.is_some() {
         lines.push(Line::from(Span::styled(
