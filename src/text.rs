@@ -89,6 +89,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn counts_take_the_plural_except_for_one() {
+        assert_eq!(count(0u32, "card"), "0 cards");
+        assert_eq!(count(1u32, "card"), "1 card");
+        assert_eq!(count(2u64, "day"), "2 days");
+    }
+
+    #[test]
     fn plain_text_is_borrowed_untouched() {
         assert!(matches!(inert("héllo 世界 🎉\nnext"), Cow::Borrowed(_)));
     }
