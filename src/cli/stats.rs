@@ -28,7 +28,7 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if json {
-        serde_json::to_writer(&mut out, &st)?;
+        serde_json::to_writer_pretty(&mut out, &st)?;
         writeln!(out)?;
     } else {
         out.write_all(text(&st).as_bytes())?;
