@@ -33,6 +33,8 @@ pub enum Action {
     Quit,
     /// Time passed with no key (learning cards may have come due).
     Tick,
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
     /// Home: set up a quiz.
     QuizSetup,
     /// Quiz: previous/next question, or change a setup value.
@@ -94,6 +96,22 @@ pub trait Importer {
 pub struct StudyState {
     pub session: Session,
     pub title: String,
+    /// Lines scrolled down in a card too long for the screen, and the card and side
+    /// (front, or revealed) they belong to: another card or side starts at the top again.
+    pub scroll: u16,
+    pub scrolled: (Option<usize>, bool),
+}
+
+impl StudyState {
+    /// How far the card on screen is scrolled.
+    pub fn scroll(&self) -> u16 {
+        let now = (self.session.current(), self.session.is_revealed());
+        if self.scrolled == now {
+            self.scroll
+        } else {
+            0
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,6 +159,8 @@ pub struct App {
     /// The time of the latest update; views use it for intervals and counts.
     pub now: Millis,
     pub quit: bool,
+    /// The terminal's size (columns, rows), so that scrolling knows where a card ends.
+    pub size: (u16, u16),
     /// The deck last studied, so Home comes back with it selected.
     pub(super) last_deck: usize,
     pub quiz_env: QuizEnv,
@@ -168,6 +188,7 @@ impl App {
             status: None,
             now,
             quit: false,
+            size: (80, 24),
             last_deck: 0,
             quiz_env: QuizEnv::default(),
             importer: None,
@@ -180,6 +201,10 @@ impl App {
     /// Applies one action at time `now`.
     pub fn update(&mut self, action: Action, now: Millis) {
         self.now = now;
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            return;
+        }
         if action == Action::ToggleHelp {
             self.show_help = !self.show_help;
             return;
@@ -321,6 +346,21 @@ impl App {
 
     fn update_study(&mut self, action: Action) {
         let now = self.now;
+        if let (Action::Down | Action::Up, Screen::Study(study)) = (action, &self.screen) {
+            // Scrolling stops at the card's last line, as drawn in the study screen's body.
+            let body = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(2));
+            let limit = crate::tui::ui::study::scroll_limit(self, study, body);
+            if let Screen::Study(study) = &mut self.screen {
+                let at = study.scroll().min(limit);
+                study.scrolled = (study.session.current(), study.session.is_revealed());
+                study.scroll = if action == Action::Down {
+                    at.saturating_add(1).min(limit)
+                } else {
+                    at.saturating_sub(1)
+                };
+            }
+            return;
+        }
         let Screen::Study(study) = &mut self.screen else {
             return;
         };
@@ -422,7 +462,12 @@ impl App {
             Scope::All => "All decks".to_string(),
             Scope::Deck(d) => self.collection.decks[d].title.clone(),
         };
-        self.screen = Screen::Study(StudyState { session, title });
+        self.screen = Screen::Study(StudyState {
+            session,
+            title,
+            scroll: 0,
+            scrolled: (None, false),
+        });
     }
 
     fn finish_study(&mut self) {

@@ -163,6 +163,8 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
     let panic_key = test_panic_key();
     // For measuring start-up: draw one frame, then leave (see README "Performance").
     let exit_after_first_frame = std::env::var_os("RECALL_EXIT_AFTER_FIRST_FRAME").is_some();
+    let size = terminal.size()?;
+    app.update(app::Action::Resize(size.width, size.height), clock());
     loop {
         terminal.draw(|f| f.render_widget(View { app: &app, theme }, f.area()))?;
         if app.quit || exit_after_first_frame {
@@ -178,7 +180,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
                     }
                     key_action(&app, key, terminal.size()?)
                 }
-                // A resize only needs the redraw at the top of the loop.
+                Event::Resize(w, h) => Some(app::Action::Resize(w, h)),
                 _ => None,
             },
         };

@@ -489,3 +489,30 @@ fn import_prompt_then_report_then_the_deck_on_home() {
 }
 #[path = "tests_stats.rs"]
 mod stats;
+
+#[test]
+fn a_card_longer_than_the_screen_scrolls_and_the_next_card_starts_at_the_top() {
+    let mut app = app_with(MemSink::default());
+    app.update(Action::Resize(40, 10), T0);
+    app.update(Action::Open, T0);
+    app.update(Action::Reveal, T0);
+    let small = |app: &App| text(&render(app, 40, 10, Theme::new(false)));
+    let top = small(&app);
+    assert!(top.contains("↓ more: j"), "{top}");
+    assert!(!top.contains("The notes omit this."), "{top}");
+    for _ in 0..20 {
+        app.update(Action::Down, T0);
+    }
+    let bottom = small(&app);
+    assert!(bottom.contains("The notes omit this."), "{bottom}");
+    assert!(bottom.contains("↑ k"), "at the end: {bottom}");
+    app.update(Action::Up, T0);
+    assert!(small(&app).contains("↑↓ more"), "one line back up");
+    // Scrolling never rates, and the next card is shown from its first line.
+    app.update(Action::Rate(Rating::Good), T0);
+    let next = small(&app);
+    assert!(next.contains("Which class stores"), "{next}");
+    // A card that fits shows no hint.
+    app.update(Action::Resize(80, 24), T0);
+    assert!(!screen_text(&app).contains("more: j"));
+}

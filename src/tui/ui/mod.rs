@@ -4,7 +4,7 @@ mod help;
 mod home;
 mod quiz;
 mod stats;
-mod study;
+pub(crate) mod study;
 mod summary;
 pub mod text;
 

@@ -14,17 +14,34 @@ use crate::tui::theme::Theme;
 
 const LETTERS: [char; 8] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
-pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let session = &study.session;
-    let col = &app.collection;
-    let left = session.remaining(col);
-    let [header, gauge, card_area, buttons] = Layout::vertical([
+/// Header, progress gauge, the card, the rating buttons.
+fn areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// How far the card on screen can scroll when the study screen fills `body`: its wrapped
+/// lines beyond the card box's height. `update` uses it so that scrolling stops at the end.
+pub fn scroll_limit(app: &App, study: &StudyState, body: Rect) -> u16 {
+    let card_area = areas(body)[2];
+    card_text(app, study, Theme::new(false)).map_or(0, |text| {
+        let total = text.line_count(card_area.width.saturating_sub(2));
+        u16::try_from(total)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(card_area.height.saturating_sub(2))
+    })
+}
+
+pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let session = &study.session;
+    let col = &app.collection;
+    let left = session.remaining(col);
+    let [header, gauge, card_area, buttons] = areas(area);
 
     let counts = vec![
         Span::styled(format!("New {}", left.new), theme.new_count()),
@@ -61,6 +78,56 @@ pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut
     };
     let (deck, card) = col.card(entry);
     let revealed = session.is_revealed();
+    let Some(text) = card_text(app, study, theme) else {
+        return;
+    };
+    // A card longer than the screen scrolls (j/k); the border says there is more.
+    let inner_h = card_area.height.saturating_sub(2);
+    let total =
+        u16::try_from(text.line_count(card_area.width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let scroll = study.scroll().min(total.saturating_sub(inner_h));
+    let mut block = Block::bordered().title(Span::styled(
+        format!(" {} · {} ", inert(&deck.title), card.content.kind()),
+        theme.dim(),
+    ));
+    let more_below = scroll.saturating_add(inner_h) < total;
+    if scroll > 0 || more_below {
+        let hint = match (scroll > 0, more_below) {
+            (true, true) => " ↑↓ more: j/k ",
+            (false, _) => " ↓ more: j ",
+            (true, false) => " ↑ k ",
+        };
+        block = block.title_bottom(Line::from(Span::styled(hint, theme.key())).right_aligned());
+    }
+    text.scroll((scroll, 0)).block(block).render(card_area, buf);
+
+    if revealed {
+        if let Some(outcomes) = session.preview(col, &app.scheduler, app.now) {
+            let names = ["Again", "Hard", "Good", "Easy"];
+            let mut spans = vec![Span::raw(" ")];
+            for (i, o) in outcomes.iter().enumerate() {
+                spans.push(Span::styled(format!("{} ", i + 1), theme.key()));
+                spans.push(Span::styled(names[i], theme.rating(i)));
+                spans.push(Span::raw(format!(" {}   ", o.interval)));
+            }
+            Line::from(spans).render(buttons, buf);
+        }
+    } else {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled("space", theme.key()),
+            Span::styled(" show answer", theme.dim()),
+        ])
+        .render(buttons, buf);
+    }
+}
+
+/// The card on screen as wrapped text: front, then (once revealed) the answer and the
+/// explanation. None when the session has no card on screen.
+fn card_text<'a>(app: &'a App, study: &StudyState, theme: Theme) -> Option<Paragraph<'a>> {
+    let entry = study.session.current()?;
+    let (_, card) = app.collection.card(entry);
+    let revealed = study.session.is_revealed();
     let mut lines = Vec::new();
     match &card.content {
         CardContent::Basic { front, back } => {
@@ -108,31 +175,5 @@ pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut
             lines.extend(card_lines(explain, theme.dim(), theme));
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Span::styled(
-            format!(" {} · {} ", inert(&deck.title), card.content.kind()),
-            theme.dim(),
-        )))
-        .render(card_area, buf);
-
-    if revealed {
-        if let Some(outcomes) = session.preview(col, &app.scheduler, app.now) {
-            let names = ["Again", "Hard", "Good", "Easy"];
-            let mut spans = vec![Span::raw(" ")];
-            for (i, o) in outcomes.iter().enumerate() {
-                spans.push(Span::styled(format!("{} ", i + 1), theme.key()));
-                spans.push(Span::styled(names[i], theme.rating(i)));
-                spans.push(Span::raw(format!(" {}   ", o.interval)));
-            }
-            Line::from(spans).render(buttons, buf);
-        }
-    } else {
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled("space", theme.key()),
-            Span::styled(" show answer", theme.dim()),
-        ])
-        .render(buttons, buf);
-    }
+    Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
