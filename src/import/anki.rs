@@ -59,7 +59,7 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ImportError> {
     let (header, body, first_line) = header(text, file)?;
     let delimiter = header
         .separator
-        .unwrap_or_else(|| guess_separator(&body[..body.len().min(8192)]));
+        .unwrap_or_else(|| guess_separator(&body.as_bytes()[..body.len().min(8192)]));
     let rows = delimited::records(body, file, delimiter, Some(b'#'), first_line)?;
     let html = header.html.unwrap_or_else(|| {
         rows.iter()
@@ -260,10 +260,10 @@ fn separator_name(byte: u8) -> &'static str {
 }
 
 /// Anki's guess when no `#separator:` is given: the first of its separators the text has.
-fn guess_separator(sample: &str) -> u8 {
+fn guess_separator(sample: &[u8]) -> u8 {
     SEPARATORS
         .iter()
-        .find(|(_, b)| sample.as_bytes().contains(b))
+        .find(|(_, b)| sample.contains(b))
         .map_or(b' ', |&(_, b)| b)
 }
 
@@ -353,6 +353,17 @@ mod tests {
         assert_eq!(got.drafts[0].explain.as_deref(), Some("extra"));
         assert_eq!(got.drafts[0].tags, vec!["g"]);
         assert_eq!(got.drafts[0].line, 4);
+    }
+
+    #[test]
+    fn a_multi_byte_char_at_the_separator_sample_end_does_not_panic() {
+        // The separator guess looks at the first 8 KiB; a 'é' straddles byte 8192.
+        let mut text = String::from("front\tback\ny\t");
+        text.push_str(&"x".repeat(8191 - text.len()));
+        text.push_str("é\n");
+        assert_eq!(text.as_bytes()[8191..8193], *"é".as_bytes());
+        let got = parse(&text, "a.txt").expect("parses");
+        assert_eq!(got.drafts[0].content, basic("front", "back"));
     }
 
     #[test]
