@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, parse_deck, to_toml, Deck, DeckError, DeckSource};
+use crate::deck::{builtin_decks, to_toml, Deck, DeckError, DeckSource};
+use crate::library::{first_with_id, read_deck_files};
 use crate::store::{write_atomically, StoreError, WriterLock};
 
 /// One file to import: the name used in messages, and its bytes.
@@ -85,7 +86,7 @@ pub fn plan_import(
             None => groups.push((id, vec![(name, format, parsed)])),
         }
     }
-    let stored = stored_decks(decks_dir);
+    let stored = read_deck_files(decks_dir);
     groups
         .into_iter()
         .map(|(id, files)| plan_deck(decks_dir, &stored, id, files))
@@ -99,10 +100,10 @@ fn plan_deck(
     files: Vec<FileParsed>,
 ) -> Result<PlannedDeck, ImportError> {
     let default_path = decks_dir.join(format!("{id}.toml"));
-    let mut existing = None;
+    // The deck the library loads for this id: the first file holding it.
+    let existing = first_with_id(stored, &id).map(|(p, d)| (p.to_path_buf(), d));
     for (path, deck) in stored {
         match deck {
-            Ok(d) if d.id == id => existing = Some((path.clone(), d)),
             Err(errors) if *path == default_path => {
                 let mut all = errors.clone();
                 all.push(DeckError::at(
@@ -172,36 +173,6 @@ fn plan_deck(
         files: names,
         before,
     })
-}
-
-/// Every `*.toml` in the data dir's `decks/`, parsed (sorted by name, like the library).
-fn stored_decks(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.display().to_string();
-            let deck = std::fs::read_to_string(&p)
-                .map_err(|e| {
-                    vec![DeckError::at(
-                        &name,
-                        None,
-                        None,
-                        format!("cannot read: {e}"),
-                    )]
-                })
-                .and_then(|s| parse_deck(&s, &name, DeckSource::File(p.clone())));
-            (p, deck)
-        })
-        .collect()
 }
 
 /// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
@@ -291,6 +262,34 @@ fn slug(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn deck_toml(id: &str, front: &str) -> String {
+        format!("[deck]\nid = \"{id}\"\ntitle = \"T\"\n\n[[cards]]\nid = \"a\"\nfront = \"{front}\"\nback = \"B\"\n")
+    }
+
+    fn csv(name: &str) -> Source {
+        Source {
+            path: PathBuf::from(name),
+            bytes: b"New?,Yes\n".to_vec(),
+        }
+    }
+
+    #[test]
+    fn two_files_with_one_id_update_the_first_like_the_library_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.toml"), deck_toml("dup", "First")).expect("write");
+        std::fs::write(dir.path().join("b.toml"), deck_toml("dup", "Second")).expect("write");
+        let plan =
+            plan_import(dir.path(), &[csv("dup.csv")], &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].path, dir.path().join("a.toml"));
+        let fronts: Vec<String> = plan[0]
+            .deck
+            .cards
+            .iter()
+            .map(|c| c.content.prompt())
+            .collect();
+        assert!(fronts.contains(&"First".to_string()), "{fronts:?}");
+    }
 
     #[test]
     fn slugs_from_file_names() {
