@@ -87,15 +87,32 @@ pub fn plan_import(
         }
     }
     let stored = read_deck_files(decks_dir);
-    groups
-        .into_iter()
-        .map(|(id, files)| plan_deck(decks_dir, &stored, id, files))
-        .collect()
+    let mut plan: Vec<PlannedDeck> = Vec::with_capacity(groups.len());
+    for (id, files) in groups {
+        let claimed: Vec<&Path> = plan.iter().map(|p| p.path.as_path()).collect();
+        let planned = plan_deck(decks_dir, &stored, &claimed, id, files)?;
+        plan.push(planned);
+    }
+    Ok(plan)
+}
+
+/// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
+/// when that name is taken (a file whose `[deck] id` was changed by hand keeps its name) or
+/// already chosen for another deck of this import. Never replaces another deck's file.
+fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
+    (1..)
+        .map(|n| match n {
+            1 => decks_dir.join(format!("{id}.toml")),
+            n => decks_dir.join(format!("{id}-{n}.toml")),
+        })
+        .find(|p| !claimed.contains(&p.as_path()) && std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| decks_dir.join(format!("{id}.toml")))
 }
 
 fn plan_deck(
     decks_dir: &Path,
     stored: &[(PathBuf, Result<Deck, Vec<DeckError>>)],
+    claimed: &[&Path],
     id: String,
     files: Vec<FileParsed>,
 ) -> Result<PlannedDeck, ImportError> {
@@ -145,7 +162,10 @@ fn plan_deck(
             DeckError::at(&names[0].0, None, None, format!("no cards to import{why}")).into(),
         );
     }
-    let path = existing.as_ref().map_or(default_path, |(p, _)| p.clone());
+    let path = match &existing {
+        Some((p, _)) => p.clone(),
+        None => free_path(decks_dir, &id, claimed),
+    };
     let before = std::fs::read(&path).ok();
     let incoming = Deck {
         id,
@@ -289,6 +309,32 @@ mod tests {
             .map(|c| c.content.prompt())
             .collect();
         assert!(fronts.contains(&"First".to_string()), "{fronts:?}");
+    }
+
+    #[test]
+    fn a_new_deck_never_replaces_a_file_holding_another_deck() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // foo.toml's id was changed by hand to "bar"; foo-2.toml is taken too.
+        std::fs::write(dir.path().join("foo.toml"), deck_toml("bar", "Bar")).expect("write");
+        std::fs::write(dir.path().join("foo-2.toml"), "not a deck").expect("write");
+        let sources = [csv("foo.csv"), csv("Foo 3.csv")];
+        let plan = plan_import(dir.path(), &sources, &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].deck.id, "foo");
+        assert_eq!(plan[0].path, dir.path().join("foo-3.toml"));
+        assert_eq!(plan[0].before, None);
+        // Deck "foo-3" would have had foo-3.toml, which this import gave to "foo".
+        assert_eq!(plan[1].deck.id, "foo-3");
+        assert_eq!(plan[1].path, dir.path().join("foo-3-2.toml"));
+        let lock_dir = tempfile::tempdir().expect("temp dir");
+        let lock = WriterLock::acquire(&lock_dir.path().join("lock")).expect("lock");
+        write_plan(&plan, &lock).expect("writes");
+        let (decks, warnings) = crate::library::load_decks(dir.path()).expect("loads");
+        assert!(decks.iter().any(|d| d.id == "bar"), "{warnings:?}");
+        assert!(decks.iter().any(|d| d.id == "foo") && decks.iter().any(|d| d.id == "foo-3"));
+        // Importing foo.csv again updates the deck where it now lives.
+        let again =
+            plan_import(dir.path(), &[csv("foo.csv")], &ImportOptions::default()).expect("plans");
+        assert_eq!(again[0].path, dir.path().join("foo-3.toml"));
     }
 
     #[test]
