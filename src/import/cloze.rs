@@ -91,7 +91,7 @@ pub fn from_anki(
             Draft {
                 line,
                 id: match (id, several) {
-                    (Some(id), true) => Some(format!("{id}-c{n}")),
+                    (Some(id), true) => Some(super::fit_card_id(format!("{id}-c{n}"))),
                     (Some(id), false) => Some(id.to_string()),
                     (None, _) => None,
                 },

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, to_toml, Deck, DeckError, DeckSource};
+use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
 use crate::library::{first_with_id, read_deck_files};
 use crate::store::{write_atomically, StoreError, WriterLock};
 
@@ -184,6 +184,7 @@ fn plan_deck(
             format!("cannot write the deck: {e}"),
         )
     })?;
+    loads_back(&toml, &path)?;
     Ok(PlannedDeck {
         deck,
         path,
@@ -227,13 +228,24 @@ pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreE
     Ok(())
 }
 
+/// The safety net: the TOML an import would write must parse as a deck, or recall would
+/// write a file it then refuses to load. Failing here aborts before anything is written.
+fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
+    let name = path.display().to_string();
+    parse_deck(toml, &name, DeckSource::File(path.to_path_buf())).map_err(|mut errors| {
+        errors.push(DeckError::at(
+            &name,
+            None,
+            None,
+            "import made a deck that recall would not load (a bug, please report it); nothing was written",
+        ));
+        ImportError(errors)
+    })?;
+    Ok(())
+}
+
 fn check_deck_id(id: &str, what: &str) -> Result<(), ImportError> {
-    let valid = !id.is_empty()
-        && id.len() <= 128
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid {
+    if !valid_id(id, false) {
         return Err(DeckError::at(
             what,
             None,
@@ -335,6 +347,41 @@ mod tests {
         let again =
             plan_import(dir.path(), &[csv("foo.csv")], &ImportOptions::default()).expect("plans");
         assert_eq!(again[0].path, dir.path().join("foo-3.toml"));
+    }
+
+    #[test]
+    fn over_long_foreign_ids_become_ids_recall_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let long = "g".repeat(128);
+        let spaced = format!("{} x", "s".repeat(70));
+        let text = format!(
+            "#separator:tab\n#notetype column:1\n#guid column:2\n\
+             Cloze\t{long}\t{{{{c1::a}}}} and {{{{c2::b}}}}\t\n\
+             Basic\t{spaced}\tFront?\tBack\n"
+        );
+        let source = Source {
+            path: PathBuf::from("long.txt"),
+            bytes: text.into_bytes(),
+        };
+        let plan = plan_import(dir.path(), &[source], &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].deck.cards.len(), 3);
+        assert!(plan[0].deck.cards.iter().all(|c| c.id.len() <= 128));
+        let lock_dir = tempfile::tempdir().expect("temp dir");
+        let lock = WriterLock::acquire(&lock_dir.path().join("lock")).expect("lock");
+        write_plan(&plan, &lock).expect("writes");
+        let (decks, warnings) = crate::library::load_decks(dir.path()).expect("loads");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let deck = decks.iter().find(|d| d.id == "long").expect("loaded");
+        assert_eq!(deck.cards.len(), 3);
+    }
+
+    #[test]
+    fn a_deck_that_would_not_load_is_refused_before_writing() {
+        let e = loads_back("[deck]\nid = \"x\"\n", Path::new("d/x.toml")).expect_err("no title");
+        assert!(e.to_string().contains("d/x.toml"), "{e}");
+        assert!(e.to_string().contains("nothing was written"), "{e}");
+        let ok = "[deck]\nid = \"x\"\ntitle = \"X\"\n\n[[cards]]\nid = \"a\"\nfront = \"A\"\nback = \"B\"\n";
+        loads_back(ok, Path::new("d/x.toml")).expect("loads");
     }
 
     #[test]
