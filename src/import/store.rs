@@ -208,24 +208,52 @@ pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreE
             ));
         }
     }
-    let mut done: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+    // Every folder first, so that a failure there happens before anything is written.
+    let mut dirs: Vec<&Path> = plan.iter().filter_map(|p| p.path.parent()).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    }
+    let mut done: Vec<(&Path, &Option<Vec<u8>>)> = Vec::new();
     for p in plan {
-        if let Some(dir) = p.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
-        }
-        let before = p.before.clone();
         if let Err(e) = write_atomically(&p.path, p.toml.as_bytes()) {
-            for (path, old) in done.into_iter().rev() {
-                let _ = match old {
-                    Some(bytes) => write_atomically(path, &bytes),
-                    None => std::fs::remove_file(path).map_err(|e| StoreError::io(path, e)),
-                };
-            }
-            return Err(e);
+            let failures: Vec<StoreError> = done
+                .into_iter()
+                .rev()
+                .filter_map(|(path, old)| {
+                    match old {
+                        Some(bytes) => write_atomically(path, bytes),
+                        None => std::fs::remove_file(path).map_err(|e| StoreError::io(path, e)),
+                    }
+                    .err()
+                })
+                .collect();
+            return Err(with_restore_failures(e, &failures));
         }
-        done.push((&p.path, before));
+        done.push((&p.path, &p.before));
     }
     Ok(())
+}
+
+/// The write error, plus every deck that could not be put back (the user must know which
+/// files now hold what the import half did).
+fn with_restore_failures(e: StoreError, failures: &[StoreError]) -> StoreError {
+    if failures.is_empty() {
+        return e;
+    }
+    let list: Vec<String> = failures.iter().map(ToString::to_string).collect();
+    let (path, source) = match e {
+        StoreError::Io { path, source } => (path, source.to_string()),
+        other => (PathBuf::new(), other.to_string()),
+    };
+    StoreError::Io {
+        path,
+        source: std::io::Error::other(format!(
+            "{source}; putting back the decks written before it failed too: {}",
+            list.join("; ")
+        )),
+    }
 }
 
 /// The safety net: the TOML an import would write must parse as a deck, or recall would
@@ -382,6 +410,60 @@ mod tests {
         assert!(e.to_string().contains("nothing was written"), "{e}");
         let ok = "[deck]\nid = \"x\"\ntitle = \"X\"\n\n[[cards]]\nid = \"a\"\nfront = \"A\"\nback = \"B\"\n";
         loads_back(ok, Path::new("d/x.toml")).expect("loads");
+    }
+
+    fn lock() -> (tempfile::TempDir, WriterLock) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lock = WriterLock::acquire(&dir.path().join("lock")).expect("lock");
+        (dir, lock)
+    }
+
+    #[test]
+    fn a_failed_write_puts_back_the_decks_written_before() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = deck_toml("a", "Old");
+        std::fs::write(dir.path().join("a.toml"), &old).expect("write");
+        let sources = [csv("a.csv"), csv("b.csv"), csv("c.csv")];
+        let plan = plan_import(dir.path(), &sources, &ImportOptions::default()).expect("plans");
+        // A folder where c.toml should go: renaming onto it fails, even for root.
+        std::fs::create_dir(dir.path().join("c.toml")).expect("dir");
+        let (_l, lock) = lock();
+        let e = write_plan(&plan, &lock).expect_err("c.toml cannot be written");
+        assert!(e.to_string().contains("c.toml"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.toml")).expect("a"),
+            old
+        );
+        assert!(!dir.path().join("b.toml").exists());
+    }
+
+    #[test]
+    fn a_decks_folder_that_cannot_be_made_writes_nothing() {
+        let home = tempfile::tempdir().expect("temp dir");
+        std::fs::write(home.path().join("file"), "a regular file").expect("write");
+        let decks = home.path().join("file").join("decks");
+        let plan = plan_import(&decks, &[csv("a.csv")], &ImportOptions::default()).expect("plans");
+        let (_l, lock) = lock();
+        let e = write_plan(&plan, &lock).expect_err("no folder");
+        assert!(e.to_string().contains("decks"), "{e}");
+    }
+
+    #[test]
+    fn restore_failures_are_reported_with_the_write_error() {
+        let e = StoreError::io(Path::new("d/c.toml"), std::io::Error::other("disk full"));
+        let failures = [StoreError::io(
+            Path::new("d/a.toml"),
+            std::io::Error::other("read-only"),
+        )];
+        assert_eq!(
+            with_restore_failures(e, &failures).to_string(),
+            "d/c.toml: disk full; putting back the decks written before it failed too: d/a.toml: read-only"
+        );
+        let e = StoreError::io(Path::new("d/c.toml"), std::io::Error::other("disk full"));
+        assert_eq!(
+            with_restore_failures(e, &[]).to_string(),
+            "d/c.toml: disk full"
+        );
     }
 
     #[test]
