@@ -267,11 +267,37 @@ fn guess_separator(sample: &[u8]) -> u8 {
         .map_or(b' ', |&(_, b)| b)
 }
 
+/// The tags that make a header-less file count as HTML (Anki exports use these).
+const HTML_TAGS: [&str; 23] = [
+    "br", "div", "p", "b", "i", "u", "span", "img", "a", "ul", "ol", "li", "sup", "sub", "font",
+    "strong", "em", "hr", "table", "tr", "td", "pre", "code",
+];
+
+/// Whether a field holds a known HTML tag (`<br>`, `</div>`, `<img src=...>`) or entity, so
+/// that text like `List<String>` or `a<b` is never taken for HTML.
 fn looks_like_html(field: &str) -> bool {
     let b = field.as_bytes();
     memchr::memchr_iter(b'<', b).any(|i| {
-        b.get(i + 1)
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/')
+        let start = i + 1 + usize::from(b.get(i + 1) == Some(&b'/'));
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name = &b[start..start + len];
+        let known = HTML_TAGS
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        // The tag must end: `>` right after the name, or after its attributes.
+        let rest = &b[start + len..];
+        known
+            && match rest.first() {
+                Some(b'>') => true,
+                Some(c) if c.is_ascii_whitespace() || *c == b'/' => rest
+                    .iter()
+                    .find(|&&c| c == b'<' || c == b'>')
+                    .is_some_and(|&c| c == b'>'),
+                _ => false,
+            }
     }) || field.contains("&amp;")
         || field.contains("&nbsp;")
 }
@@ -364,6 +390,27 @@ mod tests {
         assert_eq!(text.as_bytes()[8191..8193], *"é".as_bytes());
         let got = parse(&text, "a.txt").expect("parses");
         assert_eq!(got.drafts[0].content, basic("front", "back"));
+    }
+
+    #[test]
+    fn only_known_tags_make_a_file_html() {
+        // Angle brackets in code are text, not tags: nothing is deleted.
+        let text = "List<String>\tA generic <T> type; if a<b then x\n";
+        assert_eq!(
+            cards(text),
+            vec![(
+                None,
+                basic("List<String>", "A generic <T> type; if a<b then x"),
+                vec![]
+            )]
+        );
+        let text = "x<DIV class=\"q\">y</div>\tz<br/>w\n";
+        assert_eq!(cards(text), vec![(None, basic("x\ny", "z\nw"), vec![])]);
+        // The header decides when there is one.
+        let text = "#html:false\na<br>b\tc\n";
+        assert_eq!(cards(text), vec![(None, basic("a<br>b", "c"), vec![])]);
+        let text = "#html:true\nList<String>\tc\n";
+        assert_eq!(cards(text), vec![(None, basic("List", "c"), vec![])]);
     }
 
     #[test]
