@@ -56,8 +56,12 @@ pub fn plan_import(
     sources: &[Source],
     opts: &ImportOptions,
 ) -> Result<Vec<PlannedDeck>, ImportError> {
+    // Parsed once per import, not once per source file.
+    let builtin_ids: Vec<String> = builtin_decks()
+        .map(|decks| decks.into_iter().map(|d| d.id).collect())
+        .unwrap_or_default();
     if let Some(id) = &opts.deck {
-        check_deck_id(id, "--deck")?;
+        check_deck_id(id, "--deck", &builtin_ids)?;
     }
     let mut groups: Vec<(String, Vec<FileParsed>)> = Vec::new();
     for src in sources {
@@ -80,7 +84,7 @@ pub fn plan_import(
             (Some(id), _) | (None, Some(id)) => id.clone(),
             (None, None) => slug(&src.path),
         };
-        check_deck_id(&id, &name)?;
+        check_deck_id(&id, &name, &builtin_ids)?;
         match groups.iter_mut().find(|(g, _)| *g == id) {
             Some((_, files)) => files.push((name, format, parsed)),
             None => groups.push((id, vec![(name, format, parsed)])),
@@ -272,7 +276,7 @@ fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn check_deck_id(id: &str, what: &str) -> Result<(), ImportError> {
+fn check_deck_id(id: &str, what: &str, builtin_ids: &[String]) -> Result<(), ImportError> {
     if !valid_id(id, false) {
         return Err(DeckError::at(
             what,
@@ -282,7 +286,7 @@ fn check_deck_id(id: &str, what: &str) -> Result<(), ImportError> {
         )
         .into());
     }
-    if builtin_decks().is_ok_and(|decks| decks.iter().any(|d| d.id == id)) {
+    if builtin_ids.iter().any(|b| b == id) {
         return Err(DeckError::at(
             what,
             None,
@@ -464,6 +468,24 @@ mod tests {
             with_restore_failures(e, &[]).to_string(),
             "d/c.toml: disk full"
         );
+    }
+
+    #[test]
+    fn a_source_naming_a_built_in_deck_id_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let builtin = builtin_decks().expect("valid")[0].id.clone();
+        let toml = Source {
+            path: PathBuf::from("mine.toml"),
+            bytes: deck_toml(&builtin, "Mine").into_bytes(),
+        };
+        let e = plan_import(
+            dir.path(),
+            &[csv("ok.csv"), toml],
+            &ImportOptions::default(),
+        )
+        .expect_err("built-in id");
+        assert!(e.to_string().contains("mine.toml"), "{e}");
+        assert!(e.to_string().contains("belongs to a built-in deck"), "{e}");
     }
 
     #[test]
