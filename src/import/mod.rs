@@ -17,7 +17,7 @@ mod text;
 
 pub use html::html_to_text;
 pub use merge::{merge, MergeCounts};
-pub use store::{plan_import, write_plan, ImportFailure, ImportOptions, PlannedDeck, Source};
+pub use store::{plan_import, write_plan, ImportOptions, PlannedDeck, Source};
 pub use text::decode;
 
 use std::collections::HashMap;

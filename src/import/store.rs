@@ -38,15 +38,6 @@ pub struct PlannedDeck {
     pub before: Option<Vec<u8>>,
 }
 
-/// Why an import did not happen: bad input (exit 2) or the data dir (exit 1).
-#[derive(Debug, thiserror::Error)]
-pub enum ImportFailure {
-    #[error(transparent)]
-    Input(#[from] ImportError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
 /// One source file read: its name, the format it was read as, and what it holds.
 type FileParsed = (String, Format, Parsed);
 
