@@ -1,7 +1,7 @@
 //! Opening everything a command needs: decks (built-in and imported), config, the log, and
 //! the collection replayed from it. One place, so the TUI and the read-only commands agree.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
@@ -35,33 +35,11 @@ pub struct Opened {
 pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
     let mut decks = builtin_decks().map_err(OpenError::Decks)?;
     let mut warnings = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok((decks, warnings));
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    // Parse on every core (a large imported deck takes tens of milliseconds), then add the
-    // decks in file-name order so that the first file wins a clash of ids.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(threads).max(1);
-    let parsed: Vec<(String, Result<Deck, Vec<DeckError>>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| read_deck(f)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    for (name, result) in parsed {
+    for (file, result) in read_deck_files(dir) {
         match result {
             Ok(deck) if decks.iter().any(|d| d.id == deck.id) => warnings.push(format!(
-                "{name}: skipped: deck id {:?} is already used by another deck",
+                "{}: skipped: deck id {:?} is already used by another deck",
+                file.display(),
                 deck.id
             )),
             Ok(deck) => decks.push(deck),
@@ -71,8 +49,49 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
     Ok((decks, warnings))
 }
 
-/// Reads and parses one imported deck file; the name is the path, for messages.
-fn read_deck(file: &Path) -> (String, Result<Deck, Vec<DeckError>>) {
+/// Every imported deck file in `dir` (`*.toml`), parsed, in file-name order: the order that
+/// decides which file wins when two hold the same deck id (the first). Shared with import so
+/// that it updates the very deck the library loads.
+pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    // Parse on every core (a large imported deck takes tens of milliseconds), keeping the
+    // file-name order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|f| read_deck(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The deck the library uses for `id` among [`read_deck_files`]' results: the first that
+/// parses with that id.
+pub fn first_with_id<'a>(
+    files: &'a [(PathBuf, Result<Deck, Vec<DeckError>>)],
+    id: &str,
+) -> Option<(&'a Path, &'a Deck)> {
+    files.iter().find_map(|(p, d)| match d {
+        Ok(d) if d.id == id => Some((p.as_path(), d)),
+        _ => None,
+    })
+}
+
+/// Reads and parses one imported deck file; messages name its path.
+fn read_deck(file: &Path) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
     let name = file.display().to_string();
     // A FIFO or a device here must not hang start-up: only regular files are read.
     let text = crate::store::read_regular(file).and_then(|b| {
@@ -87,7 +106,7 @@ fn read_deck(file: &Path) -> (String, Result<Deck, Vec<DeckError>>) {
             format!("skipped: {e}"),
         )]),
     };
-    (name, result)
+    (file.to_path_buf(), result)
 }
 
 /// Opens the collection read-only as of `now`: config, decks, and the replayed log.

@@ -53,8 +53,10 @@ enum RawAnswer {
     Many(Vec<i64>),
 }
 
-/// Checks ids the way the log needs them: no `/` (it separates deck and card), no spaces.
-fn valid_id(id: &str, allow_upper: bool) -> bool {
+/// Checks ids the way the log needs them: no `/` (it separates deck and card), no spaces, at
+/// most 128 bytes. Deck ids (`allow_upper` false) are lowercase; card ids may also hold
+/// uppercase, `_` and `.`. Public so that import produces only ids this parser accepts.
+pub fn valid_id(id: &str, allow_upper: bool) -> bool {
     !id.is_empty()
         && id.len() <= 128
         && id.chars().all(|c| {

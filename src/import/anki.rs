@@ -59,7 +59,7 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ImportError> {
     let (header, body, first_line) = header(text, file)?;
     let delimiter = header
         .separator
-        .unwrap_or_else(|| guess_separator(&body[..body.len().min(8192)]));
+        .unwrap_or_else(|| guess_separator(&body.as_bytes()[..body.len().min(8192)]));
     let rows = delimited::records(body, file, delimiter, Some(b'#'), first_line)?;
     let html = header.html.unwrap_or_else(|| {
         rows.iter()
@@ -260,18 +260,44 @@ fn separator_name(byte: u8) -> &'static str {
 }
 
 /// Anki's guess when no `#separator:` is given: the first of its separators the text has.
-fn guess_separator(sample: &str) -> u8 {
+fn guess_separator(sample: &[u8]) -> u8 {
     SEPARATORS
         .iter()
-        .find(|(_, b)| sample.as_bytes().contains(b))
+        .find(|(_, b)| sample.contains(b))
         .map_or(b' ', |&(_, b)| b)
 }
 
+/// The tags that make a header-less file count as HTML (Anki exports use these).
+const HTML_TAGS: [&str; 23] = [
+    "br", "div", "p", "b", "i", "u", "span", "img", "a", "ul", "ol", "li", "sup", "sub", "font",
+    "strong", "em", "hr", "table", "tr", "td", "pre", "code",
+];
+
+/// Whether a field holds a known HTML tag (`<br>`, `</div>`, `<img src=...>`) or entity, so
+/// that text like `List<String>` or `a<b` is never taken for HTML.
 fn looks_like_html(field: &str) -> bool {
     let b = field.as_bytes();
     memchr::memchr_iter(b'<', b).any(|i| {
-        b.get(i + 1)
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/')
+        let start = i + 1 + usize::from(b.get(i + 1) == Some(&b'/'));
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name = &b[start..start + len];
+        let known = HTML_TAGS
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        // The tag must end: `>` right after the name, or after its attributes.
+        let rest = &b[start + len..];
+        known
+            && match rest.first() {
+                Some(b'>') => true,
+                Some(c) if c.is_ascii_whitespace() || *c == b'/' => rest
+                    .iter()
+                    .find(|&&c| c == b'<' || c == b'>')
+                    .is_some_and(|&c| c == b'>'),
+                _ => false,
+            }
     }) || field.contains("&amp;")
         || field.contains("&nbsp;")
 }
@@ -353,6 +379,70 @@ mod tests {
         assert_eq!(got.drafts[0].explain.as_deref(), Some("extra"));
         assert_eq!(got.drafts[0].tags, vec!["g"]);
         assert_eq!(got.drafts[0].line, 4);
+    }
+
+    #[test]
+    fn a_multi_byte_char_at_the_separator_sample_end_does_not_panic() {
+        // The separator guess looks at the first 8 KiB; a 'é' straddles byte 8192.
+        let mut text = String::from("front\tback\ny\t");
+        text.push_str(&"x".repeat(8191 - text.len()));
+        text.push_str("é\n");
+        assert_eq!(text.as_bytes()[8191..8193], *"é".as_bytes());
+        let got = parse(&text, "a.txt").expect("parses");
+        assert_eq!(got.drafts[0].content, basic("front", "back"));
+    }
+
+    #[test]
+    fn only_known_tags_make_a_file_html() {
+        // Angle brackets in code are text, not tags: nothing is deleted.
+        let text = "List<String>\tA generic <T> type; if a<b then x\n";
+        assert_eq!(
+            cards(text),
+            vec![(
+                None,
+                basic("List<String>", "A generic <T> type; if a<b then x"),
+                vec![]
+            )]
+        );
+        let text = "x<DIV class=\"q\">y</div>\tz<br/>w\n";
+        assert_eq!(cards(text), vec![(None, basic("x\ny", "z\nw"), vec![])]);
+        // The header decides when there is one.
+        let text = "#html:false\na<br>b\tc\n";
+        assert_eq!(cards(text), vec![(None, basic("a<br>b", "c"), vec![])]);
+        let text = "#html:true\nList<String>\tc\n";
+        assert_eq!(cards(text), vec![(None, basic("List", "c"), vec![])]);
+    }
+
+    /// Fails when importing a field of `make(8n)` takes much more than 8 times as long as one
+    /// of `make(n)`: linear work gives about 8, the old rescans gave about 64.
+    fn imports_in_linear_time(make: impl Fn(usize) -> String) {
+        let time = |bytes: usize| {
+            let field = make(bytes);
+            let text = format!("#separator:tab\n#html:true\n{field}\tback\n");
+            (0..3)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    parse(&text, "big.txt").expect("parses");
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let small = time(128 << 10);
+        let big = time(1 << 20);
+        let limit = small * 24 + std::time::Duration::from_millis(30);
+        assert!(big < limit, "1 MB took {big:?}, 128 KB {small:?}");
+    }
+
+    #[test]
+    fn hostile_fields_import_in_linear_time() {
+        let repeat = |unit: &'static str| move |bytes: usize| unit.repeat(bytes / unit.len());
+        imports_in_linear_time(repeat("<"));
+        imports_in_linear_time(repeat("<a"));
+        imports_in_linear_time(repeat("<script>x</script>"));
+        imports_in_linear_time(repeat("[sound:"));
+        imports_in_linear_time(repeat("{{c1::"));
+        imports_in_linear_time(|bytes| format!("{}}}}}", "{{c1::".repeat(bytes / 6)));
     }
 
     #[test]

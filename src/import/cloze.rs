@@ -27,7 +27,14 @@ pub fn has_gap(text: &str) -> bool {
 fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
+    // Past the last `}}` no deletion can close: stop there rather than search to the end again
+    // for every `{{c1::` (hostile input stays linear).
+    let last_close = text.rfind("}}");
     while let Some(start) = rest.find("{{c") {
+        let offset = text.len() - rest.len() + start;
+        if last_close.is_none_or(|c| c < offset) {
+            break;
+        }
         let after = &rest[start + 3..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let parsed = (digits > 0)
@@ -91,7 +98,7 @@ pub fn from_anki(
             Draft {
                 line,
                 id: match (id, several) {
-                    (Some(id), true) => Some(format!("{id}-c{n}")),
+                    (Some(id), true) => Some(super::fit_card_id(format!("{id}-c{n}"))),
                     (Some(id), false) => Some(id.to_string()),
                     (None, _) => None,
                 },

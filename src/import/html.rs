@@ -4,25 +4,28 @@
 /// Converts one HTML field to the plain text recall shows (trimmed).
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(['<', '&', '[']) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
+    let mut gt = NextByte::new(b'>');
+    let mut bracket = NextByte::new(b']');
+    let mut pos = 0;
+    while let Some(i) = html[pos..].find(['<', '&', '[']) {
+        out.push_str(&html[pos..pos + i]);
+        pos += i;
+        let rest = &html[pos..];
         let consumed = match rest.as_bytes()[0] {
-            b'<' => tag(rest, &mut out),
+            b'<' => tag(rest, gt.after(html, pos), &mut out),
             b'&' => entity(rest, &mut out),
-            _ => sound(rest, &mut out),
+            _ => sound(rest, bracket.after(html, pos), &mut out),
         };
         match consumed {
-            Some(n) => rest = &rest[n..],
+            Some(n) => pos += n,
             None => {
                 let c = rest.chars().next().unwrap_or('<');
                 out.push(c);
-                rest = &rest[c.len_utf8()..];
+                pos += c.len_utf8();
             }
         }
     }
-    out.push_str(rest);
+    out.push_str(&html[pos..]);
     let trimmed = out.trim();
     if trimmed.len() == out.len() {
         out
@@ -31,8 +34,37 @@ pub fn html_to_text(html: &str) -> String {
     }
 }
 
-/// Handles a tag at the start of `s`; returns the bytes consumed, or None if `<` is text.
-fn tag(s: &str, out: &mut String) -> Option<usize> {
+/// Where one byte next occurs, for a position that only moves forward: each byte is scanned
+/// once, however many `<` lack their `>` (hostile input stays linear, not quadratic).
+struct NextByte {
+    byte: u8,
+    /// The answer to the last question: `None` not asked yet, `Some(None)` no more of them.
+    found: Option<Option<usize>>,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> NextByte {
+        NextByte { byte, found: None }
+    }
+
+    /// The offset from `pos` of the next `byte` in `text` at or after `pos`.
+    fn after(&mut self, text: &str, pos: usize) -> Option<usize> {
+        let at = match self.found {
+            Some(Some(at)) if at >= pos => Some(at),
+            Some(None) => None,
+            _ => {
+                let at = memchr::memchr(self.byte, &text.as_bytes()[pos..]).map(|i| pos + i);
+                self.found = Some(at);
+                at
+            }
+        };
+        at.map(|at| at - pos)
+    }
+}
+
+/// Handles a tag at the start of `s` (`gt`: where its next `>` is); returns the bytes
+/// consumed, or None if `<` is text.
+fn tag(s: &str, gt: Option<usize>, out: &mut String) -> Option<usize> {
     let bytes = s.as_bytes();
     let second = *bytes.get(1)?;
     if !(second.is_ascii_alphabetic() || second == b'/' || second == b'!') {
@@ -41,7 +73,7 @@ fn tag(s: &str, out: &mut String) -> Option<usize> {
     if s.starts_with("<!--") {
         return Some(s.find("-->").map_or(s.len(), |e| e + 3));
     }
-    let end = s.find('>')? + 1;
+    let end = gt? + 1;
     let inner = &s[1..end - 1];
     let closing = inner.starts_with('/');
     let name: String = inner
@@ -67,15 +99,23 @@ fn tag(s: &str, out: &mut String) -> Option<usize> {
         ("script" | "style", false) => {
             let close = format!("</{name}");
             let body = &s[end..];
-            let stop = body
-                .to_ascii_lowercase()
-                .find(&close)
+            let stop = find_ignore_ascii_case(body, &close)
                 .map_or(body.len(), |i| i + body[i..].find('>').map_or(0, |e| e + 1));
             return Some(end + stop);
         }
         _ => {}
     }
     Some(end)
+}
+
+/// Where `needle` (which starts with `<`) first occurs in `hay`, ignoring ASCII case, without
+/// copying `hay`; scans only up to the match.
+fn find_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    memchr::memchr_iter(needle[0], hay).find(|&i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// The value of `name=` in a tag's inside, quoted with either quote or bare.
@@ -138,10 +178,10 @@ fn entity(s: &str, out: &mut String) -> Option<usize> {
     Some(end + 1)
 }
 
-/// `[sound:name]` becomes `[sound: name]`.
-fn sound(s: &str, out: &mut String) -> Option<usize> {
+/// `[sound:name]` becomes `[sound: name]` (`bracket`: where the next `]` of `s` is).
+fn sound(s: &str, bracket: Option<usize>, out: &mut String) -> Option<usize> {
     let body = s.strip_prefix("[sound:")?;
-    let end = body.find(']')?;
+    let end = bracket? - "[sound:".len();
     out.push_str("[sound: ");
     out.push_str(body[..end].trim());
     out.push(']');

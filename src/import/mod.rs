@@ -17,13 +17,13 @@ mod text;
 
 pub use html::html_to_text;
 pub use merge::{merge, MergeCounts};
-pub use store::{plan_import, write_plan, ImportFailure, ImportOptions, PlannedDeck, Source};
+pub use store::{plan_import, write_plan, ImportOptions, PlannedDeck, Source};
 pub use text::decode;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::deck::{parse_deck, Card, CardContent, DeckError, DeckSource};
+use crate::deck::{parse_deck, valid_id, Card, CardContent, DeckError, DeckSource};
 use crate::fnv::{fnv1a, FnvBuildHasher};
 
 /// The formats `recall import --format` accepts.
@@ -223,22 +223,26 @@ pub fn stable_id(content: &CardContent) -> String {
 
 /// Turns a foreign id (an Anki guid may hold any printable character) into a valid card id:
 /// unchanged when it already is one, otherwise `anki-` and the hex of its bytes (reversible,
-/// see [`foreign_id`]).
+/// see [`foreign_id`]); one too long for that too becomes a hash of it (see [`fit_card_id`]).
 pub fn card_id_from_foreign(id: &str) -> String {
-    let valid = !id.is_empty()
-        && id.len() <= 128
-        && !id.starts_with("anki-")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if valid {
+    if valid_id(id, true) && !id.starts_with("anki-") {
         return id.to_string();
     }
     let mut out = String::from("anki-");
     for b in id.bytes() {
         out.push_str(&format!("{b:02x}"));
     }
-    out
+    fit_card_id(out)
+}
+
+/// A card id recall accepts: `id` itself when valid, else (it is too long) `h-` and the FNV-1a
+/// hash of it, so re-importing the same source gives the same id again.
+pub fn fit_card_id(id: String) -> String {
+    if valid_id(&id, true) {
+        id
+    } else {
+        format!("h-{:016x}", fnv1a(&id))
+    }
 }
 
 /// The id to give another tool for a card id: the original guid when the id encodes one.
@@ -392,6 +396,16 @@ mod tests {
         assert_eq!(foreign_id(&id), "h`b#R9(x!Q");
         assert_eq!(foreign_id("plain"), "plain");
         assert_eq!(foreign_id("anki-zz"), "anki-zz");
+        // Ids too long for recall (128 bytes) become a short stable hash.
+        let long = "x".repeat(129);
+        let id = card_id_from_foreign(&long);
+        assert!(valid_id(&id, true), "{id}");
+        assert_eq!(id, card_id_from_foreign(&long));
+        let spaced = " ".repeat(70);
+        let id = card_id_from_foreign(&spaced);
+        assert!(valid_id(&id, true), "{id}");
+        assert_ne!(id, card_id_from_foreign(&" ".repeat(71)));
+        assert_eq!(card_id_from_foreign(&"y".repeat(128)), "y".repeat(128));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, parse_deck, to_toml, Deck, DeckError, DeckSource};
+use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
+use crate::library::{first_with_id, read_deck_files};
 use crate::store::{write_atomically, StoreError, WriterLock};
 
 /// One file to import: the name used in messages, and its bytes.
@@ -37,15 +38,6 @@ pub struct PlannedDeck {
     pub before: Option<Vec<u8>>,
 }
 
-/// Why an import did not happen: bad input (exit 2) or the data dir (exit 1).
-#[derive(Debug, thiserror::Error)]
-pub enum ImportFailure {
-    #[error(transparent)]
-    Input(#[from] ImportError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
 /// One source file read: its name, the format it was read as, and what it holds.
 type FileParsed = (String, Format, Parsed);
 
@@ -55,8 +47,12 @@ pub fn plan_import(
     sources: &[Source],
     opts: &ImportOptions,
 ) -> Result<Vec<PlannedDeck>, ImportError> {
+    // Parsed once per import, not once per source file.
+    let builtin_ids: Vec<String> = builtin_decks()
+        .map(|decks| decks.into_iter().map(|d| d.id).collect())
+        .unwrap_or_default();
     if let Some(id) = &opts.deck {
-        check_deck_id(id, "--deck")?;
+        check_deck_id(id, "--deck", &builtin_ids)?;
     }
     let mut groups: Vec<(String, Vec<FileParsed>)> = Vec::new();
     for src in sources {
@@ -79,30 +75,47 @@ pub fn plan_import(
             (Some(id), _) | (None, Some(id)) => id.clone(),
             (None, None) => slug(&src.path),
         };
-        check_deck_id(&id, &name)?;
+        check_deck_id(&id, &name, &builtin_ids)?;
         match groups.iter_mut().find(|(g, _)| *g == id) {
             Some((_, files)) => files.push((name, format, parsed)),
             None => groups.push((id, vec![(name, format, parsed)])),
         }
     }
-    let stored = stored_decks(decks_dir);
-    groups
-        .into_iter()
-        .map(|(id, files)| plan_deck(decks_dir, &stored, id, files))
-        .collect()
+    let stored = read_deck_files(decks_dir);
+    let mut plan: Vec<PlannedDeck> = Vec::with_capacity(groups.len());
+    for (id, files) in groups {
+        let claimed: Vec<&Path> = plan.iter().map(|p| p.path.as_path()).collect();
+        let planned = plan_deck(decks_dir, &stored, &claimed, id, files)?;
+        plan.push(planned);
+    }
+    Ok(plan)
+}
+
+/// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
+/// when that name is taken (a file whose `[deck] id` was changed by hand keeps its name) or
+/// already chosen for another deck of this import. Never replaces another deck's file.
+fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
+    (1..)
+        .map(|n| match n {
+            1 => decks_dir.join(format!("{id}.toml")),
+            n => decks_dir.join(format!("{id}-{n}.toml")),
+        })
+        .find(|p| !claimed.contains(&p.as_path()) && std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| decks_dir.join(format!("{id}.toml")))
 }
 
 fn plan_deck(
     decks_dir: &Path,
     stored: &[(PathBuf, Result<Deck, Vec<DeckError>>)],
+    claimed: &[&Path],
     id: String,
     files: Vec<FileParsed>,
 ) -> Result<PlannedDeck, ImportError> {
     let default_path = decks_dir.join(format!("{id}.toml"));
-    let mut existing = None;
+    // The deck the library loads for this id: the first file holding it.
+    let existing = first_with_id(stored, &id).map(|(p, d)| (p.to_path_buf(), d));
     for (path, deck) in stored {
         match deck {
-            Ok(d) if d.id == id => existing = Some((path.clone(), d)),
             Err(errors) if *path == default_path => {
                 let mut all = errors.clone();
                 all.push(DeckError::at(
@@ -144,7 +157,10 @@ fn plan_deck(
             DeckError::at(&names[0].0, None, None, format!("no cards to import{why}")).into(),
         );
     }
-    let path = existing.as_ref().map_or(default_path, |(p, _)| p.clone());
+    let path = match &existing {
+        Some((p, _)) => p.clone(),
+        None => free_path(decks_dir, &id, claimed),
+    };
     let before = std::fs::read(&path).ok();
     let incoming = Deck {
         id,
@@ -163,6 +179,7 @@ fn plan_deck(
             format!("cannot write the deck: {e}"),
         )
     })?;
+    loads_back(&toml, &path)?;
     Ok(PlannedDeck {
         deck,
         path,
@@ -172,36 +189,6 @@ fn plan_deck(
         files: names,
         before,
     })
-}
-
-/// Every `*.toml` in the data dir's `decks/`, parsed (sorted by name, like the library).
-fn stored_decks(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.display().to_string();
-            let deck = std::fs::read_to_string(&p)
-                .map_err(|e| {
-                    vec![DeckError::at(
-                        &name,
-                        None,
-                        None,
-                        format!("cannot read: {e}"),
-                    )]
-                })
-                .and_then(|s| parse_deck(&s, &name, DeckSource::File(p.clone())));
-            (p, deck)
-        })
-        .collect()
 }
 
 /// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
@@ -216,33 +203,72 @@ pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreE
             ));
         }
     }
-    let mut done: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+    // Every folder first, so that a failure there happens before anything is written.
+    let mut dirs: Vec<&Path> = plan.iter().filter_map(|p| p.path.parent()).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    }
+    let mut done: Vec<(&Path, &Option<Vec<u8>>)> = Vec::new();
     for p in plan {
-        if let Some(dir) = p.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
-        }
-        let before = p.before.clone();
         if let Err(e) = write_atomically(&p.path, p.toml.as_bytes()) {
-            for (path, old) in done.into_iter().rev() {
-                let _ = match old {
-                    Some(bytes) => write_atomically(path, &bytes),
-                    None => std::fs::remove_file(path).map_err(|e| StoreError::io(path, e)),
-                };
-            }
-            return Err(e);
+            let failures: Vec<StoreError> = done
+                .into_iter()
+                .rev()
+                .filter_map(|(path, old)| {
+                    match old {
+                        Some(bytes) => write_atomically(path, bytes),
+                        None => std::fs::remove_file(path).map_err(|e| StoreError::io(path, e)),
+                    }
+                    .err()
+                })
+                .collect();
+            return Err(with_restore_failures(e, &failures));
         }
-        done.push((&p.path, before));
+        done.push((&p.path, &p.before));
     }
     Ok(())
 }
 
-fn check_deck_id(id: &str, what: &str) -> Result<(), ImportError> {
-    let valid = !id.is_empty()
-        && id.len() <= 128
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid {
+/// The write error, plus every deck that could not be put back (the user must know which
+/// files now hold what the import half did).
+fn with_restore_failures(e: StoreError, failures: &[StoreError]) -> StoreError {
+    if failures.is_empty() {
+        return e;
+    }
+    let list: Vec<String> = failures.iter().map(ToString::to_string).collect();
+    let (path, source) = match e {
+        StoreError::Io { path, source } => (path, source.to_string()),
+        other => (PathBuf::new(), other.to_string()),
+    };
+    StoreError::Io {
+        path,
+        source: std::io::Error::other(format!(
+            "{source}; putting back the decks written before it failed too: {}",
+            list.join("; ")
+        )),
+    }
+}
+
+/// The safety net: the TOML an import would write must parse as a deck, or recall would
+/// write a file it then refuses to load. Failing here aborts before anything is written.
+fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
+    let name = path.display().to_string();
+    parse_deck(toml, &name, DeckSource::File(path.to_path_buf())).map_err(|mut errors| {
+        errors.push(DeckError::at(
+            &name,
+            None,
+            None,
+            "import made a deck that recall would not load (a bug, please report it); nothing was written",
+        ));
+        ImportError(errors)
+    })?;
+    Ok(())
+}
+
+fn check_deck_id(id: &str, what: &str, builtin_ids: &[String]) -> Result<(), ImportError> {
+    if !valid_id(id, false) {
         return Err(DeckError::at(
             what,
             None,
@@ -251,7 +277,7 @@ fn check_deck_id(id: &str, what: &str) -> Result<(), ImportError> {
         )
         .into());
     }
-    if builtin_decks().is_ok_and(|decks| decks.iter().any(|d| d.id == id)) {
+    if builtin_ids.iter().any(|b| b == id) {
         return Err(DeckError::at(
             what,
             None,
@@ -291,6 +317,167 @@ fn slug(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn deck_toml(id: &str, front: &str) -> String {
+        format!("[deck]\nid = \"{id}\"\ntitle = \"T\"\n\n[[cards]]\nid = \"a\"\nfront = \"{front}\"\nback = \"B\"\n")
+    }
+
+    fn csv(name: &str) -> Source {
+        Source {
+            path: PathBuf::from(name),
+            bytes: b"New?,Yes\n".to_vec(),
+        }
+    }
+
+    #[test]
+    fn two_files_with_one_id_update_the_first_like_the_library_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.toml"), deck_toml("dup", "First")).expect("write");
+        std::fs::write(dir.path().join("b.toml"), deck_toml("dup", "Second")).expect("write");
+        let plan =
+            plan_import(dir.path(), &[csv("dup.csv")], &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].path, dir.path().join("a.toml"));
+        let fronts: Vec<String> = plan[0]
+            .deck
+            .cards
+            .iter()
+            .map(|c| c.content.prompt())
+            .collect();
+        assert!(fronts.contains(&"First".to_string()), "{fronts:?}");
+    }
+
+    #[test]
+    fn a_new_deck_never_replaces_a_file_holding_another_deck() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // foo.toml's id was changed by hand to "bar"; foo-2.toml is taken too.
+        std::fs::write(dir.path().join("foo.toml"), deck_toml("bar", "Bar")).expect("write");
+        std::fs::write(dir.path().join("foo-2.toml"), "not a deck").expect("write");
+        let sources = [csv("foo.csv"), csv("Foo 3.csv")];
+        let plan = plan_import(dir.path(), &sources, &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].deck.id, "foo");
+        assert_eq!(plan[0].path, dir.path().join("foo-3.toml"));
+        assert_eq!(plan[0].before, None);
+        // Deck "foo-3" would have had foo-3.toml, which this import gave to "foo".
+        assert_eq!(plan[1].deck.id, "foo-3");
+        assert_eq!(plan[1].path, dir.path().join("foo-3-2.toml"));
+        let lock_dir = tempfile::tempdir().expect("temp dir");
+        let lock = WriterLock::acquire(&lock_dir.path().join("lock")).expect("lock");
+        write_plan(&plan, &lock).expect("writes");
+        let (decks, warnings) = crate::library::load_decks(dir.path()).expect("loads");
+        assert!(decks.iter().any(|d| d.id == "bar"), "{warnings:?}");
+        assert!(decks.iter().any(|d| d.id == "foo") && decks.iter().any(|d| d.id == "foo-3"));
+        // Importing foo.csv again updates the deck where it now lives.
+        let again =
+            plan_import(dir.path(), &[csv("foo.csv")], &ImportOptions::default()).expect("plans");
+        assert_eq!(again[0].path, dir.path().join("foo-3.toml"));
+    }
+
+    #[test]
+    fn over_long_foreign_ids_become_ids_recall_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let long = "g".repeat(128);
+        let spaced = format!("{} x", "s".repeat(70));
+        let text = format!(
+            "#separator:tab\n#notetype column:1\n#guid column:2\n\
+             Cloze\t{long}\t{{{{c1::a}}}} and {{{{c2::b}}}}\t\n\
+             Basic\t{spaced}\tFront?\tBack\n"
+        );
+        let source = Source {
+            path: PathBuf::from("long.txt"),
+            bytes: text.into_bytes(),
+        };
+        let plan = plan_import(dir.path(), &[source], &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].deck.cards.len(), 3);
+        assert!(plan[0].deck.cards.iter().all(|c| c.id.len() <= 128));
+        let lock_dir = tempfile::tempdir().expect("temp dir");
+        let lock = WriterLock::acquire(&lock_dir.path().join("lock")).expect("lock");
+        write_plan(&plan, &lock).expect("writes");
+        let (decks, warnings) = crate::library::load_decks(dir.path()).expect("loads");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let deck = decks.iter().find(|d| d.id == "long").expect("loaded");
+        assert_eq!(deck.cards.len(), 3);
+    }
+
+    #[test]
+    fn a_deck_that_would_not_load_is_refused_before_writing() {
+        let e = loads_back("[deck]\nid = \"x\"\n", Path::new("d/x.toml")).expect_err("no title");
+        assert!(e.to_string().contains("d/x.toml"), "{e}");
+        assert!(e.to_string().contains("nothing was written"), "{e}");
+        let ok = "[deck]\nid = \"x\"\ntitle = \"X\"\n\n[[cards]]\nid = \"a\"\nfront = \"A\"\nback = \"B\"\n";
+        loads_back(ok, Path::new("d/x.toml")).expect("loads");
+    }
+
+    fn lock() -> (tempfile::TempDir, WriterLock) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lock = WriterLock::acquire(&dir.path().join("lock")).expect("lock");
+        (dir, lock)
+    }
+
+    #[test]
+    fn a_failed_write_puts_back_the_decks_written_before() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = deck_toml("a", "Old");
+        std::fs::write(dir.path().join("a.toml"), &old).expect("write");
+        let sources = [csv("a.csv"), csv("b.csv"), csv("c.csv")];
+        let plan = plan_import(dir.path(), &sources, &ImportOptions::default()).expect("plans");
+        // A folder where c.toml should go: renaming onto it fails, even for root.
+        std::fs::create_dir(dir.path().join("c.toml")).expect("dir");
+        let (_l, lock) = lock();
+        let e = write_plan(&plan, &lock).expect_err("c.toml cannot be written");
+        assert!(e.to_string().contains("c.toml"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.toml")).expect("a"),
+            old
+        );
+        assert!(!dir.path().join("b.toml").exists());
+    }
+
+    #[test]
+    fn a_decks_folder_that_cannot_be_made_writes_nothing() {
+        let home = tempfile::tempdir().expect("temp dir");
+        std::fs::write(home.path().join("file"), "a regular file").expect("write");
+        let decks = home.path().join("file").join("decks");
+        let plan = plan_import(&decks, &[csv("a.csv")], &ImportOptions::default()).expect("plans");
+        let (_l, lock) = lock();
+        let e = write_plan(&plan, &lock).expect_err("no folder");
+        assert!(e.to_string().contains("decks"), "{e}");
+    }
+
+    #[test]
+    fn restore_failures_are_reported_with_the_write_error() {
+        let e = StoreError::io(Path::new("d/c.toml"), std::io::Error::other("disk full"));
+        let failures = [StoreError::io(
+            Path::new("d/a.toml"),
+            std::io::Error::other("read-only"),
+        )];
+        assert_eq!(
+            with_restore_failures(e, &failures).to_string(),
+            "d/c.toml: disk full; putting back the decks written before it failed too: d/a.toml: read-only"
+        );
+        let e = StoreError::io(Path::new("d/c.toml"), std::io::Error::other("disk full"));
+        assert_eq!(
+            with_restore_failures(e, &[]).to_string(),
+            "d/c.toml: disk full"
+        );
+    }
+
+    #[test]
+    fn a_source_naming_a_built_in_deck_id_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let builtin = builtin_decks().expect("valid")[0].id.clone();
+        let toml = Source {
+            path: PathBuf::from("mine.toml"),
+            bytes: deck_toml(&builtin, "Mine").into_bytes(),
+        };
+        let e = plan_import(
+            dir.path(),
+            &[csv("ok.csv"), toml],
+            &ImportOptions::default(),
+        )
+        .expect_err("built-in id");
+        assert!(e.to_string().contains("mine.toml"), "{e}");
+        assert!(e.to_string().contains("belongs to a built-in deck"), "{e}");
+    }
 
     #[test]
     fn slugs_from_file_names() {
