@@ -25,9 +25,7 @@ struct DeckRow<'a> {
 pub fn run(json: bool) -> CliResult {
     let paths = Paths::resolve()?;
     let (decks, warnings) = library::load_decks(&paths.decks_dir)?;
-    for w in &warnings {
-        eprintln!("recall: warning: {w}");
-    }
+    super::print_warnings(&warnings);
     if json {
         let rows: Vec<DeckRow> = decks.iter().map(row).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);

@@ -149,6 +149,13 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
     })
 }
 
+/// Tells the user on stderr what was skipped while opening (broken deck files, log lines).
+pub fn print_warnings(warnings: &[impl fmt::Display]) {
+    for w in warnings {
+        eprintln!("recall: warning: {w}");
+    }
+}
+
 /// The index of the deck with this id, or a usage error (exit 2) that says where ids are.
 pub fn deck_index(decks: &[recall::deck::Deck], id: &str) -> Result<usize, CliError> {
     decks.iter().position(|d| d.id == id).ok_or_else(|| {

@@ -19,9 +19,7 @@ pub fn run(dry_run: bool, clock: &Clock) -> CliResult {
         Some(WriterLock::acquire(&paths.lock_file)?)
     };
     let opened = open_read_only(&paths, clock)?;
-    for w in &opened.warnings {
-        eprintln!("recall: warning: {w}");
-    }
+    super::print_warnings(&opened.warnings);
     let current = &opened.config.fsrs_params;
     let fit = match optimize::optimize(&opened.log, &opened.scheduler, current) {
         Ok(fit) => fit,

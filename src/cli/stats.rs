@@ -16,9 +16,7 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let now = clock.now();
     let opened = open_read_only(&paths, clock)?;
-    for w in &opened.warnings {
-        eprintln!("recall: warning: {w}");
-    }
+    super::print_warnings(&opened.warnings);
     let col = &opened.collection;
     let scope = match deck {
         None => Scope::All,
