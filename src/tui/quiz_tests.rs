@@ -228,7 +228,7 @@ fn an_exam_hides_feedback_then_submits_saves_and_marks_misses_due() {
     app.update(Action::Submit, now);
     let confirm = screen_text(&app);
     assert!(confirm.contains("Unanswered: none"), "{confirm}");
-    assert!(confirm.contains("Flagged: 4"), "{confirm}");
+    assert!(confirm.contains("Flagged: 1 question (no. 4)"), "{confirm}");
     app.update(Action::No, now);
     assert!(state(&app).confirm.is_none());
     app.update(Action::Submit, now);
@@ -592,4 +592,29 @@ fn on_a_small_terminal_the_question_keeps_room_and_the_grid_follows_it() {
         shown.contains(&format!("{n}·")),
         "question {n} in the grid:\n{shown}"
     );
+}
+
+#[test]
+fn the_submit_confirmation_gives_counts_and_question_numbers_apart() {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    answer(&mut app, true, T0);
+    app.update(Action::Right, T0);
+    app.update(Action::Flag, T0);
+    app.update(Action::Submit, T0);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Unanswered: 7 questions (no. 2, 3, 4, 5, 6, 7, 8)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Flagged: 1 question (no. 2)"), "{shown}");
+    // A long list wraps inside the box instead of being cut at its edge.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    for _ in 0..8 {
+        app.update(Action::Flag, T0);
+        app.update(Action::Right, T0);
+    }
+    app.update(Action::Submit, T0);
+    let shown = text(&render(&app, 40, 24, Theme::new(false)));
+    assert!(shown.contains("Flagged: 8 questions"), "{shown}");
+    assert!(shown.contains("y submit"), "{shown}");
 }

@@ -296,14 +296,18 @@ fn answer_grid(quiz: &Quiz, current: usize, theme: Theme, area: Rect, buf: &mut 
         .render(area, buf);
 }
 
-fn numbers(list: &[usize]) -> String {
-    if list.is_empty() {
-        "none".to_string()
-    } else {
-        list.iter()
-            .map(|i| (i + 1).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+/// A list of questions as a count and their numbers, "2 questions (no. 3, 7)", so that a
+/// number is never taken for a count.
+fn which(list: &[usize]) -> String {
+    let numbers = list
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match list.len() {
+        0 => "none".to_string(),
+        1 => format!("1 question (no. {numbers})"),
+        n => format!("{n} questions (no. {numbers})"),
     }
 }
 
@@ -312,8 +316,8 @@ fn confirm(quiz: &Quiz, c: Confirm, theme: Theme, area: Rect, buf: &mut Buffer) 
         Confirm::Submit => vec![
             Line::from(Span::styled("Submit the quiz?", theme.strong())),
             Line::from(""),
-            Line::from(format!("Unanswered: {}", numbers(&quiz.unanswered()))),
-            Line::from(format!("Flagged: {}", numbers(&quiz.flagged_list()))),
+            Line::from(format!("Unanswered: {}", which(&quiz.unanswered()))),
+            Line::from(format!("Flagged: {}", which(&quiz.flagged_list()))),
             Line::from(""),
             Line::from(vec![
                 Span::styled("y", theme.key()),
@@ -335,11 +339,13 @@ fn confirm(quiz: &Quiz, c: Confirm, theme: Theme, area: Rect, buf: &mut Buffer) 
             ]),
         ],
     };
-    let rect = centered(area, 56, lines.len() as u16 + 2);
+    // A long list of question numbers wraps: the box grows to show all of it.
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let width = 56.min(area.width);
+    let height = u16::try_from(text.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let rect = centered(area, width, height.saturating_add(2));
     Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(Span::styled(" Confirm ", theme.title())))
+    text.block(Block::bordered().title(Span::styled(" Confirm ", theme.title())))
         .render(rect, buf);
 }
 
