@@ -59,12 +59,22 @@ impl QuizSetupState {
         self.chosen.len()
     }
 
-    /// The chosen decks as a quiz spec wants them: empty when every deck is chosen.
+    /// The chosen decks as a quiz spec wants them: empty when every deck that has questions
+    /// is chosen (the others add nothing).
     pub fn decks(&self) -> Vec<usize> {
-        if self.chosen.iter().all(|&c| c) {
+        if self.all_chosen() {
             return Vec::new();
         }
         (0..self.chosen.len()).filter(|&d| self.chosen[d]).collect()
+    }
+
+    /// Whether a deck can be in a quiz: a deck without questions never is.
+    pub fn can_choose(&self, deck: usize) -> bool {
+        self.per_deck.get(deck).is_some_and(|&n| n > 0)
+    }
+
+    fn all_chosen(&self) -> bool {
+        (0..self.chosen.len()).all(|d| self.chosen[d] || !self.can_choose(d))
     }
 
     fn recount(&mut self) {
@@ -132,7 +142,7 @@ impl App {
             .collect();
         let mut setup = QuizSetupState {
             focus: decks.len(),
-            chosen: vec![true; decks.len()],
+            chosen: per_deck.iter().map(|&n| n > 0).collect(),
             per_deck,
             count: 0,
             mode: QuizMode::Exam,
@@ -190,13 +200,20 @@ impl App {
             Action::Up => s.focus = (s.focus + rows - 1) % rows,
             Action::Down => s.focus = (s.focus + 1) % rows,
             Action::StudyAll => {
-                let all = !s.chosen.iter().all(|&c| c);
-                s.chosen.iter_mut().for_each(|c| *c = all);
+                let all = !s.all_chosen();
+                for d in 0..s.chosen.len() {
+                    s.chosen[d] = all && s.can_choose(d);
+                }
                 s.recount();
             }
             Action::Left | Action::Right => {
                 let forward = action == Action::Right;
                 match s.focus {
+                    d if d < s.count_row() && !s.can_choose(d) => {
+                        self.status = Some(Status::error(
+                            "This deck has no card a quiz can ask: it cannot be chosen.",
+                        ));
+                    }
                     d if d < s.count_row() => {
                         s.chosen[d] = !s.chosen[d];
                         s.recount();

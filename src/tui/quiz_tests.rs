@@ -97,10 +97,15 @@ impl AttemptSink for MemAttempts {
 }
 
 fn quiz_app(sink: MemSink, attempts: MemAttempts) -> App {
-    let decks = vec![
-        parse_deck(STORAGE, "storage.toml", DeckSource::Builtin("storage.toml")).expect("valid"),
-        parse_deck(FACTS, "facts.toml", DeckSource::Builtin("facts.toml")).expect("valid"),
-    ];
+    quiz_app_with(sink, attempts, &[STORAGE, FACTS])
+}
+
+/// A quiz-ready app over the given deck files (TOML text).
+fn quiz_app_with(sink: MemSink, attempts: MemAttempts, sources: &[&str]) -> App {
+    let decks = sources
+        .iter()
+        .map(|src| parse_deck(src, "deck.toml", DeckSource::Builtin("deck.toml")).expect("valid"))
+        .collect();
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
         ..SchedulerConfig::default()
@@ -617,4 +622,48 @@ fn the_submit_confirmation_gives_counts_and_question_numbers_apart() {
     let shown = text(&render(&app, 40, 24, Theme::new(false)));
     assert!(shown.contains("Flagged: 8 questions"), "{shown}");
     assert!(shown.contains("y submit"), "{shown}");
+}
+
+/// A deck whose only card is a basic one: no other backs to offer as wrong options.
+const LONELY: &str = r#"
+[deck]
+id = "lonely"
+title = "Lonely"
+
+[[cards]]
+id = "one"
+front = "A question with no distractors?"
+back = "Its answer"
+"#;
+
+#[test]
+fn a_deck_without_questions_is_shown_unavailable_and_never_chosen() {
+    let mut app = quiz_app_with(
+        MemSink::default(),
+        MemAttempts::default(),
+        &[STORAGE, LONELY, FACTS],
+    );
+    app.update(Action::QuizSetup, T0);
+    let setup = |app: &App| match &app.screen {
+        Screen::QuizSetup(s) => (s.chosen.clone(), s.decks()),
+        _ => panic!("setup screen"),
+    };
+    assert_eq!(setup(&app), (vec![true, false, true], Vec::new()));
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("[ ] Lonely     0 questions — no card a quiz can ask"),
+        "{shown}"
+    );
+    // Toggling it says why not; none/all leaves it out.
+    app.update(Action::Up, T0);
+    app.update(Action::Up, T0);
+    app.update(Action::Right, T0);
+    assert_eq!(setup(&app).0, vec![true, false, true]);
+    assert!(screen_text(&app).contains("no card a quiz can ask: it cannot be chosen"));
+    app.update(Action::StudyAll, T0);
+    assert_eq!(setup(&app).0, vec![false, false, false]);
+    app.update(Action::StudyAll, T0);
+    assert_eq!(setup(&app), (vec![true, false, true], Vec::new()));
+    app.update(Action::Open, T0);
+    assert_eq!(state(&app).title, "All decks");
 }

@@ -38,10 +38,19 @@ pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf
     for (d, deck) in app.collection.decks.iter().enumerate() {
         let mark = if s.chosen[d] { "[x]" } else { "[ ]" };
         let title: String = inert(&deck.title).chars().take(name_w).collect();
+        // A deck without questions is shown, dimmed, with the reason it cannot be chosen.
+        let (title_style, count) = if s.can_choose(d) {
+            (row_style(d), format!(" {:>4} questions", s.per_deck[d]))
+        } else {
+            (
+                theme.dim().patch(row_style(d)),
+                "    0 questions — no card a quiz can ask".to_string(),
+            )
+        };
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(format!("{mark} {title:<name_w$}"), row_style(d)),
-            Span::styled(format!(" {:>4} questions", s.per_deck[d]), theme.dim()),
+            Span::styled(format!("{mark} {title:<name_w$}"), title_style),
+            Span::styled(count, theme.dim()),
         ]));
     }
     lines.push(Line::from(""));
