@@ -4,7 +4,6 @@
 //! answers and key presses, and saves the finished attempt.
 
 use recall::quiz::{self, Attempt, AttemptSink, Quiz, QuizMode, QuizResult, QuizSpec, Response};
-use recall::schedule::Millis;
 use recall::store::Config;
 
 use super::app::{Action, App, Screen, Status};
@@ -440,16 +439,5 @@ impl App {
             (Some(_), Action::Back | Action::Quit | Action::Mistakes) => r.review = None,
             _ => {}
         }
-    }
-}
-
-/// `mm:ss`, or `h:mm:ss` from an hour up, rounded up (00:00 only once time is up): the
-/// countdown in the quiz header.
-pub fn clock(ms: Millis) -> String {
-    let s = (ms.max(0) + 999) / 1000;
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{:02}:{:02}", s / 60, s % 60)
     }
 }

@@ -300,7 +300,7 @@ fn time_running_out_submits_by_itself() {
     answer(&mut app, true, T0 + 1000);
     app.update(Action::Tick, deadline - 1);
     assert!(matches!(app.screen, Screen::Quiz(_)));
-    assert!(screen_text(&app).contains("⏱ 00:01"));
+    assert!(screen_text(&app).contains("⏱ 0:01"));
     app.update(Action::Tick, deadline + 400);
     let Screen::Results(r) = &app.screen else {
         panic!("submitted at the deadline");
@@ -666,4 +666,24 @@ fn a_deck_without_questions_is_shown_unavailable_and_never_chosen() {
     assert_eq!(setup(&app), (vec![true, false, true], Vec::new()));
     app.update(Action::Open, T0);
     assert_eq!(state(&app).title, "All decks");
+}
+
+#[test]
+fn every_quiz_screen_writes_times_the_same_way() {
+    let mut app = quiz_app(MemSink::default(), MemAttempts::default());
+    app.quiz_env.minutes = Some(130);
+    app.update(Action::QuizSetup, T0);
+    assert!(screen_text(&app).contains("Time allowed 2h 10m"));
+    app.update(Action::Open, T0);
+    assert!(screen_text(&app).contains("⏱ 2:10:00"));
+    app.update(Action::Tick, T0 + 125 * 60_000 + 2_000);
+    assert!(
+        screen_text(&app).contains("⏱ 4:58"),
+        "{}",
+        screen_text(&app)
+    );
+    app.update(Action::Submit, T0 + 125 * 60_000 + 2_000);
+    app.update(Action::Yes, T0 + 125 * 60_000 + 2_000);
+    let shown = screen_text(&app);
+    assert!(shown.contains("Time     2h 5m of 2h 10m"), "{shown}");
 }

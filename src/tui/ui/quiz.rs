@@ -10,9 +10,9 @@ use recall::quiz::{Question, QuestionKind, Quiz, QuizMode, Response};
 use recall::text::inert;
 
 use super::text::card_lines;
-use super::{centered, duration};
+use super::{centered, clock, duration};
 use crate::tui::app::App;
-use crate::tui::quiz::{clock, Confirm, QuizSetupState, QuizState, ResultsState};
+use crate::tui::quiz::{Confirm, QuizSetupState, QuizState, ResultsState};
 use crate::tui::theme::Theme;
 
 pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf: &mut Buffer) {
