@@ -16,6 +16,8 @@ pub enum Mode {
     Help,
     QuizSetup,
     QuizQuestion,
+    /// A question answered by typing (cloze): enter starts typing, there are no options.
+    QuizTypedQuestion,
     /// Typing an answer: letters are text, not commands.
     QuizTyping,
     QuizConfirm,
@@ -42,6 +44,7 @@ impl Mode {
             Screen::QuizSetup(_) => Mode::QuizSetup,
             Screen::Quiz(q) if q.confirm.is_some() => Mode::QuizConfirm,
             Screen::Quiz(q) if q.input.is_some() => Mode::QuizTyping,
+            Screen::Quiz(q) if q.on_typed_question() => Mode::QuizTypedQuestion,
             Screen::Quiz(_) => Mode::QuizQuestion,
             Screen::Results(r) if r.review.is_some() => Mode::Review,
             Screen::Results(_) => Mode::Results,
@@ -124,7 +127,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::QuizQuestion => match code {
+        Mode::QuizQuestion | Mode::QuizTypedQuestion => match code {
             KeyCode::Char(c @ '1'..='9') => Some(Action::Pick(c as u8 - b'1')),
             KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
             KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
@@ -223,6 +226,14 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("?", "help"),
             ("q", "quit"),
         ],
+        Mode::QuizTypedQuestion => &[
+            ("enter", "type answer"),
+            ("n/p", "next/prev"),
+            ("f", "flag"),
+            ("s", "submit"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
         Mode::QuizTyping => &[("enter", "done"), ("esc", "cancel")],
         Mode::QuizConfirm => &[("y", "yes"), ("n", "no")],
         Mode::Results => &[
@@ -291,7 +302,15 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::QuizQuestion => &[
             ("1-9", "choose an option (choose-two: toggle)"),
-            ("enter", "type the answer (typed questions)"),
+            ("enter/space", "next question"),
+            ("n/l →", "next question"),
+            ("p/h ←", "previous question"),
+            ("f", "flag for another look"),
+            ("s", "submit (asks first)"),
+            ("q", "leave the quiz (asks; saves nothing)"),
+        ],
+        Mode::QuizTypedQuestion => &[
+            ("enter", "type the answer (then enter keeps it)"),
             ("n/l →", "next question"),
             ("p/h ←", "previous question"),
             ("f", "flag for another look"),

@@ -103,6 +103,16 @@ pub struct QuizState {
     pub confirm: Option<Confirm>,
 }
 
+impl QuizState {
+    /// Whether the question on screen is answered by typing (its keys differ).
+    pub fn on_typed_question(&self) -> bool {
+        self.quiz
+            .questions
+            .get(self.current)
+            .is_some_and(|q| matches!(q.kind, quiz::QuestionKind::Typed { .. }))
+    }
+}
+
 /// A submitted quiz: its score, whether it is saved, and the mistake being reviewed.
 pub struct ResultsState {
     pub quiz: Quiz,

@@ -687,3 +687,35 @@ fn every_quiz_screen_writes_times_the_same_way() {
     let shown = screen_text(&app);
     assert!(shown.contains("Time     2h 5m of 2h 10m"), "{shown}");
 }
+
+#[test]
+fn the_footer_and_help_follow_the_kind_of_question() {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let typed = state(&app)
+        .quiz
+        .questions
+        .iter()
+        .position(|q| matches!(q.kind, QuestionKind::Typed { .. }))
+        .expect("the cloze card is asked");
+    let choice = (typed + 1) % state(&app).quiz.questions.len();
+    let footer = |app: &App| screen_text(app).lines().last().unwrap_or("").to_string();
+    while state(&app).current != typed {
+        app.update(Action::Right, T0);
+    }
+    let f = footer(&app);
+    assert!(f.contains("enter type answer") && !f.contains("1-9"), "{f}");
+    app.update(Action::ToggleHelp, T0);
+    assert!(screen_text(&app).contains("type the answer"));
+    app.update(Action::ToggleHelp, T0);
+    while state(&app).current != choice {
+        if choice > typed {
+            app.update(Action::Right, T0);
+        } else {
+            app.update(Action::Left, T0);
+        }
+    }
+    let f = footer(&app);
+    assert!(f.contains("1-9 choose") && !f.contains("type"), "{f}");
+    app.update(Action::ToggleHelp, T0);
+    assert!(!screen_text(&app).contains("type the answer"));
+}
