@@ -719,3 +719,67 @@ fn the_footer_and_help_follow_the_kind_of_question() {
     app.update(Action::ToggleHelp, T0);
     assert!(!screen_text(&app).contains("type the answer"));
 }
+
+/// One choice card whose question, options and explanation are each several lines long at
+/// 80 columns.
+const LONG: &str = r#"
+[deck]
+id = "long"
+title = "Long"
+
+[[cards]]
+id = "pipeline"
+kind = "choice"
+front = """
+A team ingests clickstream data from several hundred web servers into Amazon S3 and wants to \
+train a model every night on the last thirty days of data. The data arrives as many small JSON \
+files, training jobs read it slowly, and costs keep rising. The data scientists also need to \
+query the raw events ad hoc with SQL without moving them to another store first.
+
+Which change makes the nightly training faster and cheaper while keeping ad hoc SQL possible?"""
+choices = [
+  "Use Amazon Kinesis Data Firehose to convert the records to Apache Parquet, partition them by date in S3, and query them with Amazon Athena while training reads only the needed partitions",
+  "Copy every night's data into Amazon RDS for PostgreSQL and let the training job read it through a JDBC connection opened by each worker node",
+  "Move the JSON files to Amazon EFS and mount the file system on the training instances so that they read the small files over NFS instead of S3",
+  "Keep the small JSON files as they are but turn on S3 Transfer Acceleration for the bucket so that the training job downloads them faster each night",
+]
+answer = 0
+explain = """
+Firehose can convert JSON to Parquet on the way in and write date partitions, so training reads \
+fewer, larger, columnar files. Athena queries Parquet in place with SQL. RDS adds a database to \
+run and a slow JDBC path; EFS does not fix small files; Transfer Acceleration speeds uploads \
+from far away, not reads inside the Region. THE-END-OF-THE-EXPLANATION"""
+"#;
+
+fn long_quiz(mode: QuizMode) -> App {
+    let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[LONG]);
+    app.start_quiz(
+        QuizSpec {
+            decks: Vec::new(),
+            count: 1,
+            seed: 7,
+        },
+        mode,
+    );
+    app
+}
+
+#[test]
+fn wrapped_options_continue_under_their_text_not_their_marker() {
+    let app = long_quiz(QuizMode::Exam);
+    let shown = screen_text(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("( ) 1) "))
+        .expect("option 1 shown");
+    assert!(
+        lines[first + 1].starts_with("│       ") && !lines[first + 1].starts_with("│        "),
+        "continuation indented 7 columns, under the option text:\n{shown}"
+    );
+    assert!(
+        lines[first + 1].trim_start_matches('│').trim().len() > 10,
+        "{shown}"
+    );
+    insta::assert_snapshot!("quiz_long_options_80x24", shown);
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use recall::quiz::{Question, QuestionKind, Quiz, QuizMode, Response};
 use recall::text::inert;
 
-use super::text::card_lines;
+use super::text::{card_lines, hanging};
 use super::{centered, clock, duration};
 use crate::tui::app::App;
 use crate::tui::quiz::{Confirm, QuizSetupState, QuizState, ResultsState};
@@ -176,6 +176,7 @@ fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Bu
     let i = st.current;
     let feedback = quiz.is_locked(i);
     let answer = quiz.answers[i].as_ref();
+    let width = area.width.saturating_sub(2);
     let mut lines = card_lines(&q.prompt, Style::new(), theme);
     lines.push(Line::from(""));
     match &q.kind {
@@ -204,11 +205,11 @@ fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Bu
                     (_, _, true) => theme.strong(),
                     _ => Style::new(),
                 };
-                let mut l = card_lines(&format!("{}) {opt}", k + 1), style, theme);
-                if let Some(first) = l.first_mut() {
-                    first.spans.insert(0, Span::styled(mark, style));
-                }
-                lines.extend(l);
+                let marker = vec![
+                    Span::styled(mark, style),
+                    Span::styled(format!("{}) ", k + 1), style),
+                ];
+                lines.extend(hanging(marker, card_lines(opt, style, theme), width));
             }
         }
         QuestionKind::Typed { answers } => {
@@ -462,11 +463,13 @@ fn review(r: &ResultsState, k: usize, theme: Theme, area: Rect, buf: &mut Buffer
         return;
     };
     let q = &r.quiz.questions[i];
+    let width = area.width.saturating_sub(2);
     let mut lines = card_lines(&q.prompt, Style::new(), theme);
     lines.push(Line::from(""));
     if let QuestionKind::Choice { options, .. } = &q.kind {
         for (j, opt) in options.iter().enumerate() {
-            lines.extend(card_lines(&format!("{}) {opt}", j + 1), theme.dim(), theme));
+            let marker = vec![Span::styled(format!("{}) ", j + 1), theme.dim())];
+            lines.extend(hanging(marker, card_lines(opt, theme.dim(), theme), width));
         }
         lines.push(Line::from(""));
     }
