@@ -135,6 +135,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('f') => Some(Action::Flag),
             KeyCode::Char('s') => Some(Action::Submit),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             _ => None,
         },
         Mode::QuizTyping => match code {
@@ -157,12 +159,10 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             _ => None,
         },
         Mode::Review => match code {
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') | KeyCode::Char('j') => {
-                Some(Action::Right)
-            }
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Char('k') => {
-                Some(Action::Left)
-            }
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             KeyCode::Char('r') => Some(Action::Retake),
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
@@ -243,8 +243,10 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Review => &[
-            ("n/p", "next/prev"),
+            ("j/k", "scroll"),
+            ("n/p", "next/prev mistake"),
             ("r", "retake missed"),
+            ("?", "help"),
             ("q", "results"),
         ],
         Mode::Prompt => &[("enter", "import"), ("esc", "cancel")],
@@ -305,6 +307,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("enter/space", "next question"),
             ("n/l →", "next question"),
             ("p/h ←", "previous question"),
+            ("j/k ↑/↓", "scroll a long question (also PgDn/PgUp)"),
             ("f", "flag for another look"),
             ("s", "submit (asks first)"),
             ("q", "leave the quiz (asks; saves nothing)"),
@@ -313,6 +316,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("enter", "type the answer (then enter keeps it)"),
             ("n/l →", "next question"),
             ("p/h ←", "previous question"),
+            ("j/k ↑/↓", "scroll a long question (also PgDn/PgUp)"),
             ("f", "flag for another look"),
             ("s", "submit (asks first)"),
             ("q", "leave the quiz (asks; saves nothing)"),
@@ -326,7 +330,9 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Review => &[
-            ("n/p", "next / previous mistake"),
+            ("j/k ↑/↓", "scroll a long mistake (also PgDn/PgUp)"),
+            ("n/l →", "next mistake"),
+            ("p/h ←", "previous mistake"),
             ("r", "retake only the missed questions"),
             ("q", "back to the results"),
         ],

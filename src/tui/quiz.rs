@@ -101,6 +101,9 @@ pub struct QuizState {
     /// Typing an answer: the text so far.
     pub input: Option<String>,
     pub confirm: Option<Confirm>,
+    /// Lines scrolled down in a question too long for its box; another question starts at
+    /// the top.
+    pub scroll: u16,
 }
 
 impl QuizState {
@@ -128,6 +131,8 @@ pub struct ResultsState {
     pub leave_warned: bool,
     /// Reviewing mistake k (an index into `result.mistakes()`).
     pub review: Option<usize>,
+    /// Lines scrolled down in the mistake under review; another mistake starts at the top.
+    pub review_scroll: u16,
 }
 
 impl ResultsState {
@@ -188,6 +193,7 @@ impl App {
             current: 0,
             input: None,
             confirm: None,
+            scroll: 0,
         }));
     }
 
@@ -260,8 +266,20 @@ impl App {
         }
     }
 
+    /// The screen's body (without status and footer lines) at the terminal's size: what
+    /// scrolling measures a question against, as the study screen does.
+    fn body(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(2))
+    }
+
     fn update_questions(&mut self, action: Action) {
         let now = self.now;
+        let limit = match (&self.screen, action) {
+            (Screen::Quiz(st), Action::Up | Action::Down) => {
+                crate::tui::ui::quiz::question_scroll_limit(st, self.body())
+            }
+            _ => 0,
+        };
         let Screen::Quiz(st) = &mut self.screen else {
             return;
         };
@@ -310,8 +328,10 @@ impl App {
         }
         let i = st.current;
         match action {
-            Action::Right | Action::Down => st.current = (i + 1).min(n.saturating_sub(1)),
-            Action::Left | Action::Up => st.current = i.saturating_sub(1),
+            Action::Down => st.scroll = st.scroll.min(limit).saturating_add(1).min(limit),
+            Action::Up => st.scroll = st.scroll.min(limit).saturating_sub(1),
+            Action::Right => st.current = (i + 1).min(n.saturating_sub(1)),
+            Action::Left => st.current = i.saturating_sub(1),
             Action::Pick(k) => st.quiz.toggle_option(i, usize::from(k)),
             Action::Open => {
                 let typed = matches!(st.quiz.questions[i].kind, quiz::QuestionKind::Typed { .. });
@@ -329,6 +349,9 @@ impl App {
             Action::Submit => st.confirm = Some(Confirm::Submit),
             Action::Back | Action::Quit => st.confirm = Some(Confirm::Quit),
             _ => {}
+        }
+        if st.current != i {
+            st.scroll = 0;
         }
     }
 
@@ -362,6 +385,7 @@ impl App {
             save_error: None,
             leave_warned: false,
             review: None,
+            review_scroll: 0,
         }));
         self.save_results();
     }
@@ -404,9 +428,16 @@ impl App {
 
     fn update_results(&mut self, action: Action) {
         let now = self.now;
+        let limit = match (&self.screen, action) {
+            (Screen::Results(r), Action::Up | Action::Down) => {
+                crate::tui::ui::quiz::review_scroll_limit(r, self.body())
+            }
+            _ => 0,
+        };
         let Screen::Results(r) = &mut self.screen else {
             return;
         };
+        let reviewed = r.review;
         let mistakes = r.result.mistakes().len();
         match (r.review, action) {
             (_, Action::Save) if !r.fully_saved() => self.save_results(),
@@ -429,6 +460,7 @@ impl App {
                     current: 0,
                     input: None,
                     confirm: None,
+                    scroll: 0,
                 }));
             }
             (None, Action::Mistakes | Action::Open) if mistakes > 0 => r.review = Some(0),
@@ -442,12 +474,21 @@ impl App {
                     ));
                 }
             }
-            (Some(k), Action::Right | Action::Down | Action::Open) => {
+            (Some(_), Action::Down) => {
+                r.review_scroll = r.review_scroll.min(limit).saturating_add(1).min(limit)
+            }
+            (Some(_), Action::Up) => r.review_scroll = r.review_scroll.min(limit).saturating_sub(1),
+            (Some(k), Action::Right | Action::Open) => {
                 r.review = Some((k + 1).min(mistakes.saturating_sub(1)))
             }
-            (Some(k), Action::Left | Action::Up) => r.review = Some(k.saturating_sub(1)),
+            (Some(k), Action::Left) => r.review = Some(k.saturating_sub(1)),
             (Some(_), Action::Back | Action::Quit | Action::Mistakes) => r.review = None,
             _ => {}
+        }
+        if let Screen::Results(r) = &mut self.screen {
+            if r.review != reviewed {
+                r.review_scroll = 0;
+            }
         }
     }
 }

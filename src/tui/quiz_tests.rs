@@ -783,3 +783,144 @@ fn wrapped_options_continue_under_their_text_not_their_marker() {
     );
     insta::assert_snapshot!("quiz_long_options_80x24", shown);
 }
+
+/// The quiz's own scroll offsets: the question's, and the mistake review's.
+fn scrolls(app: &App) -> (u16, u16) {
+    match &app.screen {
+        Screen::Quiz(q) => (q.scroll, 0),
+        Screen::Results(r) => (0, r.review_scroll),
+        _ => (0, 0),
+    }
+}
+
+#[test]
+fn a_long_question_scrolls_to_its_last_option_and_stops_there() {
+    use super::keys::{map, Mode};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = long_quiz(QuizMode::Exam);
+    let shown = screen_text(&app);
+    assert!(
+        !shown.contains("( ) 4)"),
+        "option 4 is below the box:\n{shown}"
+    );
+    assert!(shown.contains("↓ more: j"), "{shown}");
+    // j, ↓ and PgDn scroll through the key map, as on the study screen.
+    let mode = Mode::of(&app.screen, false);
+    for code in [KeyCode::Char('j'), KeyCode::Down, KeyCode::PageDown] {
+        let action = map(mode, KeyEvent::new(code, KeyModifiers::NONE)).expect("mapped");
+        app.update(action, T0);
+    }
+    assert_eq!(scrolls(&app).0, 3);
+    for _ in 0..40 {
+        app.update(Action::Down, T0);
+    }
+    let end = scrolls(&app).0;
+    let shown = screen_text(&app);
+    assert!(shown.contains("( ) 4)") && shown.contains("↑ k"), "{shown}");
+    assert!(!shown.contains("↓ more"), "{shown}");
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).0, end, "stops at the last line");
+    app.update(Action::Up, T0);
+    assert_eq!(scrolls(&app).0, end - 1);
+    // On a small terminal there is more to scroll, and the last option is reached too.
+    let mut app = long_quiz(QuizMode::Exam);
+    app.update(Action::Resize(50, 14), T0);
+    for _ in 0..80 {
+        app.update(Action::Down, T0);
+    }
+    let shown = text(&render(&app, 50, 14, Theme::new(false)));
+    assert!(shown.contains("( ) 4)") && shown.contains("↑ k"), "{shown}");
+    assert!(scrolls(&app).0 > end);
+}
+
+#[test]
+fn another_question_starts_at_the_top() {
+    let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[LONG, STORAGE]);
+    app.start_quiz(
+        QuizSpec {
+            decks: Vec::new(),
+            count: 4,
+            seed: 7,
+        },
+        QuizMode::Exam,
+    );
+    let long = state(&app)
+        .quiz
+        .questions
+        .iter()
+        .position(|q| q.card.starts_with("long/"))
+        .expect("the long card is asked");
+    while state(&app).current != long {
+        app.update(Action::Right, T0);
+    }
+    app.update(Action::Down, T0);
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).0, 2);
+    app.update(
+        if long == 0 {
+            Action::Right
+        } else {
+            Action::Left
+        },
+        T0,
+    );
+    assert_eq!(scrolls(&app).0, 0);
+}
+
+#[test]
+fn the_mistake_review_scrolls_to_the_right_answer_and_n_p_change_mistake() {
+    use super::keys::{footer, help, map, Mode};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = long_quiz(QuizMode::Exam);
+    answer(&mut app, false, T0);
+    app.update(Action::Submit, T0);
+    app.update(Action::Yes, T0);
+    app.update(Action::Mistakes, T0);
+    let shown = screen_text(&app);
+    assert!(shown.contains("Mistake 1 of 1"), "{shown}");
+    assert!(
+        !shown.contains("THE-END-OF-THE-EXPLANATION") && shown.contains("↓ more: j"),
+        "{shown}"
+    );
+    let mode = Mode::of(&app.screen, false);
+    assert_eq!(mode, Mode::Review);
+    let key = |c| map(mode, KeyEvent::new(c, KeyModifiers::NONE));
+    assert_eq!(key(KeyCode::Char('j')), Some(Action::Down));
+    assert_eq!(key(KeyCode::Down), Some(Action::Down));
+    assert_eq!(key(KeyCode::PageDown), Some(Action::Down));
+    assert_eq!(key(KeyCode::Char('k')), Some(Action::Up));
+    assert_eq!(key(KeyCode::PageUp), Some(Action::Up));
+    assert_eq!(key(KeyCode::Char('n')), Some(Action::Right));
+    assert_eq!(key(KeyCode::Right), Some(Action::Right));
+    assert_eq!(key(KeyCode::Char('p')), Some(Action::Left));
+    assert_eq!(key(KeyCode::Left), Some(Action::Left));
+    for _ in 0..40 {
+        app.update(Action::Down, T0);
+    }
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Right answer:") && shown.contains("THE-END-OF-THE-EXPLANATION"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("↑ k") && shown.contains("Mistake 1 of 1"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("quiz_review_scrolled_80x24", shown);
+    let end = scrolls(&app).1;
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).1, end, "stops at the last line");
+    assert!(footer(mode).contains(&("j/k", "scroll")));
+    assert!(help(mode).iter().any(|(k, _)| k.contains("↑/↓")));
+    // The next mistake starts at the top.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    app.update(Action::Submit, T0);
+    app.update(Action::Yes, T0);
+    app.update(Action::Mistakes, T0);
+    app.update(Action::Resize(40, 10), T0);
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).1, 1);
+    app.update(Action::Right, T0);
+    assert_eq!(scrolls(&app).1, 0);
+    assert!(screen_text(&app).contains("Mistake 2 of 8"));
+}

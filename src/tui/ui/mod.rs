@@ -2,7 +2,7 @@
 
 mod help;
 mod home;
-mod quiz;
+pub(crate) mod quiz;
 mod stats;
 pub(crate) mod study;
 mod summary;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use recall::quiz::{Question, QuestionKind, Quiz, QuizMode, Response};
 use recall::text::inert;
 
-use super::text::{card_lines, hanging};
+use super::text::{card_lines, hanging, render_scrolled, scroll_room};
 use super::{centered, clock, duration};
 use crate::tui::app::App;
 use crate::tui::quiz::{Confirm, QuizSetupState, QuizState, ResultsState};
@@ -106,21 +106,45 @@ pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf
         .render(area, buf);
 }
 
-pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let quiz = &st.quiz;
-    let n = quiz.questions.len();
+/// Header, question, answer grid of a quiz of `n` questions.
+fn quiz_areas(area: Rect, n: usize) -> [Rect; 3] {
     let per_row = usize::from(area.width.saturating_sub(2) / CELL).max(1);
     // The question comes first: the grid takes at most a quarter of the height and scrolls
     // to the current question (a long quiz on a small terminal would leave no room).
     let grid_rows = u16::try_from(n.div_ceil(per_row))
         .unwrap_or(u16::MAX)
         .min((area.height / 4).max(1));
-    let [header, body, grid] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(grid_rows.saturating_add(2)),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// How far the question on screen can scroll when the quiz fills `body`; `update` stops
+/// there.
+pub fn question_scroll_limit(st: &QuizState, body: Rect) -> u16 {
+    let area = quiz_areas(body, st.quiz.questions.len())[1];
+    st.quiz.questions.get(st.current).map_or(0, |q| {
+        let text = question_text(st, q, Theme::new(false), area.width.saturating_sub(2));
+        scroll_room(&text, area)
+    })
+}
+
+/// How far the mistake under review can scroll when the results fill `body`.
+pub fn review_scroll_limit(r: &ResultsState, body: Rect) -> u16 {
+    let Some(k) = r.review else {
+        return 0;
+    };
+    review_text(r, k, Theme::new(false), body.width.saturating_sub(2))
+        .map_or(0, |(text, _)| scroll_room(&text, body))
+}
+
+pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let quiz = &st.quiz;
+    let n = quiz.questions.len();
+    let [header, body, grid] = quiz_areas(area, n);
 
     let answered = (0..n).filter(|&i| quiz.is_complete(i)).count();
     let flagged = quiz.flagged.iter().filter(|&&f| f).count();
@@ -174,9 +198,32 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
 fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Buffer) {
     let quiz = &st.quiz;
     let i = st.current;
+    let text = question_text(st, q, theme, area.width.saturating_sub(2));
+    let flag = if quiz.flagged[i] {
+        " · ⚑ flagged"
+    } else {
+        ""
+    };
+    let block = Block::bordered().title(Span::styled(
+        format!(
+            " Question {} of {} · {}{flag} ",
+            i + 1,
+            quiz.questions.len(),
+            inert(&q.section_title)
+        ),
+        theme.dim(),
+    ));
+    // A question longer than its box scrolls (j/k); the border says there is more.
+    render_scrolled(text, block, st.scroll, theme, area, buf);
+}
+
+/// The question on screen as wrapped text `width` columns wide: prompt, options or the
+/// typed answer, and (practice mode, once answered) right or wrong with the explanation.
+fn question_text(st: &QuizState, q: &Question, theme: Theme, width: u16) -> Paragraph<'static> {
+    let quiz = &st.quiz;
+    let i = st.current;
     let feedback = quiz.is_locked(i);
     let answer = quiz.answers[i].as_ref();
-    let width = area.width.saturating_sub(2);
     let mut lines = card_lines(&q.prompt, Style::new(), theme);
     lines.push(Line::from(""));
     match &q.kind {
@@ -246,23 +293,7 @@ fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Bu
             lines.extend(card_lines(explain, theme.dim(), theme));
         }
     }
-    let flag = if quiz.flagged[i] {
-        " · ⚑ flagged"
-    } else {
-        ""
-    };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Span::styled(
-            format!(
-                " Question {} of {} · {}{flag} ",
-                i + 1,
-                quiz.questions.len(),
-                inert(&q.section_title)
-            ),
-            theme.dim(),
-        )))
-        .render(area, buf);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
 /// Width of one grid cell: the number, its marks, a space.
@@ -458,12 +489,24 @@ pub fn render_results(r: &ResultsState, theme: Theme, area: Rect, buf: &mut Buff
 }
 
 fn review(r: &ResultsState, k: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let mistakes = r.result.mistakes();
-    let Some(&i) = mistakes.get(k) else {
+    let Some((text, title)) = review_text(r, k, theme, area.width.saturating_sub(2)) else {
         return;
     };
+    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    // A long mistake scrolls (j/k ↑/↓) so that the right answer and explanation can be read.
+    render_scrolled(text, block, r.review_scroll, theme, area, buf);
+}
+
+/// Mistake `k` as wrapped text `width` columns wide, and its box's title; None past the last.
+fn review_text(
+    r: &ResultsState,
+    k: usize,
+    theme: Theme,
+    width: u16,
+) -> Option<(Paragraph<'static>, String)> {
+    let mistakes = r.result.mistakes();
+    let &i = mistakes.get(k)?;
     let q = &r.quiz.questions[i];
-    let width = area.width.saturating_sub(2);
     let mut lines = card_lines(&q.prompt, Style::new(), theme);
     lines.push(Line::from(""));
     if let QuestionKind::Choice { options, .. } = &q.kind {
@@ -474,29 +517,24 @@ fn review(r: &ResultsState, k: usize, theme: Theme, area: Rect, buf: &mut Buffer
         lines.push(Line::from(""));
     }
     let given = q.response_text(r.quiz.answers[i].as_ref());
-    lines.push(Line::from(vec![
-        Span::styled("Your answer:  ", theme.strong()),
-        Span::styled(inert(&given).into_owned(), theme.error()),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled("Right answer: ", theme.strong()),
-        Span::styled(inert(&q.right_text()).into_owned(), theme.right()),
-    ]));
+    for (label, answer, style) in [
+        ("Your answer:  ", given, theme.error()),
+        ("Right answer: ", q.right_text(), theme.right()),
+    ] {
+        let marker = vec![Span::styled(label, theme.strong())];
+        let text = vec![Line::from(Span::styled(inert(&answer).into_owned(), style))];
+        lines.extend(hanging(marker, text, width));
+    }
     if let Some(explain) = &q.explain {
         lines.push(Line::from(""));
         lines.extend(card_lines(explain, Style::new(), theme));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Span::styled(
-            format!(
-                " Mistake {} of {} · question {} · {} ",
-                k + 1,
-                mistakes.len(),
-                i + 1,
-                inert(&q.section_title)
-            ),
-            theme.title(),
-        )))
-        .render(area, buf);
+    let title = format!(
+        " Mistake {} of {} · question {} · {} ",
+        k + 1,
+        mistakes.len(),
+        i + 1,
+        inert(&q.section_title)
+    );
+    Some((Paragraph::new(lines).wrap(Wrap { trim: false }), title))
 }

@@ -1,7 +1,10 @@
 //! Card text as terminal lines: control characters made inert, light Markdown shown plainly.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
 use recall::text::inert;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -80,6 +83,40 @@ mod tests {
         let lines = card_lines("\x1b[2Jboom", Style::new(), Theme::new(false));
         assert_eq!(plain(&lines), ["␛[2Jboom"]);
     }
+}
+
+/// How many lines `text` (already set to wrap) runs past a bordered box filling `area`:
+/// how far it can scroll, so that scrolling stops at its last line.
+pub fn scroll_room(text: &Paragraph, area: Rect) -> u16 {
+    let total = text.line_count(area.width.saturating_sub(2));
+    u16::try_from(total)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2))
+}
+
+/// Draws `text` in `block` scrolled down `scroll` lines (at most to its end); when some of it
+/// is out of sight the bottom border says so and which key shows it.
+pub fn render_scrolled(
+    text: Paragraph,
+    block: Block,
+    scroll: u16,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let room = scroll_room(&text, area);
+    let scroll = scroll.min(room);
+    let mut block = block;
+    let more_below = scroll < room;
+    if scroll > 0 || more_below {
+        let hint = match (scroll > 0, more_below) {
+            (true, true) => " ↑↓ more: j/k ",
+            (false, _) => " ↓ more: j ",
+            (true, false) => " ↑ k ",
+        };
+        block = block.title_bottom(Line::from(Span::styled(hint, theme.key())).right_aligned());
+    }
+    text.scroll((scroll, 0)).block(block).render(area, buf);
 }
 
 /// Lines after a marker such as `( ) 1) `, word-wrapped to `width` columns so that every
