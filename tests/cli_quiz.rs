@@ -71,7 +71,7 @@ fn history_lists_each_attempt_with_sections_and_the_trend() {
     assert_eq!(lines.len(), 7, "{out}");
     assert_eq!(
         lines[0],
-        "  1. 2026-11-20 09:00  exam               1/4    25%  FAIL  2m 05s"
+        "  1. 2026-11-20 09:00  exam               1/4    25%  FAIL  2m 5s"
     );
     assert_eq!(lines[1], "     s3-security 1/3 33% · exam-tips 0/1 0%");
     assert!(

@@ -139,7 +139,11 @@ pub fn history_text(attempts: &[Attempt], utc_offset_secs: i32) -> String {
             a.questions,
             (a.score * 100.0).round(),
             if a.passed { "PASS" } else { "FAIL" },
-            minutes(a.seconds_used),
+            crate::timefmt::duration(
+                i64::try_from(a.seconds_used)
+                    .unwrap_or(i64::MAX / 1000)
+                    .saturating_mul(1000)
+            ),
             if a.timed_out { " (time ran out)" } else { "" },
         );
         let sections: Vec<String> = a
@@ -180,12 +184,4 @@ pub fn history_text(attempts: &[Attempt], utc_offset_secs: i32) -> String {
         };
     }
     out
-}
-
-fn minutes(secs: u64) -> String {
-    if secs < 60 {
-        format!("{secs}s")
-    } else {
-        format!("{}m {:02}s", secs / 60, secs % 60)
-    }
 }

@@ -16,6 +16,8 @@ pub enum Mode {
     Help,
     QuizSetup,
     QuizQuestion,
+    /// A question answered by typing (cloze): enter starts typing, there are no options.
+    QuizTypedQuestion,
     /// Typing an answer: letters are text, not commands.
     QuizTyping,
     QuizConfirm,
@@ -42,6 +44,7 @@ impl Mode {
             Screen::QuizSetup(_) => Mode::QuizSetup,
             Screen::Quiz(q) if q.confirm.is_some() => Mode::QuizConfirm,
             Screen::Quiz(q) if q.input.is_some() => Mode::QuizTyping,
+            Screen::Quiz(q) if q.on_typed_question() => Mode::QuizTypedQuestion,
             Screen::Quiz(_) => Mode::QuizQuestion,
             Screen::Results(r) if r.review.is_some() => Mode::Review,
             Screen::Results(_) => Mode::Results,
@@ -124,7 +127,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::QuizQuestion => match code {
+        Mode::QuizQuestion | Mode::QuizTypedQuestion => match code {
             KeyCode::Char(c @ '1'..='9') => Some(Action::Pick(c as u8 - b'1')),
             KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
             KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
@@ -132,6 +135,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('f') => Some(Action::Flag),
             KeyCode::Char('s') => Some(Action::Submit),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             _ => None,
         },
         Mode::QuizTyping => match code {
@@ -154,12 +159,10 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             _ => None,
         },
         Mode::Review => match code {
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') | KeyCode::Char('j') => {
-                Some(Action::Right)
-            }
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Char('k') => {
-                Some(Action::Left)
-            }
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             KeyCode::Char('r') => Some(Action::Retake),
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
@@ -223,6 +226,14 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("?", "help"),
             ("q", "quit"),
         ],
+        Mode::QuizTypedQuestion => &[
+            ("enter", "type answer"),
+            ("n/p", "next/prev"),
+            ("f", "flag"),
+            ("s", "submit"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
         Mode::QuizTyping => &[("enter", "done"), ("esc", "cancel")],
         Mode::QuizConfirm => &[("y", "yes"), ("n", "no")],
         Mode::Results => &[
@@ -232,8 +243,10 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Review => &[
-            ("n/p", "next/prev"),
+            ("j/k", "scroll"),
+            ("n/p", "next/prev mistake"),
             ("r", "retake missed"),
+            ("?", "help"),
             ("q", "results"),
         ],
         Mode::Prompt => &[("enter", "import"), ("esc", "cancel")],
@@ -291,9 +304,19 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::QuizQuestion => &[
             ("1-9", "choose an option (choose-two: toggle)"),
-            ("enter", "type the answer (typed questions)"),
+            ("enter/space", "next question"),
             ("n/l →", "next question"),
             ("p/h ←", "previous question"),
+            ("j/k ↑/↓", "scroll a long question (also PgDn/PgUp)"),
+            ("f", "flag for another look"),
+            ("s", "submit (asks first)"),
+            ("q", "leave the quiz (asks; saves nothing)"),
+        ],
+        Mode::QuizTypedQuestion => &[
+            ("enter", "type the answer (then enter keeps it)"),
+            ("n/l →", "next question"),
+            ("p/h ←", "previous question"),
+            ("j/k ↑/↓", "scroll a long question (also PgDn/PgUp)"),
             ("f", "flag for another look"),
             ("s", "submit (asks first)"),
             ("q", "leave the quiz (asks; saves nothing)"),
@@ -307,7 +330,9 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back to decks"),
         ],
         Mode::Review => &[
-            ("n/p", "next / previous mistake"),
+            ("j/k ↑/↓", "scroll a long mistake (also PgDn/PgUp)"),
+            ("n/l →", "next mistake"),
+            ("p/h ←", "previous mistake"),
             ("r", "retake only the missed questions"),
             ("q", "back to the results"),
         ],

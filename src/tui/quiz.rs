@@ -4,7 +4,6 @@
 //! answers and key presses, and saves the finished attempt.
 
 use recall::quiz::{self, Attempt, AttemptSink, Quiz, QuizMode, QuizResult, QuizSpec, Response};
-use recall::schedule::Millis;
 use recall::store::Config;
 
 use super::app::{Action, App, Screen, Status};
@@ -59,12 +58,22 @@ impl QuizSetupState {
         self.chosen.len()
     }
 
-    /// The chosen decks as a quiz spec wants them: empty when every deck is chosen.
+    /// The chosen decks as a quiz spec wants them: empty when every deck that has questions
+    /// is chosen (the others add nothing).
     pub fn decks(&self) -> Vec<usize> {
-        if self.chosen.iter().all(|&c| c) {
+        if self.all_chosen() {
             return Vec::new();
         }
         (0..self.chosen.len()).filter(|&d| self.chosen[d]).collect()
+    }
+
+    /// Whether a deck can be in a quiz: a deck without questions never is.
+    pub fn can_choose(&self, deck: usize) -> bool {
+        self.per_deck.get(deck).is_some_and(|&n| n > 0)
+    }
+
+    fn all_chosen(&self) -> bool {
+        (0..self.chosen.len()).all(|d| self.chosen[d] || !self.can_choose(d))
     }
 
     fn recount(&mut self) {
@@ -92,6 +101,19 @@ pub struct QuizState {
     /// Typing an answer: the text so far.
     pub input: Option<String>,
     pub confirm: Option<Confirm>,
+    /// Lines scrolled down in a question too long for its box; another question starts at
+    /// the top.
+    pub scroll: u16,
+}
+
+impl QuizState {
+    /// Whether the question on screen is answered by typing (its keys differ).
+    pub fn on_typed_question(&self) -> bool {
+        self.quiz
+            .questions
+            .get(self.current)
+            .is_some_and(|q| matches!(q.kind, quiz::QuestionKind::Typed { .. }))
+    }
 }
 
 /// A submitted quiz: its score, whether it is saved, and the mistake being reviewed.
@@ -109,6 +131,8 @@ pub struct ResultsState {
     pub leave_warned: bool,
     /// Reviewing mistake k (an index into `result.mistakes()`).
     pub review: Option<usize>,
+    /// Lines scrolled down in the mistake under review; another mistake starts at the top.
+    pub review_scroll: u16,
 }
 
 impl ResultsState {
@@ -132,7 +156,7 @@ impl App {
             .collect();
         let mut setup = QuizSetupState {
             focus: decks.len(),
-            chosen: vec![true; decks.len()],
+            chosen: per_deck.iter().map(|&n| n > 0).collect(),
             per_deck,
             count: 0,
             mode: QuizMode::Exam,
@@ -169,6 +193,7 @@ impl App {
             current: 0,
             input: None,
             confirm: None,
+            scroll: 0,
         }));
     }
 
@@ -190,13 +215,20 @@ impl App {
             Action::Up => s.focus = (s.focus + rows - 1) % rows,
             Action::Down => s.focus = (s.focus + 1) % rows,
             Action::StudyAll => {
-                let all = !s.chosen.iter().all(|&c| c);
-                s.chosen.iter_mut().for_each(|c| *c = all);
+                let all = !s.all_chosen();
+                for d in 0..s.chosen.len() {
+                    s.chosen[d] = all && s.can_choose(d);
+                }
                 s.recount();
             }
             Action::Left | Action::Right => {
                 let forward = action == Action::Right;
                 match s.focus {
+                    d if d < s.count_row() && !s.can_choose(d) => {
+                        self.status = Some(Status::error(
+                            "This deck has no card a quiz can ask: it cannot be chosen.",
+                        ));
+                    }
                     d if d < s.count_row() => {
                         s.chosen[d] = !s.chosen[d];
                         s.recount();
@@ -234,8 +266,20 @@ impl App {
         }
     }
 
+    /// The screen's body (without status and footer lines) at the terminal's size: what
+    /// scrolling measures a question against, as the study screen does.
+    fn body(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(2))
+    }
+
     fn update_questions(&mut self, action: Action) {
         let now = self.now;
+        let limit = match (&self.screen, action) {
+            (Screen::Quiz(st), Action::Up | Action::Down) => {
+                crate::tui::ui::quiz::question_scroll_limit(st, self.body())
+            }
+            _ => 0,
+        };
         let Screen::Quiz(st) = &mut self.screen else {
             return;
         };
@@ -284,8 +328,10 @@ impl App {
         }
         let i = st.current;
         match action {
-            Action::Right | Action::Down => st.current = (i + 1).min(n.saturating_sub(1)),
-            Action::Left | Action::Up => st.current = i.saturating_sub(1),
+            Action::Down => st.scroll = st.scroll.min(limit).saturating_add(1).min(limit),
+            Action::Up => st.scroll = st.scroll.min(limit).saturating_sub(1),
+            Action::Right => st.current = (i + 1).min(n.saturating_sub(1)),
+            Action::Left => st.current = i.saturating_sub(1),
             Action::Pick(k) => st.quiz.toggle_option(i, usize::from(k)),
             Action::Open => {
                 let typed = matches!(st.quiz.questions[i].kind, quiz::QuestionKind::Typed { .. });
@@ -303,6 +349,9 @@ impl App {
             Action::Submit => st.confirm = Some(Confirm::Submit),
             Action::Back | Action::Quit => st.confirm = Some(Confirm::Quit),
             _ => {}
+        }
+        if st.current != i {
+            st.scroll = 0;
         }
     }
 
@@ -336,6 +385,7 @@ impl App {
             save_error: None,
             leave_warned: false,
             review: None,
+            review_scroll: 0,
         }));
         self.save_results();
     }
@@ -378,9 +428,16 @@ impl App {
 
     fn update_results(&mut self, action: Action) {
         let now = self.now;
+        let limit = match (&self.screen, action) {
+            (Screen::Results(r), Action::Up | Action::Down) => {
+                crate::tui::ui::quiz::review_scroll_limit(r, self.body())
+            }
+            _ => 0,
+        };
         let Screen::Results(r) = &mut self.screen else {
             return;
         };
+        let reviewed = r.review;
         let mistakes = r.result.mistakes().len();
         match (r.review, action) {
             (_, Action::Save) if !r.fully_saved() => self.save_results(),
@@ -403,6 +460,7 @@ impl App {
                     current: 0,
                     input: None,
                     confirm: None,
+                    scroll: 0,
                 }));
             }
             (None, Action::Mistakes | Action::Open) if mistakes > 0 => r.review = Some(0),
@@ -416,23 +474,21 @@ impl App {
                     ));
                 }
             }
-            (Some(k), Action::Right | Action::Down | Action::Open) => {
+            (Some(_), Action::Down) => {
+                r.review_scroll = r.review_scroll.min(limit).saturating_add(1).min(limit)
+            }
+            (Some(_), Action::Up) => r.review_scroll = r.review_scroll.min(limit).saturating_sub(1),
+            (Some(k), Action::Right | Action::Open) => {
                 r.review = Some((k + 1).min(mistakes.saturating_sub(1)))
             }
-            (Some(k), Action::Left | Action::Up) => r.review = Some(k.saturating_sub(1)),
+            (Some(k), Action::Left) => r.review = Some(k.saturating_sub(1)),
             (Some(_), Action::Back | Action::Quit | Action::Mistakes) => r.review = None,
             _ => {}
         }
-    }
-}
-
-/// `mm:ss`, or `h:mm:ss` from an hour up, rounded up (00:00 only once time is up): the
-/// countdown in the quiz header.
-pub fn clock(ms: Millis) -> String {
-    let s = (ms.max(0) + 999) / 1000;
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{:02}:{:02}", s / 60, s % 60)
+        if let Screen::Results(r) = &mut self.screen {
+            if r.review != reviewed {
+                r.review_scroll = 0;
+            }
+        }
     }
 }

@@ -97,10 +97,15 @@ impl AttemptSink for MemAttempts {
 }
 
 fn quiz_app(sink: MemSink, attempts: MemAttempts) -> App {
-    let decks = vec![
-        parse_deck(STORAGE, "storage.toml", DeckSource::Builtin("storage.toml")).expect("valid"),
-        parse_deck(FACTS, "facts.toml", DeckSource::Builtin("facts.toml")).expect("valid"),
-    ];
+    quiz_app_with(sink, attempts, &[STORAGE, FACTS])
+}
+
+/// A quiz-ready app over the given deck files (TOML text).
+fn quiz_app_with(sink: MemSink, attempts: MemAttempts, sources: &[&str]) -> App {
+    let decks = sources
+        .iter()
+        .map(|src| parse_deck(src, "deck.toml", DeckSource::Builtin("deck.toml")).expect("valid"))
+        .collect();
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
         ..SchedulerConfig::default()
@@ -228,7 +233,7 @@ fn an_exam_hides_feedback_then_submits_saves_and_marks_misses_due() {
     app.update(Action::Submit, now);
     let confirm = screen_text(&app);
     assert!(confirm.contains("Unanswered: none"), "{confirm}");
-    assert!(confirm.contains("Flagged: 4"), "{confirm}");
+    assert!(confirm.contains("Flagged: 1 question (no. 4)"), "{confirm}");
     app.update(Action::No, now);
     assert!(state(&app).confirm.is_none());
     app.update(Action::Submit, now);
@@ -295,7 +300,7 @@ fn time_running_out_submits_by_itself() {
     answer(&mut app, true, T0 + 1000);
     app.update(Action::Tick, deadline - 1);
     assert!(matches!(app.screen, Screen::Quiz(_)));
-    assert!(screen_text(&app).contains("⏱ 00:01"));
+    assert!(screen_text(&app).contains("⏱ 0:01"));
     app.update(Action::Tick, deadline + 400);
     let Screen::Results(r) = &app.screen else {
         panic!("submitted at the deadline");
@@ -592,4 +597,330 @@ fn on_a_small_terminal_the_question_keeps_room_and_the_grid_follows_it() {
         shown.contains(&format!("{n}·")),
         "question {n} in the grid:\n{shown}"
     );
+}
+
+#[test]
+fn the_submit_confirmation_gives_counts_and_question_numbers_apart() {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    answer(&mut app, true, T0);
+    app.update(Action::Right, T0);
+    app.update(Action::Flag, T0);
+    app.update(Action::Submit, T0);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Unanswered: 7 questions (no. 2, 3, 4, 5, 6, 7, 8)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Flagged: 1 question (no. 2)"), "{shown}");
+    // A long list wraps inside the box instead of being cut at its edge.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    for _ in 0..8 {
+        app.update(Action::Flag, T0);
+        app.update(Action::Right, T0);
+    }
+    app.update(Action::Submit, T0);
+    let shown = text(&render(&app, 40, 24, Theme::new(false)));
+    assert!(shown.contains("Flagged: 8 questions"), "{shown}");
+    assert!(shown.contains("y submit"), "{shown}");
+}
+
+/// A deck whose only card is a basic one: no other backs to offer as wrong options.
+const LONELY: &str = r#"
+[deck]
+id = "lonely"
+title = "Lonely"
+
+[[cards]]
+id = "one"
+front = "A question with no distractors?"
+back = "Its answer"
+"#;
+
+#[test]
+fn a_deck_without_questions_is_shown_unavailable_and_never_chosen() {
+    let mut app = quiz_app_with(
+        MemSink::default(),
+        MemAttempts::default(),
+        &[STORAGE, LONELY, FACTS],
+    );
+    app.update(Action::QuizSetup, T0);
+    let setup = |app: &App| match &app.screen {
+        Screen::QuizSetup(s) => (s.chosen.clone(), s.decks()),
+        _ => panic!("setup screen"),
+    };
+    assert_eq!(setup(&app), (vec![true, false, true], Vec::new()));
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("[ ] Lonely     0 questions — no card a quiz can ask"),
+        "{shown}"
+    );
+    // Toggling it says why not; none/all leaves it out.
+    app.update(Action::Up, T0);
+    app.update(Action::Up, T0);
+    app.update(Action::Right, T0);
+    assert_eq!(setup(&app).0, vec![true, false, true]);
+    assert!(screen_text(&app).contains("no card a quiz can ask: it cannot be chosen"));
+    app.update(Action::StudyAll, T0);
+    assert_eq!(setup(&app).0, vec![false, false, false]);
+    app.update(Action::StudyAll, T0);
+    assert_eq!(setup(&app), (vec![true, false, true], Vec::new()));
+    app.update(Action::Open, T0);
+    assert_eq!(state(&app).title, "All decks");
+}
+
+#[test]
+fn every_quiz_screen_writes_times_the_same_way() {
+    let mut app = quiz_app(MemSink::default(), MemAttempts::default());
+    app.quiz_env.minutes = Some(130);
+    app.update(Action::QuizSetup, T0);
+    assert!(screen_text(&app).contains("Time allowed 2h 10m"));
+    app.update(Action::Open, T0);
+    assert!(screen_text(&app).contains("⏱ 2:10:00"));
+    app.update(Action::Tick, T0 + 125 * 60_000 + 2_000);
+    assert!(
+        screen_text(&app).contains("⏱ 4:58"),
+        "{}",
+        screen_text(&app)
+    );
+    app.update(Action::Submit, T0 + 125 * 60_000 + 2_000);
+    app.update(Action::Yes, T0 + 125 * 60_000 + 2_000);
+    let shown = screen_text(&app);
+    assert!(shown.contains("Time     2h 5m of 2h 10m"), "{shown}");
+}
+
+#[test]
+fn the_footer_and_help_follow_the_kind_of_question() {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let typed = state(&app)
+        .quiz
+        .questions
+        .iter()
+        .position(|q| matches!(q.kind, QuestionKind::Typed { .. }))
+        .expect("the cloze card is asked");
+    let choice = (typed + 1) % state(&app).quiz.questions.len();
+    let footer = |app: &App| screen_text(app).lines().last().unwrap_or("").to_string();
+    while state(&app).current != typed {
+        app.update(Action::Right, T0);
+    }
+    let f = footer(&app);
+    assert!(f.contains("enter type answer") && !f.contains("1-9"), "{f}");
+    app.update(Action::ToggleHelp, T0);
+    assert!(screen_text(&app).contains("type the answer"));
+    app.update(Action::ToggleHelp, T0);
+    while state(&app).current != choice {
+        if choice > typed {
+            app.update(Action::Right, T0);
+        } else {
+            app.update(Action::Left, T0);
+        }
+    }
+    let f = footer(&app);
+    assert!(f.contains("1-9 choose") && !f.contains("type"), "{f}");
+    app.update(Action::ToggleHelp, T0);
+    assert!(!screen_text(&app).contains("type the answer"));
+}
+
+/// One choice card whose question, options and explanation are each several lines long at
+/// 80 columns.
+const LONG: &str = r#"
+[deck]
+id = "long"
+title = "Long"
+
+[[cards]]
+id = "pipeline"
+kind = "choice"
+front = """
+A team ingests clickstream data from several hundred web servers into Amazon S3 and wants to \
+train a model every night on the last thirty days of data. The data arrives as many small JSON \
+files, training jobs read it slowly, and costs keep rising. The data scientists also need to \
+query the raw events ad hoc with SQL without moving them to another store first.
+
+Which change makes the nightly training faster and cheaper while keeping ad hoc SQL possible?"""
+choices = [
+  "Use Amazon Kinesis Data Firehose to convert the records to Apache Parquet, partition them by date in S3, and query them with Amazon Athena while training reads only the needed partitions",
+  "Copy every night's data into Amazon RDS for PostgreSQL and let the training job read it through a JDBC connection opened by each worker node",
+  "Move the JSON files to Amazon EFS and mount the file system on the training instances so that they read the small files over NFS instead of S3",
+  "Keep the small JSON files as they are but turn on S3 Transfer Acceleration for the bucket so that the training job downloads them faster each night",
+]
+answer = 0
+explain = """
+Firehose can convert JSON to Parquet on the way in and write date partitions, so training reads \
+fewer, larger, columnar files. Athena queries Parquet in place with SQL. RDS adds a database to \
+run and a slow JDBC path; EFS does not fix small files; Transfer Acceleration speeds uploads \
+from far away, not reads inside the Region. THE-END-OF-THE-EXPLANATION"""
+"#;
+
+fn long_quiz(mode: QuizMode) -> App {
+    let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[LONG]);
+    app.start_quiz(
+        QuizSpec {
+            decks: Vec::new(),
+            count: 1,
+            seed: 7,
+        },
+        mode,
+    );
+    app
+}
+
+#[test]
+fn wrapped_options_continue_under_their_text_not_their_marker() {
+    let app = long_quiz(QuizMode::Exam);
+    let shown = screen_text(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("( ) 1) "))
+        .expect("option 1 shown");
+    assert!(
+        lines[first + 1].starts_with("│       ") && !lines[first + 1].starts_with("│        "),
+        "continuation indented 7 columns, under the option text:\n{shown}"
+    );
+    assert!(
+        lines[first + 1].trim_start_matches('│').trim().len() > 10,
+        "{shown}"
+    );
+    insta::assert_snapshot!("quiz_long_options_80x24", shown);
+}
+
+/// The quiz's own scroll offsets: the question's, and the mistake review's.
+fn scrolls(app: &App) -> (u16, u16) {
+    match &app.screen {
+        Screen::Quiz(q) => (q.scroll, 0),
+        Screen::Results(r) => (0, r.review_scroll),
+        _ => (0, 0),
+    }
+}
+
+#[test]
+fn a_long_question_scrolls_to_its_last_option_and_stops_there() {
+    use super::keys::{map, Mode};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = long_quiz(QuizMode::Exam);
+    let shown = screen_text(&app);
+    assert!(
+        !shown.contains("( ) 4)"),
+        "option 4 is below the box:\n{shown}"
+    );
+    assert!(shown.contains("↓ more: j"), "{shown}");
+    // j, ↓ and PgDn scroll through the key map, as on the study screen.
+    let mode = Mode::of(&app.screen, false);
+    for code in [KeyCode::Char('j'), KeyCode::Down, KeyCode::PageDown] {
+        let action = map(mode, KeyEvent::new(code, KeyModifiers::NONE)).expect("mapped");
+        app.update(action, T0);
+    }
+    assert_eq!(scrolls(&app).0, 3);
+    for _ in 0..40 {
+        app.update(Action::Down, T0);
+    }
+    let end = scrolls(&app).0;
+    let shown = screen_text(&app);
+    assert!(shown.contains("( ) 4)") && shown.contains("↑ k"), "{shown}");
+    assert!(!shown.contains("↓ more"), "{shown}");
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).0, end, "stops at the last line");
+    app.update(Action::Up, T0);
+    assert_eq!(scrolls(&app).0, end - 1);
+    // On a small terminal there is more to scroll, and the last option is reached too.
+    let mut app = long_quiz(QuizMode::Exam);
+    app.update(Action::Resize(50, 14), T0);
+    for _ in 0..80 {
+        app.update(Action::Down, T0);
+    }
+    let shown = text(&render(&app, 50, 14, Theme::new(false)));
+    assert!(shown.contains("( ) 4)") && shown.contains("↑ k"), "{shown}");
+    assert!(scrolls(&app).0 > end);
+}
+
+#[test]
+fn another_question_starts_at_the_top() {
+    let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[LONG, STORAGE]);
+    app.start_quiz(
+        QuizSpec {
+            decks: Vec::new(),
+            count: 4,
+            seed: 7,
+        },
+        QuizMode::Exam,
+    );
+    let long = state(&app)
+        .quiz
+        .questions
+        .iter()
+        .position(|q| q.card.starts_with("long/"))
+        .expect("the long card is asked");
+    while state(&app).current != long {
+        app.update(Action::Right, T0);
+    }
+    app.update(Action::Down, T0);
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).0, 2);
+    app.update(
+        if long == 0 {
+            Action::Right
+        } else {
+            Action::Left
+        },
+        T0,
+    );
+    assert_eq!(scrolls(&app).0, 0);
+}
+
+#[test]
+fn the_mistake_review_scrolls_to_the_right_answer_and_n_p_change_mistake() {
+    use super::keys::{footer, help, map, Mode};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = long_quiz(QuizMode::Exam);
+    answer(&mut app, false, T0);
+    app.update(Action::Submit, T0);
+    app.update(Action::Yes, T0);
+    app.update(Action::Mistakes, T0);
+    let shown = screen_text(&app);
+    assert!(shown.contains("Mistake 1 of 1"), "{shown}");
+    assert!(
+        !shown.contains("THE-END-OF-THE-EXPLANATION") && shown.contains("↓ more: j"),
+        "{shown}"
+    );
+    let mode = Mode::of(&app.screen, false);
+    assert_eq!(mode, Mode::Review);
+    let key = |c| map(mode, KeyEvent::new(c, KeyModifiers::NONE));
+    assert_eq!(key(KeyCode::Char('j')), Some(Action::Down));
+    assert_eq!(key(KeyCode::Down), Some(Action::Down));
+    assert_eq!(key(KeyCode::PageDown), Some(Action::Down));
+    assert_eq!(key(KeyCode::Char('k')), Some(Action::Up));
+    assert_eq!(key(KeyCode::PageUp), Some(Action::Up));
+    assert_eq!(key(KeyCode::Char('n')), Some(Action::Right));
+    assert_eq!(key(KeyCode::Right), Some(Action::Right));
+    assert_eq!(key(KeyCode::Char('p')), Some(Action::Left));
+    assert_eq!(key(KeyCode::Left), Some(Action::Left));
+    for _ in 0..40 {
+        app.update(Action::Down, T0);
+    }
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Right answer:") && shown.contains("THE-END-OF-THE-EXPLANATION"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("↑ k") && shown.contains("Mistake 1 of 1"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("quiz_review_scrolled_80x24", shown);
+    let end = scrolls(&app).1;
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).1, end, "stops at the last line");
+    assert!(footer(mode).contains(&("j/k", "scroll")));
+    assert!(help(mode).iter().any(|(k, _)| k.contains("↑/↓")));
+    // The next mistake starts at the top.
+    let (mut app, _, _) = started(QuizMode::Exam);
+    app.update(Action::Submit, T0);
+    app.update(Action::Yes, T0);
+    app.update(Action::Mistakes, T0);
+    app.update(Action::Resize(40, 10), T0);
+    app.update(Action::Down, T0);
+    assert_eq!(scrolls(&app).1, 1);
+    app.update(Action::Right, T0);
+    assert_eq!(scrolls(&app).1, 0);
+    assert!(screen_text(&app).contains("Mistake 2 of 8"));
 }

@@ -2,7 +2,7 @@
 
 mod help;
 mod home;
-mod quiz;
+pub(crate) mod quiz;
 mod stats;
 pub(crate) mod study;
 mod summary;
@@ -16,6 +16,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Screen};
 use super::keys::{self, Mode};
 use super::theme::Theme;
+
+/// Times on screen are written by the core's formatters, like the CLI's.
+pub use recall::timefmt::{clock, duration};
 
 /// Below this size the screens cannot be laid out; a short notice is drawn instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -103,15 +106,5 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
-    }
-}
-
-/// Milliseconds as "1h 05m", "4m 10s" or "12s".
-pub fn duration(ms: i64) -> String {
-    let s = ms.max(0) / 1000;
-    match s {
-        0..=59 => format!("{s}s"),
-        60..=3599 => format!("{}m {:02}s", s / 60, s % 60),
-        _ => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
     }
 }

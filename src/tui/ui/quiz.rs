@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use recall::quiz::{Question, QuestionKind, Quiz, QuizMode, Response};
 use recall::text::inert;
 
-use super::text::card_lines;
-use super::{centered, duration};
+use super::text::{card_lines, hanging, render_scrolled, scroll_room};
+use super::{centered, clock, duration};
 use crate::tui::app::App;
-use crate::tui::quiz::{clock, Confirm, QuizSetupState, QuizState, ResultsState};
+use crate::tui::quiz::{Confirm, QuizSetupState, QuizState, ResultsState};
 use crate::tui::theme::Theme;
 
 pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -38,10 +38,19 @@ pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf
     for (d, deck) in app.collection.decks.iter().enumerate() {
         let mark = if s.chosen[d] { "[x]" } else { "[ ]" };
         let title: String = inert(&deck.title).chars().take(name_w).collect();
+        // A deck without questions is shown, dimmed, with the reason it cannot be chosen.
+        let (title_style, count) = if s.can_choose(d) {
+            (row_style(d), format!(" {:>4} questions", s.per_deck[d]))
+        } else {
+            (
+                theme.dim().patch(row_style(d)),
+                "    0 questions — no card a quiz can ask".to_string(),
+            )
+        };
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(format!("{mark} {title:<name_w$}"), row_style(d)),
-            Span::styled(format!(" {:>4} questions", s.per_deck[d]), theme.dim()),
+            Span::styled(format!("{mark} {title:<name_w$}"), title_style),
+            Span::styled(count, theme.dim()),
         ]));
     }
     lines.push(Line::from(""));
@@ -97,21 +106,45 @@ pub fn render_setup(app: &App, s: &QuizSetupState, theme: Theme, area: Rect, buf
         .render(area, buf);
 }
 
-pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let quiz = &st.quiz;
-    let n = quiz.questions.len();
+/// Header, question, answer grid of a quiz of `n` questions.
+fn quiz_areas(area: Rect, n: usize) -> [Rect; 3] {
     let per_row = usize::from(area.width.saturating_sub(2) / CELL).max(1);
     // The question comes first: the grid takes at most a quarter of the height and scrolls
     // to the current question (a long quiz on a small terminal would leave no room).
     let grid_rows = u16::try_from(n.div_ceil(per_row))
         .unwrap_or(u16::MAX)
         .min((area.height / 4).max(1));
-    let [header, body, grid] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(grid_rows.saturating_add(2)),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// How far the question on screen can scroll when the quiz fills `body`; `update` stops
+/// there.
+pub fn question_scroll_limit(st: &QuizState, body: Rect) -> u16 {
+    let area = quiz_areas(body, st.quiz.questions.len())[1];
+    st.quiz.questions.get(st.current).map_or(0, |q| {
+        let text = question_text(st, q, Theme::new(false), area.width.saturating_sub(2));
+        scroll_room(&text, area)
+    })
+}
+
+/// How far the mistake under review can scroll when the results fill `body`.
+pub fn review_scroll_limit(r: &ResultsState, body: Rect) -> u16 {
+    let Some(k) = r.review else {
+        return 0;
+    };
+    review_text(r, k, Theme::new(false), body.width.saturating_sub(2))
+        .map_or(0, |(text, _)| scroll_room(&text, body))
+}
+
+pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let quiz = &st.quiz;
+    let n = quiz.questions.len();
+    let [header, body, grid] = quiz_areas(area, n);
 
     let answered = (0..n).filter(|&i| quiz.is_complete(i)).count();
     let flagged = quiz.flagged.iter().filter(|&&f| f).count();
@@ -165,6 +198,30 @@ pub fn render_quiz(app: &App, st: &QuizState, theme: Theme, area: Rect, buf: &mu
 fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Buffer) {
     let quiz = &st.quiz;
     let i = st.current;
+    let text = question_text(st, q, theme, area.width.saturating_sub(2));
+    let flag = if quiz.flagged[i] {
+        " · ⚑ flagged"
+    } else {
+        ""
+    };
+    let block = Block::bordered().title(Span::styled(
+        format!(
+            " Question {} of {} · {}{flag} ",
+            i + 1,
+            quiz.questions.len(),
+            inert(&q.section_title)
+        ),
+        theme.dim(),
+    ));
+    // A question longer than its box scrolls (j/k); the border says there is more.
+    render_scrolled(text, block, st.scroll, theme, area, buf);
+}
+
+/// The question on screen as wrapped text `width` columns wide: prompt, options or the
+/// typed answer, and (practice mode, once answered) right or wrong with the explanation.
+fn question_text(st: &QuizState, q: &Question, theme: Theme, width: u16) -> Paragraph<'static> {
+    let quiz = &st.quiz;
+    let i = st.current;
     let feedback = quiz.is_locked(i);
     let answer = quiz.answers[i].as_ref();
     let mut lines = card_lines(&q.prompt, Style::new(), theme);
@@ -195,11 +252,11 @@ fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Bu
                     (_, _, true) => theme.strong(),
                     _ => Style::new(),
                 };
-                let mut l = card_lines(&format!("{}) {opt}", k + 1), style, theme);
-                if let Some(first) = l.first_mut() {
-                    first.spans.insert(0, Span::styled(mark, style));
-                }
-                lines.extend(l);
+                let marker = vec![
+                    Span::styled(mark, style),
+                    Span::styled(format!("{}) ", k + 1), style),
+                ];
+                lines.extend(hanging(marker, card_lines(opt, style, theme), width));
             }
         }
         QuestionKind::Typed { answers } => {
@@ -236,23 +293,7 @@ fn question(st: &QuizState, q: &Question, theme: Theme, area: Rect, buf: &mut Bu
             lines.extend(card_lines(explain, theme.dim(), theme));
         }
     }
-    let flag = if quiz.flagged[i] {
-        " · ⚑ flagged"
-    } else {
-        ""
-    };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Span::styled(
-            format!(
-                " Question {} of {} · {}{flag} ",
-                i + 1,
-                quiz.questions.len(),
-                inert(&q.section_title)
-            ),
-            theme.dim(),
-        )))
-        .render(area, buf);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
 /// Width of one grid cell: the number, its marks, a space.
@@ -296,14 +337,18 @@ fn answer_grid(quiz: &Quiz, current: usize, theme: Theme, area: Rect, buf: &mut 
         .render(area, buf);
 }
 
-fn numbers(list: &[usize]) -> String {
-    if list.is_empty() {
-        "none".to_string()
-    } else {
-        list.iter()
-            .map(|i| (i + 1).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+/// A list of questions as a count and their numbers, "2 questions (no. 3, 7)", so that a
+/// number is never taken for a count.
+fn which(list: &[usize]) -> String {
+    let numbers = list
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match list.len() {
+        0 => "none".to_string(),
+        1 => format!("1 question (no. {numbers})"),
+        n => format!("{n} questions (no. {numbers})"),
     }
 }
 
@@ -312,8 +357,8 @@ fn confirm(quiz: &Quiz, c: Confirm, theme: Theme, area: Rect, buf: &mut Buffer) 
         Confirm::Submit => vec![
             Line::from(Span::styled("Submit the quiz?", theme.strong())),
             Line::from(""),
-            Line::from(format!("Unanswered: {}", numbers(&quiz.unanswered()))),
-            Line::from(format!("Flagged: {}", numbers(&quiz.flagged_list()))),
+            Line::from(format!("Unanswered: {}", which(&quiz.unanswered()))),
+            Line::from(format!("Flagged: {}", which(&quiz.flagged_list()))),
             Line::from(""),
             Line::from(vec![
                 Span::styled("y", theme.key()),
@@ -335,11 +380,13 @@ fn confirm(quiz: &Quiz, c: Confirm, theme: Theme, area: Rect, buf: &mut Buffer) 
             ]),
         ],
     };
-    let rect = centered(area, 56, lines.len() as u16 + 2);
+    // A long list of question numbers wraps: the box grows to show all of it.
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let width = 56.min(area.width);
+    let height = u16::try_from(text.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let rect = centered(area, width, height.saturating_add(2));
     Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(Span::styled(" Confirm ", theme.title())))
+    text.block(Block::bordered().title(Span::styled(" Confirm ", theme.title())))
         .render(rect, buf);
 }
 
@@ -442,43 +489,52 @@ pub fn render_results(r: &ResultsState, theme: Theme, area: Rect, buf: &mut Buff
 }
 
 fn review(r: &ResultsState, k: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let mistakes = r.result.mistakes();
-    let Some(&i) = mistakes.get(k) else {
+    let Some((text, title)) = review_text(r, k, theme, area.width.saturating_sub(2)) else {
         return;
     };
+    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    // A long mistake scrolls (j/k ↑/↓) so that the right answer and explanation can be read.
+    render_scrolled(text, block, r.review_scroll, theme, area, buf);
+}
+
+/// Mistake `k` as wrapped text `width` columns wide, and its box's title; None past the last.
+fn review_text(
+    r: &ResultsState,
+    k: usize,
+    theme: Theme,
+    width: u16,
+) -> Option<(Paragraph<'static>, String)> {
+    let mistakes = r.result.mistakes();
+    let &i = mistakes.get(k)?;
     let q = &r.quiz.questions[i];
     let mut lines = card_lines(&q.prompt, Style::new(), theme);
     lines.push(Line::from(""));
     if let QuestionKind::Choice { options, .. } = &q.kind {
         for (j, opt) in options.iter().enumerate() {
-            lines.extend(card_lines(&format!("{}) {opt}", j + 1), theme.dim(), theme));
+            let marker = vec![Span::styled(format!("{}) ", j + 1), theme.dim())];
+            lines.extend(hanging(marker, card_lines(opt, theme.dim(), theme), width));
         }
         lines.push(Line::from(""));
     }
     let given = q.response_text(r.quiz.answers[i].as_ref());
-    lines.push(Line::from(vec![
-        Span::styled("Your answer:  ", theme.strong()),
-        Span::styled(inert(&given).into_owned(), theme.error()),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled("Right answer: ", theme.strong()),
-        Span::styled(inert(&q.right_text()).into_owned(), theme.right()),
-    ]));
+    for (label, answer, style) in [
+        ("Your answer:  ", given, theme.error()),
+        ("Right answer: ", q.right_text(), theme.right()),
+    ] {
+        let marker = vec![Span::styled(label, theme.strong())];
+        let text = vec![Line::from(Span::styled(inert(&answer).into_owned(), style))];
+        lines.extend(hanging(marker, text, width));
+    }
     if let Some(explain) = &q.explain {
         lines.push(Line::from(""));
         lines.extend(card_lines(explain, Style::new(), theme));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Span::styled(
-            format!(
-                " Mistake {} of {} · question {} · {} ",
-                k + 1,
-                mistakes.len(),
-                i + 1,
-                inert(&q.section_title)
-            ),
-            theme.title(),
-        )))
-        .render(area, buf);
+    let title = format!(
+        " Mistake {} of {} · question {} · {} ",
+        k + 1,
+        mistakes.len(),
+        i + 1,
+        inert(&q.section_title)
+    );
+    Some((Paragraph::new(lines).wrap(Wrap { trim: false }), title))
 }

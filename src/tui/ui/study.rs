@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Gauge, Paragraph, Widget, Wrap};
 use recall::deck::{cloze_render, CardContent};
 use recall::text::inert;
 
-use super::text::card_lines;
+use super::text::{card_lines, render_scrolled, scroll_room};
 use crate::tui::app::{App, StudyState};
 use crate::tui::theme::Theme;
 
@@ -29,12 +29,7 @@ fn areas(area: Rect) -> [Rect; 4] {
 /// lines beyond the card box's height. `update` uses it so that scrolling stops at the end.
 pub fn scroll_limit(app: &App, study: &StudyState, body: Rect) -> u16 {
     let card_area = areas(body)[2];
-    card_text(app, study, Theme::new(false)).map_or(0, |text| {
-        let total = text.line_count(card_area.width.saturating_sub(2));
-        u16::try_from(total)
-            .unwrap_or(u16::MAX)
-            .saturating_sub(card_area.height.saturating_sub(2))
-    })
+    card_text(app, study, Theme::new(false)).map_or(0, |text| scroll_room(&text, card_area))
 }
 
 pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -82,24 +77,11 @@ pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut
         return;
     };
     // A card longer than the screen scrolls (j/k); the border says there is more.
-    let inner_h = card_area.height.saturating_sub(2);
-    let total =
-        u16::try_from(text.line_count(card_area.width.saturating_sub(2))).unwrap_or(u16::MAX);
-    let scroll = study.scroll().min(total.saturating_sub(inner_h));
-    let mut block = Block::bordered().title(Span::styled(
+    let block = Block::bordered().title(Span::styled(
         format!(" {} · {} ", inert(&deck.title), card.content.kind()),
         theme.dim(),
     ));
-    let more_below = scroll.saturating_add(inner_h) < total;
-    if scroll > 0 || more_below {
-        let hint = match (scroll > 0, more_below) {
-            (true, true) => " ↑↓ more: j/k ",
-            (false, _) => " ↓ more: j ",
-            (true, false) => " ↑ k ",
-        };
-        block = block.title_bottom(Line::from(Span::styled(hint, theme.key())).right_aligned());
-    }
-    text.scroll((scroll, 0)).block(block).render(card_area, buf);
+    render_scrolled(text, block, study.scroll(), theme, card_area, buf);
 
     if revealed {
         if let Some(outcomes) = session.preview(col, &app.scheduler, app.now) {

@@ -1,8 +1,12 @@
 //! Card text as terminal lines: control characters made inert, light Markdown shown plainly.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
 use recall::text::inert;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::tui::theme::Theme;
 
@@ -78,5 +82,168 @@ mod tests {
     fn escapes_are_inert() {
         let lines = card_lines("\x1b[2Jboom", Style::new(), Theme::new(false));
         assert_eq!(plain(&lines), ["␛[2Jboom"]);
+    }
+}
+
+/// How many lines `text` (already set to wrap) runs past a bordered box filling `area`:
+/// how far it can scroll, so that scrolling stops at its last line.
+pub fn scroll_room(text: &Paragraph, area: Rect) -> u16 {
+    let total = text.line_count(area.width.saturating_sub(2));
+    u16::try_from(total)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2))
+}
+
+/// Draws `text` in `block` scrolled down `scroll` lines (at most to its end); when some of it
+/// is out of sight the bottom border says so and which key shows it.
+pub fn render_scrolled(
+    text: Paragraph,
+    block: Block,
+    scroll: u16,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let room = scroll_room(&text, area);
+    let scroll = scroll.min(room);
+    let mut block = block;
+    let more_below = scroll < room;
+    if scroll > 0 || more_below {
+        let hint = match (scroll > 0, more_below) {
+            (true, true) => " ↑↓ more: j/k ",
+            (false, _) => " ↓ more: j ",
+            (true, false) => " ↑ k ",
+        };
+        block = block.title_bottom(Line::from(Span::styled(hint, theme.key())).right_aligned());
+    }
+    text.scroll((scroll, 0)).block(block).render(area, buf);
+}
+
+/// Lines after a marker such as `( ) 1) `, word-wrapped to `width` columns so that every
+/// continuation line starts under the text, not under the marker.
+pub fn hanging(
+    marker: Vec<Span<'static>>,
+    body: Vec<Line<'static>>,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let indent: usize = marker.iter().map(Span::width).sum();
+    // Too narrow to indent: the marker's width would leave almost nothing for the text.
+    let avail = usize::from(width).saturating_sub(indent).max(8);
+    let mut rows: Vec<Vec<Span<'static>>> = Vec::new();
+    for line in body {
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0usize;
+        let mut pending: Option<Span<'static>> = None;
+        for span in line.spans {
+            for piece in pieces(&span.content) {
+                let piece_w = piece.width();
+                if piece.starts_with(char::is_whitespace) {
+                    // Leading spaces of a line are kept; between words they wait for the
+                    // next word, and are dropped where the line breaks.
+                    if used == 0 && row.is_empty() {
+                        used += piece_w;
+                        row.push(Span::styled(piece.to_string(), span.style));
+                    } else {
+                        pending = Some(Span::styled(piece.to_string(), span.style));
+                    }
+                    continue;
+                }
+                let gap = pending.as_ref().map_or(0, Span::width);
+                if used > 0 && used + gap + piece_w > avail {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                    pending = None;
+                }
+                if let Some(space) = pending.take() {
+                    used += space.width();
+                    row.push(space);
+                }
+                // A word longer than a whole line is cut where the line ends.
+                let mut word = piece;
+                while used + word.width() > avail {
+                    let cut = split_at_width(word, avail - used);
+                    row.push(Span::styled(word[..cut].to_string(), span.style));
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                    word = &word[cut..];
+                }
+                used += word.width();
+                row.push(Span::styled(word.to_string(), span.style));
+            }
+        }
+        rows.push(row);
+    }
+    let pad = " ".repeat(indent);
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, mut row)| {
+            let lead = if i == 0 {
+                marker.clone()
+            } else {
+                vec![Span::raw(pad.clone())]
+            };
+            row.splice(0..0, lead);
+            Line::from(row)
+        })
+        .collect()
+}
+
+/// A text cut into words and the runs of whitespace between them.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut last_space = None;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if last_space.is_some_and(|l| l != space) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        last_space = Some(space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The byte index where `word` reaches `cols` columns; at least one character, so that
+/// cutting always moves on.
+fn split_at_width(word: &str, cols: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cols && i > 0 {
+            return i;
+        }
+        used += w;
+    }
+    word.len()
+}
+
+#[cfg(test)]
+mod hanging_tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn continuation_lines_start_under_the_text() {
+        let body = card_lines(
+            "one two three four five six",
+            Style::new(),
+            Theme::new(false),
+        );
+        let lines = hanging(vec![Span::raw("( ) 1) ")], body, 20);
+        assert_eq!(
+            plain(&lines),
+            ["( ) 1) one two three", "       four five six"]
+        );
+        // A word longer than the line is cut, an explicit line break is kept.
+        let body = card_lines("abcdefghijklmno\nx", Style::new(), Theme::new(false));
+        let lines = hanging(vec![Span::raw("1) ")], body, 11);
+        assert_eq!(plain(&lines), ["1) abcdefgh", "   ijklmno", "   x"]);
     }
 }
