@@ -231,9 +231,21 @@ impl App {
             }
             Screen::QuizSetup(_) | Screen::Quiz(_) | Screen::Results(_) => self.update_quiz(action),
             Screen::Stats(st) => match action {
-                Action::Up => st.scroll = st.scroll.saturating_sub(1),
-                Action::Down => {
-                    st.scroll = (st.scroll + 1).min(st.stats.decks.len().saturating_sub(1))
+                // The deck table stops at its last row, as drawn in the stats screen's body.
+                Action::Up | Action::Down => {
+                    let body = ratatui::layout::Rect::new(
+                        0,
+                        0,
+                        self.size.0,
+                        self.size.1.saturating_sub(2),
+                    );
+                    let limit = crate::tui::ui::stats::scroll_limit(st, body);
+                    let at = st.scroll.min(limit);
+                    st.scroll = if action == Action::Down {
+                        (at + 1).min(limit)
+                    } else {
+                        at.saturating_sub(1)
+                    };
                 }
                 Action::Back | Action::Quit => self.go_home(self.last_deck),
                 _ => {}

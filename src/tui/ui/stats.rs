@@ -20,9 +20,32 @@ const HEATMAP_NARROW: u16 = 2 + stats::HEATMAP_WEEKS as u16 + 2;
 /// Draws the stats screen into `area`, dropping panels that do not fit.
 pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let st = &state.stats;
+    let [title, top, forecast_area, table_area] = areas(st, area);
+    title_line(st, theme).render(title, buf);
+    let cell_w: u16 = if top.width >= 2 * HEATMAP_NARROW + 50 {
+        2
+    } else {
+        1
+    };
+    let heat_w = 2 + stats::HEATMAP_WEEKS as u16 * cell_w + 2;
+    if top.width >= heat_w + 46 {
+        let [heat, figures] =
+            Layout::horizontal([Constraint::Length(heat_w), Constraint::Min(0)]).areas(top);
+        heatmap(st, cell_w, theme, heat, buf);
+        summary(st, theme, figures, buf);
+    } else {
+        summary(st, theme, top, buf);
+    }
+    if forecast_area.height > 0 {
+        forecast(st, theme, forecast_area, buf);
+    }
+    decks(state, theme, table_area, buf);
+}
+
+/// The title line, the top row (heatmap + figures), the forecast and the deck table.
+fn areas(st: &Stats, area: Rect) -> [Rect; 4] {
     let h = area.height;
     let [title, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    title_line(st, theme).render(title, buf);
     // Heights: the top row (heatmap + figures), the forecast, and the deck table, which
     // gets what its rows need once the forecast has its minimum; the forecast the rest.
     // On a short terminal the deck table keeps room for two rows; the figures shrink.
@@ -41,24 +64,15 @@ pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         Constraint::Min(0),
     ])
     .areas(rest);
-    let cell_w: u16 = if top.width >= 2 * HEATMAP_NARROW + 50 {
-        2
-    } else {
-        1
-    };
-    let heat_w = 2 + stats::HEATMAP_WEEKS as u16 * cell_w + 2;
-    if top.width >= heat_w + 46 {
-        let [heat, figures] =
-            Layout::horizontal([Constraint::Length(heat_w), Constraint::Min(0)]).areas(top);
-        heatmap(st, cell_w, theme, heat, buf);
-        summary(st, theme, figures, buf);
-    } else {
-        summary(st, theme, top, buf);
-    }
-    if forecast_h > 0 {
-        forecast(st, theme, forecast_area, buf);
-    }
-    decks(state, theme, table_area, buf);
+    [title, top, forecast_area, table_area]
+}
+
+/// How far the deck table can scroll when the stats screen fills `body`: the rows beyond
+/// what it shows. `update` uses it so that the scroll never runs past the last row.
+pub fn scroll_limit(state: &StatsState, body: Rect) -> usize {
+    let table = areas(&state.stats, body)[3];
+    let visible = table.height.saturating_sub(3) as usize;
+    state.stats.decks.len().saturating_sub(visible.max(1))
 }
 
 fn title_line(st: &Stats, theme: Theme) -> Line<'static> {
@@ -290,6 +304,7 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         _ => 4,
     };
     let visible = area.height.saturating_sub(3) as usize;
+    // `update` clamps the scroll for the terminal's size; clamp again for this area.
     let scroll = state
         .scroll
         .min(st.decks.len().saturating_sub(visible.max(1)));
