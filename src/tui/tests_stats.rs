@@ -147,6 +147,32 @@ fn deck_table_scroll_stops_at_the_last_row_so_one_k_moves_back() {
 }
 
 #[test]
+fn a_forecast_day_with_one_card_shows_a_bar_beside_days_with_many() {
+    let mut app = stats_app();
+    app.update(Action::Stats, T0);
+    let Screen::Stats(s) = &mut app.screen else {
+        panic!("not on stats");
+    };
+    s.stats.forecast = vec![0; recall::stats::FORECAST_DAYS];
+    s.stats.forecast[0] = 25;
+    s.stats.forecast[1] = 1;
+    s.stats.forecast[3] = 25;
+    let buf = render(&app, 80, 24, Theme::new(true));
+    let top = (0..buf.area.height)
+        .find(|&y| buf[(2, y)].symbol() == "D" && buf[(3, y)].symbol() == "u")
+        .expect("the forecast panel");
+    // Day i's bar is in column 1 + 2i; the bottom bar row is above the label row.
+    let bottom = (top + 1..buf.area.height)
+        .find(|&y| buf[(0, y)].symbol() == "└")
+        .expect("the panel's bottom")
+        - 2;
+    let bar = |day: u16| buf[(1 + 2 * day, bottom)].symbol().to_string();
+    assert_ne!(bar(1), " ", "{}", text(&buf));
+    assert_ne!(bar(0), " ");
+    assert_eq!(bar(2), " ");
+}
+
+#[test]
 fn stats_render_at_every_size_without_panic_and_without_colour() {
     let mut app = stats_app();
     app.update(Action::Stats, T0);

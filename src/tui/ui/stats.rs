@@ -265,18 +265,22 @@ fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
     let n = st.forecast.len().max(1) as u16;
     let slot = (inner.width / n).max(1);
     let (bar_width, gap) = if slot >= 2 { (slot - 1, 1) } else { (1, 0) };
+    // Bars are scaled here, in eighths of a row, so that a day with one card still gets a
+    // full row beside days with twenty (ratatui's own scaling rounds it down to nothing).
+    let full = u64::from(inner.height.saturating_sub(1)) * 8;
     let bars: Vec<Bar> = st
         .forecast
         .iter()
+        .zip(bar_heights(&st.forecast, full))
         .enumerate()
-        .map(|(i, &v)| {
+        .map(|(i, (&v, height))| {
             let label = if bar_width >= 2 {
                 format!("{i}")
             } else {
                 String::new()
             };
             Bar::default()
-                .value(u64::from(v))
+                .value(height)
                 .label(Line::from(label))
                 .text_value(if bar_width >= 3 {
                     v.to_string()
@@ -287,12 +291,24 @@ fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     BarChart::default()
         .data(BarGroup::default().bars(&bars))
+        .max(full.max(1))
         .bar_width(bar_width)
         .bar_gap(gap)
         .bar_style(theme.gauge())
         .value_style(theme.selected())
         .label_style(theme.dim())
         .render(inner, buf);
+}
+
+/// Each value's bar height out of `full` (eighths of a row), at least one row when not zero.
+fn bar_heights(values: &[u32], full: u64) -> impl Iterator<Item = u64> + '_ {
+    let max = u64::from(values.iter().copied().max().unwrap_or(0)).max(1);
+    values
+        .iter()
+        .map(move |&v| match u64::from(v) * full / max {
+            _ if v == 0 => 0,
+            h => h.max(8).min(full),
+        })
 }
 
 /// Phase counts and the readiness gauge of each deck, scrolled by `state.scroll`.
@@ -365,4 +381,18 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     .column_spacing(1)
     .block(Block::bordered().title(Span::styled(title, theme.title())))
     .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_heights;
+
+    #[test]
+    fn a_day_with_one_card_gets_a_full_row_beside_days_with_twenty() {
+        let h: Vec<u64> = bar_heights(&[20, 1, 0, 10], 24).collect();
+        assert_eq!(h, vec![24, 8, 0, 12]);
+        // Too short for even one row: nothing is drawn taller than the chart.
+        let h: Vec<u64> = bar_heights(&[3, 1], 0).collect();
+        assert_eq!(h, vec![0, 0]);
+    }
 }
