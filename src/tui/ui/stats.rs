@@ -385,14 +385,12 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
 
 #[cfg(test)]
 mod tests {
-    use super::bar_heights;
-
     #[test]
     fn a_day_with_one_card_gets_a_full_row_beside_days_with_twenty() {
-        let h: Vec<u64> = bar_heights(&[20, 1, 0, 10], 24).collect();
+        let h: Vec<u64> = super::bar_heights(&[20, 1, 0, 10], 24).collect();
         assert_eq!(h, vec![24, 8, 0, 12]);
         // Too short for even one row: nothing is drawn taller than the chart.
-        let h: Vec<u64> = bar_heights(&[3, 1], 0).collect();
+        let h: Vec<u64> = super::bar_heights(&[3, 1], 0).collect();
         assert_eq!(h, vec![0, 0]);
     }
 }
