@@ -107,6 +107,21 @@ impl CardContent {
             CardContent::Cloze { text } => cloze_gaps(text).join("; "),
         }
     }
+
+    /// Whether the options picked on a choice card (in any order) are exactly its right
+    /// ones, so study can say right or wrong before the user rates; None for other kinds.
+    pub fn picks_right(&self, picked: &[usize]) -> Option<bool> {
+        let CardContent::Choice { answer, .. } = self else {
+            return None;
+        };
+        let sorted = |v: &[usize]| {
+            let mut v = v.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        Some(sorted(picked) == sorted(answer))
+    }
 }
 
 impl Deck {
@@ -169,5 +184,23 @@ mod tests {
             answer: vec![0, 2],
         };
         assert_eq!(c.answer_text(), "a; c");
+    }
+
+    #[test]
+    fn picks_are_right_only_as_the_exact_set_of_answers() {
+        let c = CardContent::Choice {
+            front: "q".into(),
+            choices: vec!["a".into(), "b".into(), "c".into()],
+            answer: vec![0, 2],
+        };
+        assert_eq!(c.picks_right(&[2, 0]), Some(true));
+        assert_eq!(c.picks_right(&[0]), Some(false));
+        assert_eq!(c.picks_right(&[0, 1, 2]), Some(false));
+        assert_eq!(c.picks_right(&[]), Some(false));
+        let basic = CardContent::Basic {
+            front: "f".into(),
+            back: "b".into(),
+        };
+        assert_eq!(basic.picks_right(&[0]), None);
     }
 }

@@ -3,11 +3,13 @@
 mod collection;
 mod queue;
 mod session;
+mod siblings;
 
 pub(crate) use collection::effective_events;
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue, LEARN_AHEAD_MS};
 pub use session::{Session, SessionStats};
+pub use siblings::sibling_stem;
 
 use crate::schedule::{Millis, SchedulerConfig};
 use crate::store::{Config, EventKind, ReviewLog, StoreError};

@@ -3,10 +3,14 @@
 //! Order (Anki's): learning cards when due, then reviews (most overdue first), then new cards
 //! in deck order. New and review cards are capped per deck by the daily limits, and the
 //! all-decks queue is capped by the same limits again, like Anki's parent deck.
+//!
+//! Cloze siblings (`siblings.rs`) are kept apart like Anki's burying of siblings: a new card
+//! whose sibling is already in today's new queue, or was answered today, waits for another day.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use super::collection::{CardEntry, Collection, Scope};
+use super::siblings::sibling_stem;
 use crate::schedule::{Millis, Phase, Scheduler};
 
 /// How far ahead a learning card may be shown when nothing else is left (Anki: 20 minutes).
@@ -66,8 +70,22 @@ impl Queue {
         let mut reviews: Vec<usize> = Vec::new();
         let mut new_per_deck: Vec<Vec<usize>> = vec![Vec::new(); col.decks.len()];
         let mut review_per_deck: Vec<Vec<usize>> = vec![Vec::new(); col.decks.len()];
+        // Notes (deck, stem) that already had a card today: answered, or queued as new.
+        let mut notes_today: HashSet<(usize, &str)> = HashSet::new();
+        let stem = |e: &CardEntry| sibling_stem(&col.decks[e.deck].cards[e.card].id);
         for (i, e) in col.cards.iter().enumerate() {
-            if !scope.contains(e) || !e.is_active(today) {
+            if !scope.contains(e) {
+                continue;
+            }
+            if e.state
+                .last_review
+                .is_some_and(|t| scheduler.day_of(t) == today)
+            {
+                if let Some(s) = stem(e) {
+                    notes_today.insert((e.deck, s));
+                }
+            }
+            if !e.is_active(today) {
                 continue;
             }
             match e.state.phase {
@@ -103,7 +121,11 @@ impl Queue {
         let mut new = Vec::new();
         for (d, cards) in new_per_deck.into_iter().enumerate() {
             let room = limits.new_per_day.saturating_sub(done_today(d).new) as usize;
-            new.extend(cards.into_iter().take(room));
+            let first_of_note = |&i: &usize| match stem(&col.cards[i]) {
+                Some(s) => notes_today.insert((d, s)),
+                None => true,
+            };
+            new.extend(cards.into_iter().filter(first_of_note).take(room));
         }
         new.truncate(limits.new_per_day.saturating_sub(total_done.new) as usize);
 

@@ -338,3 +338,80 @@ fn undo_after_learn_ahead_cards_leaves_the_counts_as_they_were() {
     }
     assert_eq!(session.remaining(&col), before);
 }
+
+/// A deck of basic cards with the given ids (cloze siblings are named like imported ones).
+fn deck_of(id: &str, card_ids: &[&str]) -> Deck {
+    let mut src = format!("[deck]\nid = \"{id}\"\ntitle = \"{id}\"\n");
+    for c in card_ids {
+        src.push_str(&format!(
+            "[[cards]]\nid = \"{c}\"\nfront = \"F {c}\"\nback = \"B {c}\"\n"
+        ));
+    }
+    parse_deck(&src, "t.toml", DeckSource::Builtin("t.toml")).expect("valid")
+}
+
+fn new_ids(col: &Collection, q: &Queue) -> Vec<String> {
+    q.new
+        .iter()
+        .map(|&i| col.cards[i].global_id.clone())
+        .collect()
+}
+
+#[test]
+fn cloze_siblings_are_not_studied_on_the_same_day() {
+    let s = scheduler();
+    let ids = [
+        "n1-c1", "n1-c2", "n1-c3", "n2-c1", "n2-c2", "plain", "other-c1",
+    ];
+    let decks = || vec![deck_of("a", &ids), deck_of("b", &["n1-c2"])];
+    let col = Collection::replay(decks(), &empty(), &s, T0);
+    // One card per note today; another deck's card with the same id is no sibling.
+    let q = Queue::build(&col, Scope::All, Limits::default(), &s, T0);
+    assert_eq!(
+        new_ids(&col, &q),
+        ["a/n1-c1", "a/n2-c1", "a/plain", "a/other-c1", "b/n1-c2"]
+    );
+    // Study everything on offer today: no sibling of an answered card turns up.
+    let mut sink = Lines::default();
+    let mut col = Collection::replay(decks(), &empty(), &s, T0);
+    let mut seen = Vec::new();
+    let mut session = Session::start(&mut col, Scope::All, Limits::default(), &s, T0);
+    while let Some(e) = session.current() {
+        seen.push(col.cards[e].global_id.clone());
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, Rating::Easy, T0)
+            .expect("in memory");
+    }
+    assert_eq!(
+        seen,
+        ["a/n1-c1", "a/n2-c1", "a/plain", "a/other-c1", "b/n1-c2"]
+    );
+    // Restarted later the same day, the answered note's siblings still wait.
+    let log = parse_log(sink.0.as_bytes(), "r");
+    let col = Collection::replay(decks(), &log, &s, T0 + HOUR);
+    let q = Queue::build(&col, Scope::Deck(0), Limits::default(), &s, T0 + HOUR);
+    assert!(new_ids(&col, &q).is_empty(), "{:?}", new_ids(&col, &q));
+    // The next day the next sibling of each note comes.
+    let tomorrow = s.day_start(s.day_of(T0) + 1);
+    let col = Collection::replay(decks(), &log, &s, tomorrow);
+    let q = Queue::build(&col, Scope::Deck(0), Limits::default(), &s, tomorrow);
+    assert_eq!(new_ids(&col, &q), ["a/n1-c2", "a/n2-c2"]);
+}
+
+#[test]
+fn a_skipped_sibling_leaves_room_for_another_new_card() {
+    let s = scheduler();
+    let col = Collection::replay(
+        vec![deck_of("a", &["n-c1", "n-c2", "x", "y"])],
+        &empty(),
+        &s,
+        T0,
+    );
+    let limits = Limits {
+        new_per_day: 2,
+        reviews_per_day: 200,
+    };
+    let q = Queue::build(&col, Scope::All, limits, &s, T0);
+    assert_eq!(new_ids(&col, &q), ["a/n-c1", "a/x"]);
+}

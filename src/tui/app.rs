@@ -100,6 +100,10 @@ pub struct StudyState {
     /// (front, or revealed) they belong to: another card or side starts at the top again.
     pub scroll: u16,
     pub scrolled: (Option<usize>, bool),
+    /// Whether the card on screen is a choice card: its question side takes 1-9 to pick.
+    pub choice: bool,
+    /// The options picked (ascending) on that choice card; emptied when the card changes.
+    pub picked: Vec<usize>,
 }
 
 impl StudyState {
@@ -231,9 +235,21 @@ impl App {
             }
             Screen::QuizSetup(_) | Screen::Quiz(_) | Screen::Results(_) => self.update_quiz(action),
             Screen::Stats(st) => match action {
-                Action::Up => st.scroll = st.scroll.saturating_sub(1),
-                Action::Down => {
-                    st.scroll = (st.scroll + 1).min(st.stats.decks.len().saturating_sub(1))
+                // The deck table stops at its last row, as drawn in the stats screen's body.
+                Action::Up | Action::Down => {
+                    let body = ratatui::layout::Rect::new(
+                        0,
+                        0,
+                        self.size.0,
+                        self.size.1.saturating_sub(2),
+                    );
+                    let limit = crate::tui::ui::stats::scroll_limit(st, body);
+                    let at = st.scroll.min(limit);
+                    st.scroll = if action == Action::Down {
+                        (at + 1).min(limit)
+                    } else {
+                        at.saturating_sub(1)
+                    };
                 }
                 Action::Back | Action::Quit => self.go_home(self.last_deck),
                 _ => {}
@@ -371,9 +387,44 @@ impl App {
             history: &mut self.history,
         };
         let sink = &mut tee;
+        let picked = &mut study.picked;
+        let changes_card = matches!(
+            action,
+            Action::Rate(_) | Action::Undo | Action::Bury | Action::Suspend
+        );
         let result = match action {
             Action::Reveal => {
                 session.reveal();
+                Ok(())
+            }
+            Action::Pick(n) if study.choice && !session.is_revealed() => {
+                let n = usize::from(n);
+                let Some(entry) = session.current() else {
+                    return;
+                };
+                if let recall::deck::CardContent::Choice {
+                    choices, answer, ..
+                } = &col.card(entry).1.content
+                {
+                    if n >= choices.len() {
+                        self.status = Some(Status::info(format!(
+                            "There is no option {}; pick 1-{}.",
+                            n + 1,
+                            choices.len()
+                        )));
+                    } else if answer.len() > 1 {
+                        // Several right options: picking toggles, enter shows the answer.
+                        match picked.binary_search(&n) {
+                            Ok(at) => {
+                                picked.remove(at);
+                            }
+                            Err(at) => picked.insert(at, n),
+                        }
+                    } else {
+                        *picked = vec![n];
+                        session.reveal();
+                    }
+                }
                 Ok(())
             }
             Action::Rate(r) if session.is_revealed() => {
@@ -426,10 +477,26 @@ impl App {
             )));
             return;
         }
+        if changes_card {
+            study.picked.clear();
+        }
+        self.note_choice();
         if let Screen::Study(study) = &self.screen {
             if study.session.current().is_none() {
                 self.finish_study();
             }
+        }
+    }
+
+    /// Notes whether the card now on screen is a choice card (the keys depend on it).
+    fn note_choice(&mut self) {
+        if let Screen::Study(study) = &mut self.screen {
+            study.choice = study.session.current().is_some_and(|e| {
+                matches!(
+                    self.collection.card(e).1.content,
+                    recall::deck::CardContent::Choice { .. }
+                )
+            });
         }
     }
 
@@ -467,7 +534,10 @@ impl App {
             title,
             scroll: 0,
             scrolled: (None, false),
+            choice: false,
+            picked: Vec::new(),
         });
+        self.note_choice();
     }
 
     fn finish_study(&mut self) {

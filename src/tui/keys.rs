@@ -10,6 +10,8 @@ use super::app::{Action, Screen};
 pub enum Mode {
     Home,
     Question,
+    /// The question side of a choice card: digits pick an option.
+    Choice,
     Answer,
     Summary,
     Stats,
@@ -39,6 +41,7 @@ impl Mode {
             Screen::Home(h) if h.report.is_some() => Mode::Report,
             Screen::Home(_) => Mode::Home,
             Screen::Study(s) if s.session.is_revealed() => Mode::Answer,
+            Screen::Study(s) if s.choice => Mode::Choice,
             Screen::Study(_) => Mode::Question,
             Screen::Summary(_) => Mode::Summary,
             Screen::QuizSetup(_) => Mode::QuizSetup,
@@ -96,9 +99,12 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::Question | Mode::Answer => match code {
-            KeyCode::Char(' ') | KeyCode::Enter if mode == Mode::Question => Some(Action::Reveal),
+        Mode::Question | Mode::Choice | Mode::Answer => match code {
+            KeyCode::Char(' ') | KeyCode::Enter if mode != Mode::Answer => Some(Action::Reveal),
             KeyCode::Char(' ') | KeyCode::Enter => Some(Action::Rate(Rating::Good)),
+            KeyCode::Char(c @ '1'..='9') if mode == Mode::Choice => {
+                Some(Action::Pick(c as u8 - b'1'))
+            }
             KeyCode::Char(c @ '1'..='4') => Rating::from_u8(c as u8 - b'0').map(Action::Rate),
             KeyCode::Char('u') => Some(Action::Undo),
             KeyCode::Char('b') => Some(Action::Bury),
@@ -200,6 +206,15 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("?", "help"),
             ("q", "back"),
         ],
+        Mode::Choice => &[
+            ("1-4", "pick"),
+            ("space", "show answer"),
+            ("u", "undo"),
+            ("b", "bury"),
+            ("s", "suspend"),
+            ("?", "help"),
+            ("q", "back"),
+        ],
         Mode::Answer => &[
             ("1-4", "rate"),
             ("space", "good"),
@@ -269,6 +284,18 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Question => &[
             ("space", "show the answer"),
+            ("u", "undo the last answer"),
+            ("b", "bury until tomorrow"),
+            ("s", "suspend the card"),
+            ("e", "where the card lives"),
+            ("j/k ↑/↓", "scroll a card longer than the screen"),
+            ("?", "help"),
+            ("q", "back to decks"),
+        ],
+        Mode::Choice => &[
+            ("1-9", "pick an option and see if it is right"),
+            ("1-9 enter", "several right options: toggle each, then show"),
+            ("space", "show the answer without picking"),
             ("u", "undo the last answer"),
             ("b", "bury until tomorrow"),
             ("s", "suspend the card"),
@@ -370,6 +397,36 @@ mod tests {
             );
         }
         assert_eq!(map(Mode::Answer, key(KeyCode::Char('5'))), None);
+    }
+
+    #[test]
+    fn digits_pick_on_a_choice_question_and_rate_only_once_revealed() {
+        for (c, n) in ('1'..='9').zip(0u8..) {
+            assert_eq!(
+                map(Mode::Choice, key(KeyCode::Char(c))),
+                Some(Action::Pick(n))
+            );
+        }
+        assert_eq!(map(Mode::Choice, key(KeyCode::Enter)), Some(Action::Reveal));
+        assert_eq!(
+            map(Mode::Choice, key(KeyCode::Char(' '))),
+            Some(Action::Reveal)
+        );
+        // The letters keep their jobs: b buries, s suspends, on every card.
+        for mode in [Mode::Question, Mode::Choice, Mode::Answer] {
+            assert_eq!(map(mode, key(KeyCode::Char('b'))), Some(Action::Bury));
+            assert_eq!(map(mode, key(KeyCode::Char('s'))), Some(Action::Suspend));
+            assert_eq!(map(mode, key(KeyCode::Char('u'))), Some(Action::Undo));
+        }
+        assert_eq!(
+            map(Mode::Question, key(KeyCode::Char('2'))),
+            Some(Action::Rate(Rating::Hard))
+        );
+        assert_eq!(
+            map(Mode::Answer, key(KeyCode::Char('2'))),
+            Some(Action::Rate(Rating::Hard))
+        );
+        assert_eq!(footer(Mode::Choice)[0], ("1-4", "pick"));
     }
 
     #[test]

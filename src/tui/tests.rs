@@ -74,7 +74,12 @@ impl EventSink for MemSink {
 }
 
 pub(super) fn app_with(sink: MemSink) -> App {
-    let deck = parse_deck(DECK, "demo.toml", DeckSource::Builtin("demo.toml")).expect("valid deck");
+    app_with_deck(DECK, sink)
+}
+
+/// An app on one deck given as TOML text, with nothing studied yet.
+fn app_with_deck(src: &str, sink: MemSink) -> App {
+    let deck = parse_deck(src, "demo.toml", DeckSource::Builtin("demo.toml")).expect("valid deck");
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
         ..SchedulerConfig::default()
@@ -158,7 +163,7 @@ fn a_whole_session_reveal_rate_undo_bury_finish() {
     step(&mut app, Action::Reveal);
     step(&mut app, Action::Rate(Rating::Easy));
     // The choice card: bury it.
-    assert!(screen_text(&app).contains("B) S3 One Zone-IA"));
+    assert!(screen_text(&app).contains("2) S3 One Zone-IA"));
     step(&mut app, Action::Bury);
     assert_eq!(
         sink.events.borrow().last().map(|e| e.2),
@@ -402,7 +407,9 @@ fn snapshots_of_each_screen() {
     app.update(Action::Reveal, T0);
     insta::assert_snapshot!("answer_80x24", screen_text(&app));
     app.update(Action::Rate(Rating::Easy), T0 + 4000);
-    app.update(Action::Reveal, T0 + 8000);
+    insta::assert_snapshot!("choice_question_80x24", screen_text(&app));
+    // A wrong pick: ✗ beside it, ✓ beside the right option.
+    app.update(Action::Pick(0), T0 + 8000);
     insta::assert_snapshot!("choice_answer_80x24", screen_text(&app));
     insta::assert_snapshot!("tiny_20x5", text(&render(&app, 20, 5, Theme::new(true))));
     for _ in 0..3 {
@@ -515,4 +522,145 @@ fn a_card_longer_than_the_screen_scrolls_and_the_next_card_starts_at_the_top() {
     // A card that fits shows no hint.
     app.update(Action::Resize(80, 24), T0);
     assert!(!screen_text(&app).contains("more: j"));
+}
+
+/// Sends a key through the key map of the screen on show, as the event loop does.
+fn press(app: &mut App, c: char, now: Millis) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let code = match c {
+        '\n' => KeyCode::Enter,
+        c => KeyCode::Char(c),
+    };
+    let mode = super::keys::Mode::of(&app.screen, app.show_help);
+    if let Some(action) = super::keys::map(mode, KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.update(action, now);
+    }
+}
+
+const CHOICES: &str = r#"
+[deck]
+id = "pick"
+title = "Pick deck"
+
+[[cards]]
+id = "one"
+kind = "choice"
+front = "Which class stores data in one AZ?"
+choices = ["S3 Standard", "S3 One Zone-IA", "S3 Glacier", "S3 Intelligent-Tiering"]
+answer = 1
+
+[[cards]]
+id = "two"
+kind = "choice"
+front = "Which two are serverless?"
+choices = ["EC2", "Lambda", "Fargate", "EBS"]
+answer = [1, 2]
+
+[[cards]]
+id = "plain"
+front = "Basic front"
+back = "Basic back"
+"#;
+
+fn choice_app(sink: MemSink) -> App {
+    app_with_deck(CHOICES, sink)
+}
+
+#[test]
+fn a_choice_card_is_answered_with_digits_and_marked_right_or_wrong() {
+    let sink = MemSink::default();
+    let mut app = choice_app(sink.clone());
+    app.update(Action::Open, T0);
+    let question = screen_text(&app);
+    assert!(question.contains("1) S3 Standard"), "{question}");
+    assert!(question.contains("1-4 pick"), "{question}");
+    // `b` on the question of a choice card still buries; the digits answer instead.
+    press(&mut app, '1', T0 + 1000);
+    assert!(sink.events.borrow().is_empty(), "a pick logs nothing");
+    let Screen::Study(s) = &app.screen else {
+        panic!("still studying")
+    };
+    assert!(s.session.is_revealed(), "a pick shows the answer");
+    let shown = screen_text(&app);
+    assert!(shown.contains("✗ 1) S3 Standard"), "{shown}");
+    assert!(shown.contains("✓ 2) S3 One Zone-IA"), "{shown}");
+    assert!(shown.contains("wrong; the answer is 2"), "{shown}");
+    // A wrong pick still offers every rating: the user rates honestly.
+    assert!(
+        shown.contains("1 Again") && shown.contains("4 Easy"),
+        "{shown}"
+    );
+    press(&mut app, '1', T0 + 2000);
+    assert_eq!(
+        sink.events.borrow().last().map(|e| e.2),
+        Some(EventKind::Review {
+            rating: 1,
+            ms: 2000
+        })
+    );
+
+    // Two right options: digits toggle, enter shows the answer.
+    let multi = screen_text(&app);
+    assert!(multi.contains("Which two are serverless?"), "{multi}");
+    assert!(!multi.contains("You picked"), "picks start empty: {multi}");
+    for c in ['2', '4', '4', '3'] {
+        press(&mut app, c, T0 + 3000);
+    }
+    let Screen::Study(s) = &app.screen else {
+        panic!("still studying")
+    };
+    assert!(!s.session.is_revealed(), "toggling does not reveal");
+    assert!(screen_text(&app).contains("▸ 2) Lambda"));
+    press(&mut app, '\n', T0 + 4000);
+    let shown = screen_text(&app);
+    assert!(shown.contains("You picked 2, 3: right."), "{shown}");
+    assert!(shown.contains("✓ 3) Fargate"), "{shown}");
+    assert!(!shown.contains('✗'), "{shown}");
+    press(&mut app, '3', T0 + 5000);
+
+    // A basic card keeps its keys: digits before the reveal rate nothing.
+    assert!(screen_text(&app).contains("Basic front"));
+    press(&mut app, '3', T0 + 6000);
+    assert_eq!(sink.events.borrow().len(), 2);
+    assert!(!screen_text(&app).contains("1-4 pick"));
+    press(&mut app, ' ', T0 + 7000);
+    press(&mut app, '3', T0 + 8000);
+    assert_eq!(sink.events.borrow().len(), 3);
+}
+
+#[test]
+fn a_pick_past_the_last_option_says_so_and_letters_still_bury_and_suspend() {
+    let sink = MemSink::default();
+    let mut app = choice_app(sink.clone());
+    app.update(Action::Open, T0);
+    let help = {
+        press(&mut app, '?', T0);
+        let h = screen_text(&app);
+        press(&mut app, '?', T0);
+        h
+    };
+    assert!(
+        help.contains("pick an option and see if it is right"),
+        "{help}"
+    );
+    press(&mut app, '7', T0);
+    let shown = screen_text(&app);
+    assert!(shown.contains("There is no option 7; pick 1-4."), "{shown}");
+    press(&mut app, 'b', T0);
+    assert_eq!(
+        sink.events.borrow().last().map(|e| e.2),
+        Some(EventKind::Bury)
+    );
+    press(&mut app, 's', T0);
+    assert_eq!(
+        sink.events.borrow().last().map(|e| e.2),
+        Some(EventKind::Suspend)
+    );
+    // Undo brings the multi-answer card back with nothing picked.
+    press(&mut app, 'u', T0);
+    assert!(screen_text(&app).contains("Which two are serverless?"));
+    let Screen::Study(s) = &app.screen else {
+        panic!("still studying")
+    };
+    assert!(s.picked.is_empty() && s.choice);
 }

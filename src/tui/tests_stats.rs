@@ -107,6 +107,7 @@ fn stats_snapshots_at_80x24_and_160x50() {
         text(&render(&app, 160, 50, Theme::new(true)))
     );
     // Short of rows, the deck table scrolls.
+    app.update(Action::Resize(80, 22), T0);
     app.update(Action::Down, T0);
     let scrolled = text(&render(&app, 80, 22, Theme::new(true)));
     assert!(scrolled.contains("Decks 2-2 of 2"), "{scrolled}");
@@ -115,6 +116,60 @@ fn stats_snapshots_at_80x24_and_160x50() {
     let short = text(&render(&app, 60, 15, Theme::new(true)));
     assert!(short.contains("Demo deck"), "{short}");
     assert!(!short.contains("1-0 of"), "{short}");
+}
+
+#[test]
+fn deck_table_scroll_stops_at_the_last_row_so_one_k_moves_back() {
+    let mut app = stats_app();
+    app.update(Action::Resize(80, 22), T0);
+    app.update(Action::Stats, T0);
+    // Two decks, one row shown at 80x22: the scroll can go one row down, no further.
+    for _ in 0..10 {
+        app.update(Action::Down, T0);
+    }
+    let Screen::Stats(s) = &app.screen else {
+        panic!("not on stats");
+    };
+    assert_eq!(s.scroll, 1);
+    let bottom = text(&render(&app, 80, 22, Theme::new(true)));
+    assert!(bottom.contains("Decks 2-2 of 2"), "{bottom}");
+    // One k moves back up at once.
+    app.update(Action::Up, T0);
+    let top = text(&render(&app, 80, 22, Theme::new(true)));
+    assert!(top.contains("Decks 1-1 of 2"), "{top}");
+    // On a tall terminal everything fits: nothing to scroll.
+    app.update(Action::Resize(160, 50), T0);
+    app.update(Action::Down, T0);
+    let Screen::Stats(s) = &app.screen else {
+        panic!("not on stats");
+    };
+    assert_eq!(s.scroll, 0);
+}
+
+#[test]
+fn a_forecast_day_with_one_card_shows_a_bar_beside_days_with_many() {
+    let mut app = stats_app();
+    app.update(Action::Stats, T0);
+    let Screen::Stats(s) = &mut app.screen else {
+        panic!("not on stats");
+    };
+    s.stats.forecast = vec![0; recall::stats::FORECAST_DAYS];
+    s.stats.forecast[0] = 25;
+    s.stats.forecast[1] = 1;
+    s.stats.forecast[3] = 25;
+    let buf = render(&app, 80, 24, Theme::new(true));
+    let top = (0..buf.area.height)
+        .find(|&y| buf[(2, y)].symbol() == "D" && buf[(3, y)].symbol() == "u")
+        .expect("the forecast panel");
+    // Day i's bar is in column 1 + 2i; the bottom bar row is above the label row.
+    let bottom = (top + 1..buf.area.height)
+        .find(|&y| buf[(0, y)].symbol() == "└")
+        .expect("the panel's bottom")
+        - 2;
+    let bar = |day: u16| buf[(1 + 2 * day, bottom)].symbol().to_string();
+    assert_ne!(bar(1), " ", "{}", text(&buf));
+    assert_ne!(bar(0), " ");
+    assert_eq!(bar(2), " ");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 mod help;
 mod home;
 pub(crate) mod quiz;
-mod stats;
+pub(crate) mod stats;
 pub(crate) mod study;
 mod summary;
 pub mod text;

@@ -20,9 +20,32 @@ const HEATMAP_NARROW: u16 = 2 + stats::HEATMAP_WEEKS as u16 + 2;
 /// Draws the stats screen into `area`, dropping panels that do not fit.
 pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let st = &state.stats;
+    let [title, top, forecast_area, table_area] = areas(st, area);
+    title_line(st, theme).render(title, buf);
+    let cell_w: u16 = if top.width >= 2 * HEATMAP_NARROW + 50 {
+        2
+    } else {
+        1
+    };
+    let heat_w = 2 + stats::HEATMAP_WEEKS as u16 * cell_w + 2;
+    if top.width >= heat_w + 46 {
+        let [heat, figures] =
+            Layout::horizontal([Constraint::Length(heat_w), Constraint::Min(0)]).areas(top);
+        heatmap(st, cell_w, theme, heat, buf);
+        summary(st, theme, figures, buf);
+    } else {
+        summary(st, theme, top, buf);
+    }
+    if forecast_area.height > 0 {
+        forecast(st, theme, forecast_area, buf);
+    }
+    decks(state, theme, table_area, buf);
+}
+
+/// The title line, the top row (heatmap + figures), the forecast and the deck table.
+fn areas(st: &Stats, area: Rect) -> [Rect; 4] {
     let h = area.height;
     let [title, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    title_line(st, theme).render(title, buf);
     // Heights: the top row (heatmap + figures), the forecast, and the deck table, which
     // gets what its rows need once the forecast has its minimum; the forecast the rest.
     // On a short terminal the deck table keeps room for two rows; the figures shrink.
@@ -41,24 +64,15 @@ pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         Constraint::Min(0),
     ])
     .areas(rest);
-    let cell_w: u16 = if top.width >= 2 * HEATMAP_NARROW + 50 {
-        2
-    } else {
-        1
-    };
-    let heat_w = 2 + stats::HEATMAP_WEEKS as u16 * cell_w + 2;
-    if top.width >= heat_w + 46 {
-        let [heat, figures] =
-            Layout::horizontal([Constraint::Length(heat_w), Constraint::Min(0)]).areas(top);
-        heatmap(st, cell_w, theme, heat, buf);
-        summary(st, theme, figures, buf);
-    } else {
-        summary(st, theme, top, buf);
-    }
-    if forecast_h > 0 {
-        forecast(st, theme, forecast_area, buf);
-    }
-    decks(state, theme, table_area, buf);
+    [title, top, forecast_area, table_area]
+}
+
+/// How far the deck table can scroll when the stats screen fills `body`: the rows beyond
+/// what it shows. `update` uses it so that the scroll never runs past the last row.
+pub fn scroll_limit(state: &StatsState, body: Rect) -> usize {
+    let table = areas(&state.stats, body)[3];
+    let visible = table.height.saturating_sub(3) as usize;
+    state.stats.decks.len().saturating_sub(visible.max(1))
 }
 
 fn title_line(st: &Stats, theme: Theme) -> Line<'static> {
@@ -251,18 +265,22 @@ fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
     let n = st.forecast.len().max(1) as u16;
     let slot = (inner.width / n).max(1);
     let (bar_width, gap) = if slot >= 2 { (slot - 1, 1) } else { (1, 0) };
+    // Bars are scaled here, in eighths of a row, so that a day with one card still gets a
+    // full row beside days with twenty (ratatui's own scaling rounds it down to nothing).
+    let full = u64::from(inner.height.saturating_sub(1)) * 8;
     let bars: Vec<Bar> = st
         .forecast
         .iter()
+        .zip(bar_heights(&st.forecast, full))
         .enumerate()
-        .map(|(i, &v)| {
+        .map(|(i, (&v, height))| {
             let label = if bar_width >= 2 {
                 format!("{i}")
             } else {
                 String::new()
             };
             Bar::default()
-                .value(u64::from(v))
+                .value(height)
                 .label(Line::from(label))
                 .text_value(if bar_width >= 3 {
                     v.to_string()
@@ -273,12 +291,24 @@ fn forecast(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     BarChart::default()
         .data(BarGroup::default().bars(&bars))
+        .max(full.max(1))
         .bar_width(bar_width)
         .bar_gap(gap)
         .bar_style(theme.gauge())
         .value_style(theme.selected())
         .label_style(theme.dim())
         .render(inner, buf);
+}
+
+/// Each value's bar height out of `full` (eighths of a row), at least one row when not zero.
+fn bar_heights(values: &[u32], full: u64) -> impl Iterator<Item = u64> + '_ {
+    let max = u64::from(values.iter().copied().max().unwrap_or(0)).max(1);
+    values
+        .iter()
+        .map(move |&v| match u64::from(v) * full / max {
+            _ if v == 0 => 0,
+            h => h.max(8).min(full),
+        })
 }
 
 /// Phase counts and the readiness gauge of each deck, scrolled by `state.scroll`.
@@ -290,6 +320,7 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         _ => 4,
     };
     let visible = area.height.saturating_sub(3) as usize;
+    // `update` clamps the scroll for the terminal's size; clamp again for this area.
     let scroll = state
         .scroll
         .min(st.decks.len().saturating_sub(visible.max(1)));
@@ -350,4 +381,16 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     .column_spacing(1)
     .block(Block::bordered().title(Span::styled(title, theme.title())))
     .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_day_with_one_card_gets_a_full_row_beside_days_with_twenty() {
+        let h: Vec<u64> = super::bar_heights(&[20, 1, 0, 10], 24).collect();
+        assert_eq!(h, vec![24, 8, 0, 12]);
+        // Too short for even one row: nothing is drawn taller than the chart.
+        let h: Vec<u64> = super::bar_heights(&[3, 1], 0).collect();
+        assert_eq!(h, vec![0, 0]);
+    }
 }

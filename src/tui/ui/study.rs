@@ -12,8 +12,6 @@ use super::text::{card_lines, render_scrolled, scroll_room};
 use crate::tui::app::{App, StudyState};
 use crate::tui::theme::Theme;
 
-const LETTERS: [char; 8] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-
 /// Header, progress gauge, the card, the rating buttons.
 fn areas(area: Rect) -> [Rect; 4] {
     Layout::vertical([
@@ -95,12 +93,14 @@ pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut
             Line::from(spans).render(buttons, buf);
         }
     } else {
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled("space", theme.key()),
-            Span::styled(" show answer", theme.dim()),
-        ])
-        .render(buttons, buf);
+        let mut spans = vec![Span::raw(" ")];
+        if study.choice {
+            spans.push(Span::styled("1-4", theme.key()));
+            spans.push(Span::styled(" pick   ", theme.dim()));
+        }
+        spans.push(Span::styled("space", theme.key()));
+        spans.push(Span::styled(" show answer", theme.dim()));
+        Line::from(spans).render(buttons, buf);
     }
 }
 
@@ -126,20 +126,58 @@ fn card_text<'a>(app: &'a App, study: &StudyState, theme: Theme) -> Option<Parag
             answer,
         } => {
             lines.extend(card_lines(front, Style::new(), theme));
+            let several = answer.len() > 1;
+            if several && !revealed {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "(Choose {}: 1-9 toggle, enter shows the answer.)",
+                        answer.len()
+                    ),
+                    theme.dim(),
+                )));
+            }
             lines.push(Line::from(""));
+            let picked = &study.picked;
             for (i, choice) in choices.iter().enumerate() {
                 let right = answer.contains(&i);
-                let (mark, style) = match (revealed, right) {
-                    (true, true) => ("✓ ", theme.right()),
-                    (true, false) => ("  ", theme.dim()),
-                    (false, _) => ("  ", Style::new()),
+                let chosen = picked.contains(&i);
+                // Revealed: ✓ beside the right options, ✗ beside a wrong pick.
+                let (mark, style) = match (revealed, right, chosen) {
+                    (true, true, _) => ("✓ ", theme.right()),
+                    (true, false, true) => ("✗ ", theme.error()),
+                    (true, false, false) => ("  ", theme.dim()),
+                    (false, _, true) => ("▸ ", theme.strong()),
+                    (false, _, false) => ("  ", Style::new()),
                 };
-                let letter = LETTERS.get(i).copied().unwrap_or('?');
-                let mut l = card_lines(&format!("{letter}) {choice}"), style, theme);
+                let mut l = card_lines(&format!("{}) {choice}", i + 1), style, theme);
                 if let Some(first) = l.first_mut() {
                     first.spans.insert(0, Span::styled(mark, style));
                 }
                 lines.extend(l);
+            }
+            if revealed && !picked.is_empty() {
+                let numbers = |v: &[usize]| {
+                    v.iter()
+                        .map(|i| (i + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                lines.push(Line::from(""));
+                lines.push(if card.content.picks_right(picked) == Some(true) {
+                    Line::from(Span::styled(
+                        format!("You picked {}: right.", numbers(picked)),
+                        theme.right(),
+                    ))
+                } else {
+                    Line::from(Span::styled(
+                        format!(
+                            "You picked {}: wrong; the answer is {}.",
+                            numbers(picked),
+                            numbers(answer)
+                        ),
+                        theme.error(),
+                    ))
+                });
             }
         }
         CardContent::Cloze { text } => {
