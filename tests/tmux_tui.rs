@@ -122,6 +122,29 @@ fn wait_display(t: &Tmux, format: &str, value: &str) {
 }
 
 #[test]
+fn recall_ends_when_its_terminal_is_closed() {
+    // Closing the window hangs up the terminal: recall must exit, not spin on a dead pty.
+    let home = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("hangup");
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    let pid = lock_holder(home.path());
+    t.kill_server();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break; // exited; only its parent shell has not reaped it yet
+        }
+        if Instant::now() > deadline {
+            send_signal(pid, "KILL");
+            panic!("recall (pid {pid}) still runs 10 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
 fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit_128_plus_the_signal() {
     let home = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start("reliability-signal");

@@ -56,11 +56,21 @@ impl Exit {
     }
 }
 
+/// How long the loop has to notice a stop signal before a watchdog ends the process itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
 /// While alive, the stop signals only set `caught` (to the signal's number); dropping it
 /// restores their default action.
+///
+/// A watchdog thread backs the flag up: when the terminal is hung up (its pty closed),
+/// crossterm's reader can spin on a read that returns nothing and never come back to look at
+/// the flag. If the loop has not ended `SIGNAL_GRACE` after a signal, the watchdog restores
+/// the terminal and exits with 128 + the signal itself. Every rating is already on disk by
+/// then (each append is fsynced before it counts), so nothing is lost.
 struct StopSignals {
     caught: Arc<AtomicUsize>,
     ids: Vec<signal_hook::SigId>,
+    done: Arc<AtomicBool>,
 }
 
 impl StopSignals {
@@ -74,7 +84,10 @@ impl StopSignals {
                 sig as usize,
             )?);
         }
-        Ok(StopSignals { caught, ids })
+        let done = Arc::new(AtomicBool::new(false));
+        let (flag, finished) = (Arc::clone(&caught), Arc::clone(&done));
+        std::thread::spawn(move || watchdog(&flag, &finished));
+        Ok(StopSignals { caught, ids, done })
     }
 
     fn caught(&self) -> Option<i32> {
@@ -85,8 +98,26 @@ impl StopSignals {
     }
 }
 
+/// Waits for a stop signal; ends the process if the event loop does not within the grace.
+fn watchdog(caught: &AtomicUsize, done: &AtomicBool) {
+    let mut since: Option<(usize, Instant)> = None;
+    while !done.load(Ordering::SeqCst) {
+        match (caught.load(Ordering::SeqCst), since) {
+            (0, _) => {}
+            (sig, None) => since = Some((sig, Instant::now())),
+            (_, Some((sig, at))) if at.elapsed() >= SIGNAL_GRACE => {
+                restore_terminal();
+                std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
+            }
+            _ => {}
+        }
+        std::thread::sleep(SIGNAL_POLL);
+    }
+}
+
 impl Drop for StopSignals {
     fn drop(&mut self) {
+        self.done.store(true, Ordering::SeqCst);
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
         }

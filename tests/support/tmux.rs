@@ -107,8 +107,15 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Closes the terminal under everything running in it (what closing a window does).
+    pub fn kill_server(&self) {
+        let _ = self.tmux().args(["kill-server"]).status();
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = self.tmux().args(["kill-server"]).status();
+        self.kill_server();
     }
 }
