@@ -1,23 +1,18 @@
 //! The TOML deck format (see README "Deck format"): parsing, validation and writing.
 //!
-//! Parsing goes through raw serde structs that keep source spans, then a validation pass that
-//! collects every problem at once, so `recall check` can list them all in one run.
+//! Parsing reads the file into a spanned TOML table, reports and drops unknown keys, turns the
+//! header and each card into raw serde structs that keep source spans (a type error costs only
+//! that table), then a validation pass checks every field of every card, so `recall check`
+//! lists every problem of a file in one run, in file order.
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 use super::error::{line_col, LineIndex};
 use super::{Card, CardContent, Deck, DeckError, DeckSource};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    deck: Spanned<RawHeader>,
-    #[serde(default)]
-    cards: Vec<Spanned<RawCard>>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,62 +118,145 @@ fn span_of<T>(v: &Option<Spanned<T>>) -> Option<usize> {
     v.as_ref().map(|s| s.span().start)
 }
 
+/// Every key a deck file may hold, per table: keys outside these lists are reported (with the
+/// line of the key) and dropped before the typed parse, so that one stray key does not hide
+/// the other problems of the file. Must match the `Raw*` structs (`deny_unknown_fields` stays
+/// on them as a safety net).
+const ROOT_FIELDS: &[&str] = &["deck", "cards"];
+const HEADER_FIELDS: &[&str] = &["id", "title", "section", "description"];
+const CARD_FIELDS: &[&str] = &[
+    "id", "kind", "front", "back", "choices", "answer", "text", "explain", "tags", "archived",
+];
+
+impl Ctx<'_> {
+    /// Reports and removes the keys of `table` that are not in `fields`, with serde's wording.
+    fn unknown_keys(&mut self, table: &mut DeTable<'_>, fields: &'static [&'static str]) {
+        if table.keys().all(|k| fields.contains(&k.get_ref().as_ref())) {
+            return;
+        }
+        let unknown: Vec<(usize, String)> = table
+            .keys()
+            .filter(|k| !fields.contains(&k.get_ref().as_ref()))
+            .map(|k| (k.span().start, k.get_ref().to_string()))
+            .collect();
+        for (at, key) in unknown {
+            table.remove(key.as_str());
+            let e = <toml::de::Error as serde::de::Error>::unknown_field(&key, fields);
+            self.err(at, e.message().trim().replace('\n', " "));
+        }
+    }
+
+    /// Drops unknown keys from `value` if it is a table, then deserializes it; a type error
+    /// becomes a problem of this file instead of ending the parse.
+    fn typed<T: serde::de::DeserializeOwned>(
+        &mut self,
+        mut value: Spanned<DeValue<'_>>,
+        fields: &'static [&'static str],
+    ) -> Option<T> {
+        if let DeValue::Table(table) = value.get_mut() {
+            self.unknown_keys(table, fields);
+        }
+        T::deserialize(ValueDeserializer::from(value))
+            .map_err(|e| self.errors.push(toml_error(self.src, self.file, &e)))
+            .ok()
+    }
+}
+
 /// Parses and validates one deck file; `file` is the name used in error messages.
+///
+/// Every problem of the file is returned, in file order; only a TOML syntax error (the file
+/// cannot be read at all) stops at the first.
 pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec<DeckError>> {
-    let raw: RawFile = toml::from_str(src).map_err(|e| vec![toml_error(src, file, &e)])?;
+    let mut root = DeTable::parse(src)
+        .map_err(|e| vec![toml_error(src, file, &e)])?
+        .into_inner();
     let mut ctx = Ctx {
         src,
         lines: LineIndex::new(src),
         file,
         errors: Vec::new(),
     };
+    ctx.unknown_keys(&mut root, ROOT_FIELDS);
+    let header: Option<Spanned<RawHeader>> = match root.remove("deck") {
+        Some(v) => ctx.typed(v, HEADER_FIELDS),
+        None => {
+            ctx.err(0, "missing field `deck`");
+            None
+        }
+    };
+    let mut cards_broken = false;
+    let raw_cards: Vec<Option<Spanned<RawCard>>> = match root.remove("cards") {
+        None => Vec::new(),
+        Some(v) => {
+            let span = v.span();
+            match v.into_inner() {
+                DeValue::Array(items) => items
+                    .into_iter()
+                    .map(|item| ctx.typed(item, CARD_FIELDS))
+                    .collect(),
+                // Not a list of tables: serde words the problem.
+                other => {
+                    ctx.typed::<Vec<Spanned<RawCard>>>(Spanned::new(span, other), &[]);
+                    cards_broken = true;
+                    Vec::new()
+                }
+            }
+        }
+    };
 
-    let header_at = raw.deck.span().start;
-    let header = raw.deck.into_inner();
-    if !valid_id(header.id.get_ref(), false) {
-        ctx.err(
-            header.id.span().start,
-            format!(
-                "deck id {:?} is not valid; expected lowercase letters, digits and '-'",
-                header.id.get_ref()
-            ),
-        );
-    }
-    if header.title.get_ref().trim().is_empty() {
-        ctx.err(header.title.span().start, "`title` is empty; expected text");
-    }
-    if raw.cards.is_empty() {
-        ctx.err(
-            header_at,
-            "the deck has no cards; expected at least one [[cards]] table",
-        );
+    if let Some(header) = &header {
+        let header_at = header.span().start;
+        let header = header.get_ref();
+        if !valid_id(header.id.get_ref(), false) {
+            ctx.err(
+                header.id.span().start,
+                format!(
+                    "deck id {:?} is not valid; expected lowercase letters, digits and '-'",
+                    header.id.get_ref()
+                ),
+            );
+        }
+        if header.title.get_ref().trim().is_empty() {
+            ctx.err(header.title.span().start, "`title` is empty; expected text");
+        }
+        if raw_cards.is_empty() && !cards_broken {
+            ctx.err(
+                header_at,
+                "the deck has no cards; expected at least one [[cards]] table",
+            );
+        }
     }
 
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut cards = Vec::with_capacity(raw.cards.len());
-    for (n, spanned) in raw.cards.into_iter().enumerate() {
+    let mut cards = Vec::with_capacity(raw_cards.len());
+    for (n, spanned) in raw_cards.into_iter().enumerate() {
+        let Some(spanned) = spanned else { continue };
         let at = spanned.span().start;
         let line = ctx.line(at);
-        if let Some(card) = validate_card(&mut ctx, n + 1, at, spanned.into_inner()) {
-            match seen.get(&card.id) {
-                Some(first) => ctx.err(
-                    at,
-                    format!(
-                        "duplicate card id {:?} (first used on line {first})",
-                        card.id
-                    ),
-                ),
-                None => {
-                    seen.insert(card.id.clone(), line);
+        let (id, card) = validate_card(&mut ctx, n + 1, at, spanned.into_inner());
+        let Some(id) = id else { continue };
+        match seen.get(&id) {
+            Some(first) => ctx.err(
+                at,
+                format!("duplicate card id {id:?} (first used on line {first})"),
+            ),
+            None => {
+                seen.insert(id, line);
+                if let Some(card) = card {
                     cards.push(Card { line, ..card });
                 }
             }
         }
     }
 
-    if !ctx.errors.is_empty() {
-        return Err(ctx.errors);
-    }
+    let header = match header {
+        Some(h) if ctx.errors.is_empty() => h.into_inner(),
+        _ => {
+            let mut errors = ctx.errors;
+            errors.sort_by_key(|e| (e.line.unwrap_or(0), e.col.unwrap_or(0)));
+            return Err(errors);
+        }
+    };
     Ok(Deck {
         id: header.id.into_inner(),
         title: header.title.into_inner(),
@@ -189,7 +267,14 @@ pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec
     })
 }
 
-fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Card> {
+/// Checks every field of one card, reporting all its problems; returns its id when the id is
+/// valid (so duplicates are found even among broken cards) and the card when all is well.
+fn validate_card(
+    ctx: &mut Ctx,
+    n: usize,
+    at: usize,
+    mut raw: RawCard,
+) -> (Option<String>, Option<Card>) {
     let id = match &raw.id {
         None => {
             ctx.err(
@@ -211,8 +296,24 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
         Some(id) => Some(id.get_ref().clone()),
     };
 
+    let content = validate_content(ctx, at, &mut raw);
+    let card = content.and_then(|content| {
+        Some(Card {
+            id: id.clone()?,
+            content,
+            tags: raw.tags,
+            explain: raw.explain.filter(|e| !e.trim().is_empty()),
+            archived: raw.archived,
+            line: 0,
+        })
+    });
+    (id, card)
+}
+
+/// The card's kind-specific fields (taken out of `raw`), every problem reported.
+fn validate_content(ctx: &mut Ctx, at: usize, raw: &mut RawCard) -> Option<CardContent> {
     let kind = raw.kind.as_ref().map_or("basic", |k| k.get_ref().as_str());
-    let content = match kind {
+    match kind {
         "basic" => {
             ctx.forbid(
                 "basic",
@@ -222,8 +323,8 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
                     ("text", span_of(&raw.text)),
                 ],
             );
-            let front = ctx.text(at, "front", "a basic", raw.front);
-            let back = ctx.text(at, "back", "a basic", raw.back);
+            let front = ctx.text(at, "front", "a basic", raw.front.take());
+            let back = ctx.text(at, "back", "a basic", raw.back.take());
             Some(CardContent::Basic {
                 front: front?,
                 back: back?,
@@ -234,11 +335,23 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
                 "choice",
                 &[("back", span_of(&raw.back)), ("text", span_of(&raw.text))],
             );
-            let front = ctx.text(at, "front", "a choice", raw.front);
-            let choices = validate_choices(ctx, at, raw.choices);
-            let answer = choices
-                .as_ref()
-                .and_then(|c| validate_answer(ctx, at, raw.answer, c.len()));
+            let front = ctx.text(at, "front", "a choice", raw.front.take());
+            // The answer is checked against the number of options even when the options
+            // have other problems; with fewer than 2 its range cannot be judged yet.
+            let n = raw.choices.as_ref().map(|c| c.get_ref().len());
+            let choices = validate_choices(ctx, at, raw.choices.take());
+            let answer = match n.filter(|&n| n >= 2) {
+                Some(n) => validate_answer(ctx, at, raw.answer.take(), n),
+                None => {
+                    if raw.answer.is_none() {
+                        ctx.err(
+                            at,
+                            "a choice card needs `answer`, an index into `choices` (counting from 0)",
+                        );
+                    }
+                    None
+                }
+            };
             Some(CardContent::Choice {
                 front: front?,
                 choices: choices?,
@@ -256,7 +369,7 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
                 ],
             );
             let text_at = span_of(&raw.text).unwrap_or(at);
-            let text = ctx.text(at, "text", "a cloze", raw.text)?;
+            let text = ctx.text(at, "text", "a cloze", raw.text.take())?;
             if super::cloze_gaps(&text).iter().all(|g| g.trim().is_empty()) {
                 ctx.err(
                     text_at,
@@ -274,15 +387,7 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
             );
             None
         }
-    }?;
-    Some(Card {
-        id: id?,
-        content,
-        tags: raw.tags,
-        explain: raw.explain.filter(|e| !e.trim().is_empty()),
-        archived: raw.archived,
-        line: 0,
-    })
+    }
 }
 
 fn validate_choices(
