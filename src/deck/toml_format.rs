@@ -659,6 +659,96 @@ mod tests {
     }
 
     #[test]
+    fn unknown_keys_are_reported_with_the_other_problems() {
+        let src = "top = 1\n[deck]\nid = \"d\"\ntitle = \"\"\ncolour = \"red\"\n\
+                   [[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"\"\nhint = 2\n";
+        assert_eq!(
+            messages(src),
+            [
+                "t.toml:1:1: unknown field `top`, expected `deck` or `cards`",
+                "t.toml:4:9: `title` is empty; expected text",
+                "t.toml:5:1: unknown field `colour`, expected one of `id`, `title`, `section`, `description`",
+                "t.toml:9:8: `back` is empty; expected text",
+                "t.toml:10:1: unknown field `hint`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `tags`, `archived`",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_id_and_bad_answer_show_beside_the_cards_other_problems() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"x\"\nfront = \"F\"\nback = \"B\"\n\
+             [[cards]]\nid = \"x\"\nkind = \"choice\"\nfront = \" \"\nchoices = [\"a\", \"a\"]\nanswer = 7\ntext = \"t\"\n"
+        );
+        assert_eq!(
+            messages(&src),
+            [
+                "t.toml:8:1: duplicate card id \"x\" (first used on line 4)",
+                "t.toml:11:9: `front` is empty; expected text",
+                "t.toml:12:11: `choices` lists \"a\" twice",
+                "t.toml:13:10: `answer` 7 is out of range; expected an index from 0 to 1 (choices count from 0)",
+                "t.toml:14:8: `text` is not used by choice cards; remove it",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_of_a_broken_card_is_still_a_duplicate() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"x\"\nfront = \"\"\nback = \"B\"\n[[cards]]\nid = \"x\"\nfront = \"G\"\nback = \"C\"\n"
+        );
+        assert_eq!(
+            messages(&src),
+            [
+                "t.toml:6:9: `front` is empty; expected text",
+                "t.toml:8:1: duplicate card id \"x\" (first used on line 4)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_type_error_costs_only_its_card() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"a\"\nfront = 3\nback = \"B\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n"
+        );
+        let m = messages(&src);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].starts_with("t.toml:6:9: invalid type: integer `3`"),
+            "{m:?}"
+        );
+        assert_eq!(
+            m[1],
+            "t.toml:8:1: card 2 has no `id`; expected id = \"some-id\""
+        );
+    }
+
+    #[test]
+    fn missing_answer_is_reported_even_when_choices_are_missing() {
+        let src = format!("{HEADER}[[cards]]\nid = \"q\"\nkind = \"choice\"\nfront = \"Q\"\n");
+        let m = messages(&src);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("needs `choices`"), "{m:?}");
+        assert!(m[1].contains("needs `answer`"), "{m:?}");
+    }
+
+    #[test]
+    fn every_documented_key_is_accepted() {
+        let src = "[deck]\nid = \"d\"\ntitle = \"D\"\nsection = \"S\"\ndescription = \"x\"\n\
+                   [[cards]]\nid = \"a\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\"]\nanswer = 0\n\
+                   explain = \"E\"\ntags = [\"t\"]\narchived = true\n\
+                   [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\n[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{g}}\"\n";
+        let deck = parse(src).expect("every key of the format is known");
+        assert_eq!(deck.description.as_deref(), Some("x"));
+        assert!(deck.cards[0].archived);
+        let keys = |fields: &[&str]| fields.iter().all(|f| src.contains(&format!("\n{f} = ")));
+        assert!(
+            keys(HEADER_FIELDS) && keys(CARD_FIELDS),
+            "test covers every key"
+        );
+    }
+
+    #[test]
     fn round_trips_through_to_toml() {
         let src = format!(
             "{HEADER}section = \"S\"\n[[cards]]\nid = \"a\"\nfront = \"F \\\"q\\\"\\nline\"\nback = \"B\"\n\
@@ -690,6 +780,41 @@ mod fuzz {
     use super::*;
     use proptest::prelude::*;
 
+    const VALID: &str = include_str!("../../tests/fixtures/decks/valid.toml");
+
+    /// Lines and values that make a deck wrong in every way the validator knows, and some it
+    /// does not (odd types, tables where values go, huge numbers, non-ASCII keys).
+    const SNIPPETS: &[&str] = &[
+        "[[cards]]",
+        "[deck]",
+        "[cards]",
+        "colour = \"red\"",
+        "id = \"basic-1\"",
+        "kind = \"cloze\"",
+        "kind = \"choice\"",
+        "kind = 3",
+        "answer = 99",
+        "answer = [-1, 0]",
+        "answer = []",
+        "choices = []",
+        "choices = [\"A\", \"A\"]",
+        "front = \"\"",
+        "text = \"{{}}\"",
+        "\"\"",
+        "3",
+        "[1, \"x\"]",
+        "{ a = 1 }",
+        "true",
+        "99999999999999999999",
+        "-0",
+        "1979-05-27T07:32:00Z",
+        "\"é {{ü}}\"",
+        "ключ = 1",
+        "cards = 1",
+        "deck = \"x\"",
+        "",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -698,6 +823,49 @@ mod fuzz {
         fn never_panics_on_random_text(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             let src = String::from_utf8_lossy(&bytes);
             let _ = parse_deck(&src, "f.toml", DeckSource::Builtin("f.toml"));
+        }
+
+        /// A valid deck with lines deleted, doubled, swapped or replaced by snippets of deck
+        /// syntax: never a panic, problems in file order on lines that exist, and whatever
+        /// parses round-trips through `to_toml`.
+        #[test]
+        fn never_panics_on_mutated_valid_deck(
+            edits in proptest::collection::vec((0u8..5, any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0..SNIPPETS.len()), 1..8),
+        ) {
+            let mut lines: Vec<String> = VALID.lines().map(str::to_string).collect();
+            for (op, a, b, snip) in edits {
+                if lines.is_empty() {
+                    lines.push(SNIPPETS[snip].to_string());
+                    continue;
+                }
+                let (i, j) = (a.index(lines.len()), b.index(lines.len()));
+                match op {
+                    0 => { lines.remove(i); }
+                    1 => { let l = lines[i].clone(); lines.insert(j, l); }
+                    2 => lines.swap(i, j),
+                    3 => lines.insert(i, SNIPPETS[snip].to_string()),
+                    _ => {
+                        // Keep the key, replace the value.
+                        let key = lines[i].split('=').next().unwrap_or("").to_string();
+                        lines[i] = format!("{key}= {}", SNIPPETS[snip]);
+                    }
+                }
+            }
+            let src = lines.join("\n");
+            match parse_deck(&src, "f.toml", DeckSource::Builtin("f.toml")) {
+                Ok(deck) => {
+                    prop_assert!(!deck.cards.is_empty());
+                    let again = to_toml(&deck).expect("serialises");
+                    let back = parse_deck(&again, "g.toml", DeckSource::Builtin("g.toml"));
+                    prop_assert!(back.is_ok(), "{again}");
+                }
+                Err(errors) => {
+                    prop_assert!(!errors.is_empty());
+                    let at: Vec<_> = errors.iter().map(|e| (e.line.unwrap_or(0), e.col.unwrap_or(0))).collect();
+                    prop_assert!(at.windows(2).all(|w| w[0] <= w[1]), "{errors:?}");
+                    prop_assert!(at.iter().all(|&(l, _)| l <= lines.len() + 1), "{errors:?}");
+                }
+            }
         }
 
         /// Valid-looking decks with random field values: still never a panic.
