@@ -176,3 +176,29 @@ fn a_file_in_another_format_points_to_import_dry_run() {
             "{path}: not a recall deck (.toml); `recall import --dry-run FILE` checks"
         )));
 }
+
+/// One run lists every problem of a file, each kind once, in file order with its line and
+/// column: unknown keys no longer hide the rest, and a card's duplicate id and out-of-range
+/// answer show next to its other problems.
+#[test]
+fn every_problem_of_a_file_is_listed_in_one_run() {
+    let path = "tests/fixtures/check/several-problems.toml";
+    let expected = [
+        "4:1: unknown field `colour`, expected one of `id`, `title`, `section`, `description`",
+        "8:9: `front` is empty; expected text",
+        "10:1: unknown field `colour`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `tags`, `archived`",
+        "12:1: duplicate card id \"one\" (first used on line 6)",
+        "15:9: `front` is empty; expected text",
+        "17:10: `answer` 5 is out of range; expected an index from 0 to 1 (choices count from 0)",
+        "22:8: cloze text has no {{...}} gap; expected e.g. \"S3 is {{object}} storage\"",
+        "28:11: `choices` has 1 option(s); expected at least 2",
+    ];
+    let mut stderr: String = expected.iter().map(|e| format!("{path}:{e}\n")).collect();
+    stderr.push_str("recall: 8 problems in 1 file checked\n");
+    recall()
+        .args(["check", path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(stderr);
+}

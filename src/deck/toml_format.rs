@@ -1,23 +1,18 @@
 //! The TOML deck format (see README "Deck format"): parsing, validation and writing.
 //!
-//! Parsing goes through raw serde structs that keep source spans, then a validation pass that
-//! collects every problem at once, so `recall check` can list them all in one run.
+//! Parsing reads the file into a spanned TOML table, reports and drops unknown keys, turns the
+//! header and each card into raw serde structs that keep source spans (a type error costs only
+//! that table), then a validation pass checks every field of every card, so `recall check`
+//! lists every problem of a file in one run, in file order.
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 use super::error::{line_col, LineIndex};
 use super::{Card, CardContent, Deck, DeckError, DeckSource};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    deck: Spanned<RawHeader>,
-    #[serde(default)]
-    cards: Vec<Spanned<RawCard>>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,62 +118,145 @@ fn span_of<T>(v: &Option<Spanned<T>>) -> Option<usize> {
     v.as_ref().map(|s| s.span().start)
 }
 
+/// Every key a deck file may hold, per table: keys outside these lists are reported (with the
+/// line of the key) and dropped before the typed parse, so that one stray key does not hide
+/// the other problems of the file. Must match the `Raw*` structs (`deny_unknown_fields` stays
+/// on them as a safety net).
+const ROOT_FIELDS: &[&str] = &["deck", "cards"];
+const HEADER_FIELDS: &[&str] = &["id", "title", "section", "description"];
+const CARD_FIELDS: &[&str] = &[
+    "id", "kind", "front", "back", "choices", "answer", "text", "explain", "tags", "archived",
+];
+
+impl Ctx<'_> {
+    /// Reports and removes the keys of `table` that are not in `fields`, with serde's wording.
+    fn unknown_keys(&mut self, table: &mut DeTable<'_>, fields: &'static [&'static str]) {
+        if table.keys().all(|k| fields.contains(&k.get_ref().as_ref())) {
+            return;
+        }
+        let unknown: Vec<(usize, String)> = table
+            .keys()
+            .filter(|k| !fields.contains(&k.get_ref().as_ref()))
+            .map(|k| (k.span().start, k.get_ref().to_string()))
+            .collect();
+        for (at, key) in unknown {
+            table.remove(key.as_str());
+            let e = <toml::de::Error as serde::de::Error>::unknown_field(&key, fields);
+            self.err(at, e.message().trim().replace('\n', " "));
+        }
+    }
+
+    /// Drops unknown keys from `value` if it is a table, then deserializes it; a type error
+    /// becomes a problem of this file instead of ending the parse.
+    fn typed<T: serde::de::DeserializeOwned>(
+        &mut self,
+        mut value: Spanned<DeValue<'_>>,
+        fields: &'static [&'static str],
+    ) -> Option<T> {
+        if let DeValue::Table(table) = value.get_mut() {
+            self.unknown_keys(table, fields);
+        }
+        T::deserialize(ValueDeserializer::from(value))
+            .map_err(|e| self.errors.push(toml_error(self.src, self.file, &e)))
+            .ok()
+    }
+}
+
 /// Parses and validates one deck file; `file` is the name used in error messages.
+///
+/// Every problem of the file is returned, in file order; only a TOML syntax error (the file
+/// cannot be read at all) stops at the first.
 pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec<DeckError>> {
-    let raw: RawFile = toml::from_str(src).map_err(|e| vec![toml_error(src, file, &e)])?;
+    let mut root = DeTable::parse(src)
+        .map_err(|e| vec![toml_error(src, file, &e)])?
+        .into_inner();
     let mut ctx = Ctx {
         src,
         lines: LineIndex::new(src),
         file,
         errors: Vec::new(),
     };
+    ctx.unknown_keys(&mut root, ROOT_FIELDS);
+    let header: Option<Spanned<RawHeader>> = match root.remove("deck") {
+        Some(v) => ctx.typed(v, HEADER_FIELDS),
+        None => {
+            ctx.err(0, "missing field `deck`");
+            None
+        }
+    };
+    let mut cards_broken = false;
+    let raw_cards: Vec<Option<Spanned<RawCard>>> = match root.remove("cards") {
+        None => Vec::new(),
+        Some(v) => {
+            let span = v.span();
+            match v.into_inner() {
+                DeValue::Array(items) => items
+                    .into_iter()
+                    .map(|item| ctx.typed(item, CARD_FIELDS))
+                    .collect(),
+                // Not a list of tables: serde words the problem.
+                other => {
+                    ctx.typed::<Vec<Spanned<RawCard>>>(Spanned::new(span, other), &[]);
+                    cards_broken = true;
+                    Vec::new()
+                }
+            }
+        }
+    };
 
-    let header_at = raw.deck.span().start;
-    let header = raw.deck.into_inner();
-    if !valid_id(header.id.get_ref(), false) {
-        ctx.err(
-            header.id.span().start,
-            format!(
-                "deck id {:?} is not valid; expected lowercase letters, digits and '-'",
-                header.id.get_ref()
-            ),
-        );
-    }
-    if header.title.get_ref().trim().is_empty() {
-        ctx.err(header.title.span().start, "`title` is empty; expected text");
-    }
-    if raw.cards.is_empty() {
-        ctx.err(
-            header_at,
-            "the deck has no cards; expected at least one [[cards]] table",
-        );
+    if let Some(header) = &header {
+        let header_at = header.span().start;
+        let header = header.get_ref();
+        if !valid_id(header.id.get_ref(), false) {
+            ctx.err(
+                header.id.span().start,
+                format!(
+                    "deck id {:?} is not valid; expected lowercase letters, digits and '-'",
+                    header.id.get_ref()
+                ),
+            );
+        }
+        if header.title.get_ref().trim().is_empty() {
+            ctx.err(header.title.span().start, "`title` is empty; expected text");
+        }
+        if raw_cards.is_empty() && !cards_broken {
+            ctx.err(
+                header_at,
+                "the deck has no cards; expected at least one [[cards]] table",
+            );
+        }
     }
 
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut cards = Vec::with_capacity(raw.cards.len());
-    for (n, spanned) in raw.cards.into_iter().enumerate() {
+    let mut cards = Vec::with_capacity(raw_cards.len());
+    for (n, spanned) in raw_cards.into_iter().enumerate() {
+        let Some(spanned) = spanned else { continue };
         let at = spanned.span().start;
         let line = ctx.line(at);
-        if let Some(card) = validate_card(&mut ctx, n + 1, at, spanned.into_inner()) {
-            match seen.get(&card.id) {
-                Some(first) => ctx.err(
-                    at,
-                    format!(
-                        "duplicate card id {:?} (first used on line {first})",
-                        card.id
-                    ),
-                ),
-                None => {
-                    seen.insert(card.id.clone(), line);
+        let (id, card) = validate_card(&mut ctx, n + 1, at, spanned.into_inner());
+        let Some(id) = id else { continue };
+        match seen.get(&id) {
+            Some(first) => ctx.err(
+                at,
+                format!("duplicate card id {id:?} (first used on line {first})"),
+            ),
+            None => {
+                seen.insert(id, line);
+                if let Some(card) = card {
                     cards.push(Card { line, ..card });
                 }
             }
         }
     }
 
-    if !ctx.errors.is_empty() {
-        return Err(ctx.errors);
-    }
+    let header = match header {
+        Some(h) if ctx.errors.is_empty() => h.into_inner(),
+        _ => {
+            let mut errors = ctx.errors;
+            errors.sort_by_key(|e| (e.line.unwrap_or(0), e.col.unwrap_or(0)));
+            return Err(errors);
+        }
+    };
     Ok(Deck {
         id: header.id.into_inner(),
         title: header.title.into_inner(),
@@ -189,7 +267,14 @@ pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec
     })
 }
 
-fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Card> {
+/// Checks every field of one card, reporting all its problems; returns its id when the id is
+/// valid (so duplicates are found even among broken cards) and the card when all is well.
+fn validate_card(
+    ctx: &mut Ctx,
+    n: usize,
+    at: usize,
+    mut raw: RawCard,
+) -> (Option<String>, Option<Card>) {
     let id = match &raw.id {
         None => {
             ctx.err(
@@ -211,8 +296,24 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
         Some(id) => Some(id.get_ref().clone()),
     };
 
+    let content = validate_content(ctx, at, &mut raw);
+    let card = content.and_then(|content| {
+        Some(Card {
+            id: id.clone()?,
+            content,
+            tags: raw.tags,
+            explain: raw.explain.filter(|e| !e.trim().is_empty()),
+            archived: raw.archived,
+            line: 0,
+        })
+    });
+    (id, card)
+}
+
+/// The card's kind-specific fields (taken out of `raw`), every problem reported.
+fn validate_content(ctx: &mut Ctx, at: usize, raw: &mut RawCard) -> Option<CardContent> {
     let kind = raw.kind.as_ref().map_or("basic", |k| k.get_ref().as_str());
-    let content = match kind {
+    match kind {
         "basic" => {
             ctx.forbid(
                 "basic",
@@ -222,8 +323,8 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
                     ("text", span_of(&raw.text)),
                 ],
             );
-            let front = ctx.text(at, "front", "a basic", raw.front);
-            let back = ctx.text(at, "back", "a basic", raw.back);
+            let front = ctx.text(at, "front", "a basic", raw.front.take());
+            let back = ctx.text(at, "back", "a basic", raw.back.take());
             Some(CardContent::Basic {
                 front: front?,
                 back: back?,
@@ -234,11 +335,23 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
                 "choice",
                 &[("back", span_of(&raw.back)), ("text", span_of(&raw.text))],
             );
-            let front = ctx.text(at, "front", "a choice", raw.front);
-            let choices = validate_choices(ctx, at, raw.choices);
-            let answer = choices
-                .as_ref()
-                .and_then(|c| validate_answer(ctx, at, raw.answer, c.len()));
+            let front = ctx.text(at, "front", "a choice", raw.front.take());
+            // The answer is checked against the number of options even when the options
+            // have other problems; with fewer than 2 its range cannot be judged yet.
+            let n = raw.choices.as_ref().map(|c| c.get_ref().len());
+            let choices = validate_choices(ctx, at, raw.choices.take());
+            let answer = match n.filter(|&n| n >= 2) {
+                Some(n) => validate_answer(ctx, at, raw.answer.take(), n),
+                None => {
+                    if raw.answer.is_none() {
+                        ctx.err(
+                            at,
+                            "a choice card needs `answer`, an index into `choices` (counting from 0)",
+                        );
+                    }
+                    None
+                }
+            };
             Some(CardContent::Choice {
                 front: front?,
                 choices: choices?,
@@ -256,7 +369,7 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
                 ],
             );
             let text_at = span_of(&raw.text).unwrap_or(at);
-            let text = ctx.text(at, "text", "a cloze", raw.text)?;
+            let text = ctx.text(at, "text", "a cloze", raw.text.take())?;
             if super::cloze_gaps(&text).iter().all(|g| g.trim().is_empty()) {
                 ctx.err(
                     text_at,
@@ -274,15 +387,7 @@ fn validate_card(ctx: &mut Ctx, n: usize, at: usize, raw: RawCard) -> Option<Car
             );
             None
         }
-    }?;
-    Some(Card {
-        id: id?,
-        content,
-        tags: raw.tags,
-        explain: raw.explain.filter(|e| !e.trim().is_empty()),
-        archived: raw.archived,
-        line: 0,
-    })
+    }
 }
 
 fn validate_choices(
@@ -554,6 +659,96 @@ mod tests {
     }
 
     #[test]
+    fn unknown_keys_are_reported_with_the_other_problems() {
+        let src = "top = 1\n[deck]\nid = \"d\"\ntitle = \"\"\ncolour = \"red\"\n\
+                   [[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"\"\nhint = 2\n";
+        assert_eq!(
+            messages(src),
+            [
+                "t.toml:1:1: unknown field `top`, expected `deck` or `cards`",
+                "t.toml:4:9: `title` is empty; expected text",
+                "t.toml:5:1: unknown field `colour`, expected one of `id`, `title`, `section`, `description`",
+                "t.toml:9:8: `back` is empty; expected text",
+                "t.toml:10:1: unknown field `hint`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `tags`, `archived`",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_id_and_bad_answer_show_beside_the_cards_other_problems() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"x\"\nfront = \"F\"\nback = \"B\"\n\
+             [[cards]]\nid = \"x\"\nkind = \"choice\"\nfront = \" \"\nchoices = [\"a\", \"a\"]\nanswer = 7\ntext = \"t\"\n"
+        );
+        assert_eq!(
+            messages(&src),
+            [
+                "t.toml:8:1: duplicate card id \"x\" (first used on line 4)",
+                "t.toml:11:9: `front` is empty; expected text",
+                "t.toml:12:11: `choices` lists \"a\" twice",
+                "t.toml:13:10: `answer` 7 is out of range; expected an index from 0 to 1 (choices count from 0)",
+                "t.toml:14:8: `text` is not used by choice cards; remove it",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_of_a_broken_card_is_still_a_duplicate() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"x\"\nfront = \"\"\nback = \"B\"\n[[cards]]\nid = \"x\"\nfront = \"G\"\nback = \"C\"\n"
+        );
+        assert_eq!(
+            messages(&src),
+            [
+                "t.toml:6:9: `front` is empty; expected text",
+                "t.toml:8:1: duplicate card id \"x\" (first used on line 4)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_type_error_costs_only_its_card() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"a\"\nfront = 3\nback = \"B\"\n[[cards]]\nfront = \"F\"\nback = \"B\"\n"
+        );
+        let m = messages(&src);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].starts_with("t.toml:6:9: invalid type: integer `3`"),
+            "{m:?}"
+        );
+        assert_eq!(
+            m[1],
+            "t.toml:8:1: card 2 has no `id`; expected id = \"some-id\""
+        );
+    }
+
+    #[test]
+    fn missing_answer_is_reported_even_when_choices_are_missing() {
+        let src = format!("{HEADER}[[cards]]\nid = \"q\"\nkind = \"choice\"\nfront = \"Q\"\n");
+        let m = messages(&src);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("needs `choices`"), "{m:?}");
+        assert!(m[1].contains("needs `answer`"), "{m:?}");
+    }
+
+    #[test]
+    fn every_documented_key_is_accepted() {
+        let src = "[deck]\nid = \"d\"\ntitle = \"D\"\nsection = \"S\"\ndescription = \"x\"\n\
+                   [[cards]]\nid = \"a\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\"]\nanswer = 0\n\
+                   explain = \"E\"\ntags = [\"t\"]\narchived = true\n\
+                   [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\n[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{g}}\"\n";
+        let deck = parse(src).expect("every key of the format is known");
+        assert_eq!(deck.description.as_deref(), Some("x"));
+        assert!(deck.cards[0].archived);
+        let keys = |fields: &[&str]| fields.iter().all(|f| src.contains(&format!("\n{f} = ")));
+        assert!(
+            keys(HEADER_FIELDS) && keys(CARD_FIELDS),
+            "test covers every key"
+        );
+    }
+
+    #[test]
     fn round_trips_through_to_toml() {
         let src = format!(
             "{HEADER}section = \"S\"\n[[cards]]\nid = \"a\"\nfront = \"F \\\"q\\\"\\nline\"\nback = \"B\"\n\
@@ -585,6 +780,41 @@ mod fuzz {
     use super::*;
     use proptest::prelude::*;
 
+    const VALID: &str = include_str!("../../tests/fixtures/decks/valid.toml");
+
+    /// Lines and values that make a deck wrong in every way the validator knows, and some it
+    /// does not (odd types, tables where values go, huge numbers, non-ASCII keys).
+    const SNIPPETS: &[&str] = &[
+        "[[cards]]",
+        "[deck]",
+        "[cards]",
+        "colour = \"red\"",
+        "id = \"basic-1\"",
+        "kind = \"cloze\"",
+        "kind = \"choice\"",
+        "kind = 3",
+        "answer = 99",
+        "answer = [-1, 0]",
+        "answer = []",
+        "choices = []",
+        "choices = [\"A\", \"A\"]",
+        "front = \"\"",
+        "text = \"{{}}\"",
+        "\"\"",
+        "3",
+        "[1, \"x\"]",
+        "{ a = 1 }",
+        "true",
+        "99999999999999999999",
+        "-0",
+        "1979-05-27T07:32:00Z",
+        "\"é {{ü}}\"",
+        "ключ = 1",
+        "cards = 1",
+        "deck = \"x\"",
+        "",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -593,6 +823,49 @@ mod fuzz {
         fn never_panics_on_random_text(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             let src = String::from_utf8_lossy(&bytes);
             let _ = parse_deck(&src, "f.toml", DeckSource::Builtin("f.toml"));
+        }
+
+        /// A valid deck with lines deleted, doubled, swapped or replaced by snippets of deck
+        /// syntax: never a panic, problems in file order on lines that exist, and whatever
+        /// parses round-trips through `to_toml`.
+        #[test]
+        fn never_panics_on_mutated_valid_deck(
+            edits in proptest::collection::vec((0u8..5, any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0..SNIPPETS.len()), 1..8),
+        ) {
+            let mut lines: Vec<String> = VALID.lines().map(str::to_string).collect();
+            for (op, a, b, snip) in edits {
+                if lines.is_empty() {
+                    lines.push(SNIPPETS[snip].to_string());
+                    continue;
+                }
+                let (i, j) = (a.index(lines.len()), b.index(lines.len()));
+                match op {
+                    0 => { lines.remove(i); }
+                    1 => { let l = lines[i].clone(); lines.insert(j, l); }
+                    2 => lines.swap(i, j),
+                    3 => lines.insert(i, SNIPPETS[snip].to_string()),
+                    _ => {
+                        // Keep the key, replace the value.
+                        let key = lines[i].split('=').next().unwrap_or("").to_string();
+                        lines[i] = format!("{key}= {}", SNIPPETS[snip]);
+                    }
+                }
+            }
+            let src = lines.join("\n");
+            match parse_deck(&src, "f.toml", DeckSource::Builtin("f.toml")) {
+                Ok(deck) => {
+                    prop_assert!(!deck.cards.is_empty());
+                    let again = to_toml(&deck).expect("serialises");
+                    let back = parse_deck(&again, "g.toml", DeckSource::Builtin("g.toml"));
+                    prop_assert!(back.is_ok(), "{again}");
+                }
+                Err(errors) => {
+                    prop_assert!(!errors.is_empty());
+                    let at: Vec<_> = errors.iter().map(|e| (e.line.unwrap_or(0), e.col.unwrap_or(0))).collect();
+                    prop_assert!(at.windows(2).all(|w| w[0] <= w[1]), "{errors:?}");
+                    prop_assert!(at.iter().all(|&(l, _)| l <= lines.len() + 1), "{errors:?}");
+                }
+            }
         }
 
         /// Valid-looking decks with random field values: still never a panic.
