@@ -1,9 +1,12 @@
 //! The engine through the binary: `recall cards --json` after hand-written logs, torn lines,
 //! bad config files, and decks that come and go.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli::{recall, review};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -29,14 +32,6 @@ fn home_with_deck() -> tempfile::TempDir {
     home
 }
 
-fn recall(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").expect("binary");
-    cmd.env("RECALL_HOME", home)
-        .env("RECALL_NOW", "2026-11-23T10:00:00Z")
-        .env("TZ", "UTC");
-    cmd
-}
-
 fn cards(home: &Path) -> Vec<Value> {
     let out = recall(home)
         .args(["cards", "--deck", "mine", "--json"])
@@ -47,10 +42,6 @@ fn cards(home: &Path) -> Vec<Value> {
         .clone();
     let v: Value = serde_json::from_slice(&out).expect("JSON");
     v.as_array().expect("array").clone()
-}
-
-fn review(card: &str, at: &str, rating: u8) -> String {
-    format!("{{\"v\":1,\"at\":\"{at}\",\"card\":\"mine/{card}\",\"event\":\"review\",\"rating\":{rating},\"ms\":3000}}\n")
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! `recall import` / `recall export` through the binary: every fixture format, the exact
 //! report, re-import keeping progress, and every bad input refused with nothing written.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -14,12 +17,10 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// From the crate's folder, so fixture paths are relative to it.
 fn recall(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").expect("binary");
-    cmd.env("RECALL_HOME", home)
-        .env("RECALL_NOW", "2026-11-23T10:00:00Z")
-        .env("TZ", "UTC")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let mut cmd = cli::recall(home);
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
 

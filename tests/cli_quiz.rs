@@ -1,19 +1,12 @@
 //! `recall quiz` through the binary: the history in text and JSON, damaged history files,
 //! bad arguments, and a logged quiz miss that makes a card due.
 
-use std::path::Path;
+#[path = "support/cli.rs"]
+mod cli;
 
-use assert_cmd::Command;
+use cli::recall;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn recall(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").expect("binary");
-    cmd.env("RECALL_HOME", home)
-        .env("RECALL_NOW", "2026-11-23T10:00:00Z")
-        .env("TZ", "UTC");
-    cmd
-}
 
 fn attempt(at: &str, right: usize, retake: bool) -> String {
     let score = right as f64 / 4.0;

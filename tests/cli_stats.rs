@@ -1,9 +1,12 @@
 //! `recall stats` through the binary: every documented JSON field, the text report, the deck
 //! filter, the local time zone, and that it reads while another recall holds the lock.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli::{recall_in, review};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -36,20 +39,8 @@ fn home_with_deck(log: &str, config: &str) -> tempfile::TempDir {
     home
 }
 
-fn recall(home: &Path, tz: &str) -> Command {
-    let mut cmd = Command::cargo_bin("recall").expect("binary");
-    cmd.env("RECALL_HOME", home)
-        .env("RECALL_NOW", "2026-11-23T10:00:00Z")
-        .env("TZ", tz);
-    cmd
-}
-
-fn review(card: &str, at: &str, rating: u8) -> String {
-    format!("{{\"v\":1,\"at\":\"{at}\",\"card\":\"mine/{card}\",\"event\":\"review\",\"rating\":{rating},\"ms\":3000}}\n")
-}
-
 fn json(home: &Path, tz: &str, args: &[&str]) -> Value {
-    let out = recall(home, tz)
+    let out = recall_in(home, tz)
         .arg("stats")
         .args(args)
         .arg("--json")
@@ -188,7 +179,7 @@ fn days_follow_the_local_time_zone() {
 fn stats_text_reads_while_another_recall_holds_the_lock() {
     let home = home_with_deck(&log(), "exam_date = 2026-12-03\n");
     let _lock = recall::store::WriterLock::acquire(&home.path().join("recall.lock")).expect("lock");
-    recall(home.path(), "UTC")
+    recall_in(home.path(), "UTC")
         .arg("stats")
         .assert()
         .success()
@@ -206,7 +197,7 @@ fn stats_text_reads_while_another_recall_holds_the_lock() {
 #[test]
 fn unknown_deck_is_a_usage_error() {
     let home = home_with_deck("", "");
-    recall(home.path(), "UTC")
+    recall_in(home.path(), "UTC")
         .args(["stats", "--deck", "nope"])
         .assert()
         .code(2)

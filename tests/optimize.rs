@@ -1,12 +1,13 @@
 //! `recall optimize` on logs drawn from known FSRS-6 parameters: the fit must beat the
 //! defaults, and the binary saves only better parameters, keeping the rest of the config.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 #[path = "../benches/support/mod.rs"]
 mod support;
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use cli::recall;
 use predicates::prelude::*;
 use recall::schedule::{Scheduler, SchedulerConfig};
 use recall::stats::optimize;
@@ -31,14 +32,6 @@ fn a_log_from_known_parameters_fits_better_than_the_defaults() {
     assert_eq!(fit.params.len(), 21);
     // The learner remembers better than the defaults assume: the fit sees it.
     assert!(fit.params[2] > 2.3065, "{:?}", fit.params);
-}
-
-fn recall(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").expect("binary");
-    cmd.env("RECALL_HOME", home)
-        .env("RECALL_NOW", "2026-11-23T10:00:00Z")
-        .env("TZ", "UTC");
-    cmd
 }
 
 const CONFIG: &str = "# my settings\nnew_per_day = 7 # fewer, please\n";
