@@ -6,13 +6,12 @@ use std::rc::Rc;
 
 use recall::deck::{parse_deck, DeckSource};
 use recall::quiz::{Attempt, AttemptSink, QuestionKind, QuizMode, QuizSpec, Response};
-use recall::schedule::{Phase, Scheduler, SchedulerConfig};
-use recall::store::{EventKind, LoadedLog, StoreError};
-use recall::study::{Collection, Limits};
+use recall::schedule::Phase;
+use recall::store::{EventKind, StoreError};
 
 use super::app::{Action, App, Screen};
 use super::quiz::{QuizEnv, QuizState};
-use super::tests::{render, screen_text, text, MemSink, T0};
+use super::tests::{app_on, render, screen_text, text, MemSink, T0};
 use super::theme::Theme;
 
 const STORAGE: &str = r#"
@@ -106,13 +105,7 @@ fn quiz_app_with(sink: MemSink, attempts: MemAttempts, sources: &[&str]) -> App 
         .iter()
         .map(|src| parse_deck(src, "deck.toml", DeckSource::Builtin("deck.toml")).expect("valid"))
         .collect();
-    let scheduler = Scheduler::new(SchedulerConfig {
-        fuzz: false,
-        ..SchedulerConfig::default()
-    })
-    .expect("defaults");
-    let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
-    App::new(col, scheduler, Limits::default(), Box::new(sink), T0).with_quiz(QuizEnv {
+    app_on(decks, sink).with_quiz(QuizEnv {
         attempts: Some(Box::new(attempts)),
         pass_mark: 0.75,
         seconds_per_question: 60,
@@ -561,16 +554,8 @@ fn quiz_screens_render_at_any_size_and_without_colour() {
 
 #[test]
 fn on_a_small_terminal_the_question_keeps_room_and_the_grid_follows_it() {
-    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
     let decks = recall::deck::builtin_decks().expect("valid");
-    let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
-    let mut app = App::new(
-        col,
-        scheduler,
-        Limits::default(),
-        Box::new(MemSink::default()),
-        T0,
-    );
+    let mut app = app_on(decks, MemSink::default());
     let spec = QuizSpec {
         decks: Vec::new(),
         count: 65,

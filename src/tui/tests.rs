@@ -80,17 +80,17 @@ pub(super) fn app_with(sink: MemSink) -> App {
 /// An app on one deck given as TOML text, with nothing studied yet.
 fn app_with_deck(src: &str, sink: MemSink) -> App {
     let deck = parse_deck(src, "demo.toml", DeckSource::Builtin("demo.toml")).expect("valid deck");
+    app_on(vec![deck], sink)
+}
+
+/// An app on these decks at `T0`, nothing studied yet, fuzz off so intervals are exact.
+pub(super) fn app_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
         ..SchedulerConfig::default()
     })
     .expect("default config");
-    let log = LoadedLog {
-        cards: Vec::new(),
-        events: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let col = Collection::replay(vec![deck], &log, &scheduler, T0);
+    let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
     App::new(col, scheduler, Limits::default(), Box::new(sink), T0)
 }
 
@@ -317,15 +317,7 @@ fn escape_sequences_bidi_and_zero_width_in_cards_render_inert() {
         DeckSource::Builtin("hostile.toml"),
     )
     .expect("a deck may contain any characters");
-    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("default config");
-    let col = Collection::replay(vec![deck], &LoadedLog::default(), &scheduler, T0);
-    let mut app = App::new(
-        col,
-        scheduler,
-        Limits::default(),
-        Box::new(MemSink::default()),
-        T0,
-    );
+    let mut app = app_on(vec![deck], MemSink::default());
     let forbidden = |c: char| {
         (c.is_control() && c != '\n')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{2060}' | '\u{FEFF}')
