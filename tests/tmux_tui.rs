@@ -381,3 +381,25 @@ fn import_with_i_shows_the_report_and_the_deck_on_home() {
     t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
     assert!(home.path().join("decks/storage-cards.toml").is_file());
 }
+
+#[test]
+fn a_quiz_on_an_unknown_deck_is_refused_in_a_terminal_with_nothing_written() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = Command::new("script")
+        .args([
+            "-qec",
+            &format!("{} quiz --deck nope", recall_cmd(home.path(), "")),
+            "/dev/null",
+        ])
+        .output()
+        .expect("script(1) runs recall in a pseudo-terminal");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("no deck \"nope\""), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    let left: Vec<_> = std::fs::read_dir(home.path())
+        .expect("home")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "bad input wrote {left:?}");
+}

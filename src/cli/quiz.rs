@@ -41,7 +41,8 @@ pub fn run(args: QuizArgs, clock: &Clock) -> CliResult {
     if args.history {
         return history(args.json, clock);
     }
-    // An unknown deck is a usage error even where there is no terminal to open.
+    // An unknown deck is a usage error, with or without a terminal, and is found before the
+    // TUI creates its files: bad input writes nothing. (This reads the decks once more.)
     if !args.decks.is_empty() {
         let (decks, _) = recall::library::load_decks(&Paths::resolve()?.decks_dir)?;
         for id in &args.decks {

@@ -15,6 +15,11 @@ use super::{open_read_only, CliResult, Clock};
 use crate::tui::app::{Imported, Importer};
 use crate::tui::{self, app::App, app::Status, quiz::QuizEnv, theme::Theme};
 
+/// Whether the TUI can run: it reads keys from stdin and draws on stdout.
+pub fn has_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
 pub fn run(clock: &Clock) -> CliResult {
     run_tui(clock, |_| Ok(()))
 }
@@ -25,7 +30,7 @@ pub fn run_tui(
     clock: &Clock,
     prepare: impl FnOnce(&mut App) -> Result<(), super::CliError>,
 ) -> CliResult {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !has_terminal() {
         eprintln!("recall: the study screen needs a terminal (stdin and stdout are not both one).");
         eprintln!("Commands that work without one:");
         eprintln!("  recall decks [--json]          list the decks");
