@@ -626,8 +626,10 @@ fn fuzz_bounds(interval: f32) -> (u32, u32) {
     )
 }
 
-/// Anki's per-answer fuzz factor: the same seed always gives the same factor.
-fn fuzz_factor(seed: u64) -> f32 {
+/// Anki's per-answer fuzz factor: the same seed always gives the same factor. Public so a test
+/// can pin its values: every due date is derived by replay, so a changed generator (a `rand`
+/// upgrade) would move every user's schedule.
+pub fn fuzz_factor(seed: u64) -> f32 {
     rand::rngs::StdRng::seed_from_u64(seed).random_range(0.0f32..1.0)
 }
 
