@@ -37,8 +37,8 @@ use tui::ui::View;
 struct NullSink;
 
 impl EventSink for NullSink {
-    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
-        Ok(())
+    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<u32, StoreError> {
+        Ok(0)
     }
 }
 
@@ -104,7 +104,7 @@ fn frames(c: &mut Criterion) {
         ..Default::default()
     };
     let mut big = app(decks);
-    big.history = recall::stats::history::History::new(known);
+    big.history = recall::stats::history::History::new(known, "bench");
     big.update(Action::Open, support::NOW);
     let mut now = support::NOW;
     c.bench_function("update: reveal + rate + undo (100k cards)", |b| {

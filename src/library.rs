@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
-use crate::store::{Config, LoadedLog, Paths, ReviewLog, StoreError};
+use crate::store::{Config, LoadedLog, Paths, StoreError};
 use crate::study::{scheduler_config, Collection};
 
 /// Why the collection could not be opened; each message names the file to look at.
@@ -123,7 +123,7 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
     })?;
     // Parsing the decks and the log are independent: do them side by side.
     let (decks, log) = std::thread::scope(|s| {
-        let log = s.spawn(|| ReviewLog::load(&paths.reviews));
+        let log = s.spawn(|| crate::store::logset::load_review_logs(paths));
         let decks = load_decks(&paths.decks_dir);
         (decks, log.join())
     });

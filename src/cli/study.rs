@@ -45,8 +45,10 @@ pub fn run_tui(
     let paths = Paths::resolve()?;
     paths.ensure_data_dir()?;
     let lock = WriterLock::acquire(&paths.lock_file)?;
+    let device = recall::store::device::load_or_create(&paths.device_file)?;
+    paths.ensure_log_dirs()?;
     let opened = open_read_only(&paths, clock)?;
-    let log = ReviewLog::open_append(&paths.reviews)?;
+    let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
     let mut app = App::new(
         opened.collection,
@@ -56,7 +58,9 @@ pub fn run_tui(
         clock.now(),
     )
     .with_quiz(QuizEnv {
-        attempts: Some(Box::new(QuizLog::open_append(&paths.quizzes)?)),
+        attempts: Some(Box::new(QuizLog::open_append(
+            &paths.own_quiz_log(&device),
+        )?)),
         pass_mark: opened.config.pass_mark,
         seconds_per_question: opened.config.seconds_per_question,
         minutes: None,
@@ -68,7 +72,7 @@ pub fn run_tui(
         utc_offset_secs: clock.utc_offset_secs,
         lock,
     }));
-    app.history = recall::stats::history::History::new(history);
+    app.history = recall::stats::history::History::new(history, &device);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.status = Some(Status::error(if more == 0 {

@@ -3,7 +3,7 @@
 use super::*;
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckSource};
 use crate::schedule::{Phase, SchedulerConfig};
-use crate::store::log::{format_line, parse_log};
+use crate::store::log::{format_line, format_numbered_line, parse_log};
 use crate::store::{LoadedLog, ReviewLog};
 use crate::study::{Limits, Queue, Scope};
 
@@ -571,16 +571,18 @@ fn the_quiz_log_appends_durably_and_reads_back_past_damage() {
 struct Lines(String);
 
 impl EventSink for Lines {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
-        format_line(&mut self.0, at, card, kind);
-        Ok(())
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
+        // Numbered like a device's log, so undos name their target.
+        let seq = self.0.matches('\n').count() as u32 + 1;
+        format_numbered_line(&mut self.0, at, card, kind, seq);
+        Ok(seq)
     }
 }
 
 struct Failing;
 
 impl EventSink for Failing {
-    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
+    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<u32, StoreError> {
         Err(StoreError::Config {
             file: "reviews.jsonl".into(),
             message: "disk full".into(),

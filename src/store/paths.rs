@@ -11,10 +11,18 @@ pub struct Paths {
     pub home: Option<PathBuf>,
     pub config_file: PathBuf,
     pub data_dir: PathBuf,
+    /// The review log recall kept before logs were per device: still read, never written.
     pub reviews: PathBuf,
+    /// The quiz log recall kept before logs were per device: still read, never written.
     pub quizzes: PathBuf,
+    /// One review log per device, `<device>.jsonl`: the files a sync tool carries.
+    pub logs_dir: PathBuf,
+    /// One quiz log per device, `<device>.jsonl`.
+    pub quiz_logs_dir: PathBuf,
     pub decks_dir: PathBuf,
     pub lock_file: PathBuf,
+    /// This machine's device id; stays on this machine (never synced).
+    pub device_file: PathBuf,
 }
 
 impl Paths {
@@ -44,9 +52,30 @@ impl Paths {
             data_dir: data_dir.to_path_buf(),
             reviews: data_dir.join("reviews.jsonl"),
             quizzes: data_dir.join("quizzes.jsonl"),
+            logs_dir: data_dir.join("logs"),
+            quiz_logs_dir: data_dir.join("quizzes"),
             decks_dir: data_dir.join("decks"),
             lock_file: data_dir.join("recall.lock"),
+            device_file: data_dir.join("device-id"),
         }
+    }
+
+    /// The review log this device appends to.
+    pub fn own_log(&self, device: &str) -> PathBuf {
+        self.logs_dir.join(format!("{device}.jsonl"))
+    }
+
+    /// The quiz log this device appends to.
+    pub fn own_quiz_log(&self, device: &str) -> PathBuf {
+        self.quiz_logs_dir.join(format!("{device}.jsonl"))
+    }
+
+    /// Creates the per-device log folders (writers only, after taking the lock).
+    pub fn ensure_log_dirs(&self) -> Result<(), StoreError> {
+        for dir in [&self.logs_dir, &self.quiz_logs_dir] {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        Ok(())
     }
 
     /// Creates the data folder and `decks/` if missing; a location that cannot be created or

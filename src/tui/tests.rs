@@ -61,7 +61,7 @@ pub(super) struct MemSink {
 }
 
 impl EventSink for MemSink {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
         if *self.fail.borrow() {
             return Err(StoreError::Io {
                 path: "reviews.jsonl".into(),
@@ -69,7 +69,7 @@ impl EventSink for MemSink {
             });
         }
         self.events.borrow_mut().push((at, card.to_string(), kind));
-        Ok(())
+        Ok(0)
     }
 }
 
@@ -427,11 +427,7 @@ impl super::app::Importer for FakeImporter {
         )
         .expect("deck");
         let scheduler = Scheduler::new(SchedulerConfig::default()).expect("config");
-        let log = LoadedLog {
-            cards: Vec::new(),
-            events: Vec::new(),
-            warnings: Vec::new(),
-        };
+        let log = LoadedLog::default();
         Ok(super::app::Imported {
             report: vec![
                 "imported cards.csv (csv) into deck \"cards\" (decks/cards.toml): 1 added, 0 updated, 0 unchanged, 0 archived, 1 skipped".into(),

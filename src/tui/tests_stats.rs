@@ -53,7 +53,7 @@ back = "2."
         Box::new(MemSink::default()),
         T0,
     );
-    app.history = recall::stats::history::History::new(log);
+    app.history = recall::stats::history::History::new(log, "test");
     app
 }
 
