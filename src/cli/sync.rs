@@ -14,13 +14,13 @@ pub fn run() -> CliResult {
     // Nothing may append while git works; a running study screen holds this lock.
     let _lock = WriterLock::acquire(&paths.lock_file)?;
     let device = device::load_or_create(&paths.device_file)?;
-    let report = git_sync(&paths.data_dir, &device).map_err(|e| match e {
+    let report = git_sync(paths.sync_root(), &device).map_err(|e| match e {
         SyncError::NotARepository { .. } | SyncError::Conflict { .. } | SyncError::NoGit => {
             CliError::input(e)
         }
         other => CliError::from(other),
     })?;
-    let dir = inert(&paths.data_dir.display().to_string()).into_owned();
+    let dir = inert(&paths.sync_root().display().to_string()).into_owned();
     match &report.committed {
         Some(_) => println!("Committed this device's changes ({}).", inert(&device)),
         None => println!("Nothing new on this device ({}).", inert(&device)),

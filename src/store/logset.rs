@@ -15,6 +15,9 @@ use super::device::valid_device_id;
 use super::log::{parse_log, LoadedLog, LogEvent, LogWarning, Origin};
 use super::{read_regular, Paths, StoreError};
 
+/// How the parser words a torn last line (see `store::log`).
+const INCOMPLETE: &str = "incomplete last line";
+
 /// The name the pre-device log is read under.
 pub const LEGACY_NAME: &str = "reviews";
 
@@ -72,10 +75,22 @@ fn log_files(legacy: &Path, dir: &Path) -> (Vec<LogFile>, Vec<String>) {
 }
 
 /// Reads and merges every device's review log. A missing file is an empty log; a file that
-/// cannot be read is an error naming it.
+/// cannot be read is an error naming it. Another device's log that ends mid-line is being
+/// synced: it is read up to its last complete line without a warning (one would appear at
+/// every start while a sync tool works); this device's own and the old log still warn.
 pub fn load_review_logs(paths: &Paths) -> Result<LoadedLog, StoreError> {
     let (files, notes) = review_log_files(paths);
     let mut log = load_files(&files)?;
+    let own = read_regular(&paths.device_file)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string());
+    let foreign: Vec<String> = files
+        .iter()
+        .filter(|f| f.name != LEGACY_NAME && Some(&f.name) != own.as_ref())
+        .map(|f| format!("{}.jsonl", f.name))
+        .collect();
+    log.warnings
+        .retain(|w| !(w.message.starts_with(INCOMPLETE) && foreign.contains(&w.file)));
     log.warnings.splice(
         0..0,
         notes.into_iter().map(|message| LogWarning {
@@ -85,6 +100,22 @@ pub fn load_review_logs(paths: &Paths) -> Result<LoadedLog, StoreError> {
         }),
     );
     Ok(log)
+}
+
+/// What the log files looked like when read (name, length, modification time): the TUI
+/// compares it when Home is shown and reloads only when another device's file changed.
+pub fn fingerprint(files: &[LogFile]) -> Vec<(String, u64, Option<std::time::SystemTime>)> {
+    files
+        .iter()
+        .map(|f| {
+            let meta = std::fs::metadata(&f.path).ok();
+            (
+                f.name.clone(),
+                meta.as_ref().map_or(0, std::fs::Metadata::len),
+                meta.and_then(|m| m.modified().ok()),
+            )
+        })
+        .collect()
 }
 
 /// Reads the given files (on separate threads when there are several) and merges them.
@@ -212,6 +243,23 @@ mod tests {
             .collect();
         assert_eq!(cards, ["d/x", "d/y", "d/z", "d/y", "d/x"]);
         assert_eq!(log.files, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_half_synced_foreign_log_is_read_to_its_last_whole_line_without_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        std::fs::create_dir_all(&paths.logs_dir).expect("logs");
+        std::fs::write(&paths.device_file, "mine-00000001\n").expect("device");
+        let mut text = String::new();
+        format_numbered_line(&mut text, 5, "d/x", R, 1);
+        let torn = format!("{text}{{\"v\":1,\"at\":\"2026-");
+        std::fs::write(paths.own_log("other-00000002"), &torn).expect("foreign");
+        std::fs::write(paths.own_log("mine-00000001"), &torn).expect("own");
+        let log = load_review_logs(&paths).expect("loads");
+        assert_eq!(log.events.len(), 2);
+        let warned: Vec<&str> = log.warnings.iter().map(|w| w.file.as_str()).collect();
+        assert_eq!(warned, ["mine-00000001.jsonl"], "{:?}", log.warnings);
     }
 
     #[test]
