@@ -62,8 +62,8 @@ pub enum Action {
 /// Variants carry core data only (never a screen's state), so this file stays below them.
 #[derive(Debug)]
 pub enum Nav {
-    /// The deck list with fresh counts, this deck selected (None: the deck last used).
-    Home(Option<usize>),
+    /// The deck list with fresh counts, the deck last used selected.
+    Home,
     /// Study these cards (stays put, with a status line, when nothing is due).
     Study(Scope),
     /// The study session on screen ended: its summary, or Home when nothing was answered.

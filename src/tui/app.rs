@@ -159,9 +159,9 @@ impl App {
     fn go(&mut self, nav: Nav) {
         let ctx = &mut self.ctx;
         match nav {
-            Nav::Home(select) => {
-                let selected = select.unwrap_or(ctx.last_deck);
-                self.screen = Screen::Home(HomeState::open(ctx, selected));
+            Nav::Home => {
+                let last = ctx.last_deck;
+                self.screen = Screen::Home(HomeState::open(ctx, last));
             }
             Nav::Study(scope) => {
                 if let Some(s) = StudyState::start(ctx, scope) {
@@ -198,7 +198,7 @@ impl App {
                 }
             }
             Nav::LeaveQuiz if ctx.quiz_env.exit_when_done => self.quit = true,
-            Nav::LeaveQuiz => self.go(Nav::Home(None)),
+            Nav::LeaveQuiz => self.go(Nav::Home),
             Nav::Quit => self.quit = true,
         }
     }

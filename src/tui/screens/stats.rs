@@ -53,7 +53,7 @@ impl StatsState {
                 self.scroll = layout::scroll(self.scroll, limit, action == Action::Down);
                 None
             }
-            Action::Back | Action::Quit => Some(Nav::Home(None)),
+            Action::Back | Action::Quit => Some(Nav::Home),
             _ => None,
         }
     }

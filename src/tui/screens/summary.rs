@@ -62,7 +62,7 @@ impl SummaryState {
     }
 
     pub fn update(&mut self, _ctx: &mut Ctx, action: Action) -> Option<Nav> {
-        matches!(action, Action::Back | Action::Open | Action::Quit).then_some(Nav::Home(None))
+        matches!(action, Action::Back | Action::Open | Action::Quit).then_some(Nav::Home)
     }
 }
 

@@ -139,7 +139,7 @@ impl QuizSetupState {
                 };
                 return Some(Nav::StartQuiz(spec, s.mode));
             }
-            Action::Back | Action::Quit => return Some(Nav::Home(None)),
+            Action::Back | Action::Quit => return Some(Nav::Home),
             _ => {}
         }
         None

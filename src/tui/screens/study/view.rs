@@ -1,7 +1,7 @@
 //! Draws the study screen from its state and the shared context; changes nothing.
 //!
-//! May read `StudyState` (its parent) and `card.rs`; nothing imports this file but the
-//! parent's `render`.
+//! Reads `StudyState` (its parent) and measures with `card.rs`; only the router calls it
+//! (`app.rs`'s `View`). The study update never refers to this file.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
