@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use recall::deck::{cloze_render, CardContent};
 use recall::study::{Collection, Session};
+use recall::text::inert;
 
 use crate::tui::text::{card_lines, scroll_room};
 use crate::tui::theme::Theme;
@@ -126,6 +127,9 @@ pub fn card_text<'a>(
         if let Some(explain) = &card.explain {
             lines.push(Line::from(""));
             lines.extend(card_lines(explain, theme.dim(), theme));
+        }
+        for url in &card.source {
+            lines.push(Line::styled(format!("Source: {}", inert(url)), theme.dim()));
         }
     }
     Some(Paragraph::new(lines).wrap(Wrap { trim: false }))

@@ -176,10 +176,15 @@ impl StudyState {
             Action::Locate => {
                 if let Some(entry) = session.current() {
                     let (deck, card) = col.card(entry);
-                    *status = Some(Status::info(format!(
+                    let mut at = format!(
                         "{} · line {} · id {}",
                         deck.source, card.line, col.cards[entry].global_id
-                    )));
+                    );
+                    for url in &card.source {
+                        at.push_str(" · source ");
+                        at.push_str(url);
+                    }
+                    *status = Some(Status::info(at));
                 }
                 Ok(())
             }
