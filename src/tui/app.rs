@@ -189,7 +189,8 @@ impl App {
             Nav::TakeQuiz { quiz, title } => {
                 self.screen = Screen::Quiz(Box::new(QuizState::new(*quiz, title)));
             }
-            Nav::Submitted => {
+            // Only the quiz on screen can be submitted; it moves into its results.
+            Nav::Submitted if matches!(self.screen, Screen::Quiz(_)) => {
                 let placeholder = Screen::Home(HomeState::default());
                 if let Screen::Quiz(q) = std::mem::replace(&mut self.screen, placeholder) {
                     let QuizState { quiz, title, .. } = *q;
@@ -197,6 +198,7 @@ impl App {
                     self.screen = Screen::Results(Box::new(results));
                 }
             }
+            Nav::Submitted => {}
             Nav::LeaveQuiz if ctx.quiz_env.exit_when_done => self.quit = true,
             Nav::LeaveQuiz => self.go(Nav::Home),
             Nav::Quit => self.quit = true,
