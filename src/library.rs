@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(mine.len(), 1);
         assert_eq!(mine[0].title, "Mine");
         assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings.iter().all(|w| w.contains("conflict copy")), "{warnings:?}");
+        assert!(
+            warnings.iter().all(|w| w.contains("conflict copy")),
+            "{warnings:?}"
+        );
         assert!(warnings[1].contains("sync-conflict"), "{warnings:?}");
     }
 

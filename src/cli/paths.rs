@@ -15,7 +15,10 @@ pub fn run() -> CliResult {
     println!("config        {}", p.config_file.display());
     println!("data          {}", p.data_dir.display());
     if let Some(sync) = &p.sync_dir {
-        println!("sync folder   {} (sync_dir: logs and decks)", sync.display());
+        println!(
+            "sync folder   {} (sync_dir: logs and decks)",
+            sync.display()
+        );
     }
     println!(
         "review logs   {} (one per device: <device>.jsonl)",

@@ -4,12 +4,13 @@ mod collection;
 mod queue;
 mod session;
 mod siblings;
+mod undo;
 
-pub(crate) use collection::effective_events;
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue, LEARN_AHEAD_MS};
 pub use session::{Session, SessionStats};
 pub use siblings::sibling_stem;
+pub(crate) use undo::effective_events;
 
 use crate::schedule::{Millis, SchedulerConfig};
 use crate::store::{Config, EventKind, ReviewLog, StoreError};
