@@ -104,6 +104,81 @@ fn the_bash_completion_parses() {
 }
 
 #[test]
+fn the_zsh_completion_parses_and_registers() {
+    if !tools::require(
+        "zsh",
+        "apt-get install zsh, dnf install zsh, brew install zsh",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("_recall"),
+        generated(&["completions", "zsh"]),
+    )
+    .expect("file");
+    let script = format!(
+        "zsh -n {d}/_recall && fpath=({d} $fpath) && autoload -Uz compinit && compinit -u \
+         && print -r -- ${{_comps[recall]}}",
+        d = dir.path().display()
+    );
+    let out = Command::new("zsh")
+        .args(["-fc", &script])
+        .env("HOME", dir.path())
+        .output()
+        .expect("zsh runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+    assert_eq!(stdout.trim(), "_recall", "{stderr}");
+}
+
+#[test]
+fn the_fish_completion_loads_and_offers_the_formats() {
+    if !tools::require(
+        "fish",
+        "apt-get install fish, dnf install fish, brew install fish",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("recall.fish");
+    std::fs::write(&file, generated(&["completions", "fish"])).expect("file");
+    for (line, want) in [
+        ("recall export d --format ", &["anki", "csv", "toml"][..]),
+        (
+            "recall import x --format ",
+            &["auto", "markdown", "tsv"][..],
+        ),
+        ("recall ", &["decks", "completions", "man"][..]),
+    ] {
+        let script = format!("source {}; complete -C'{line}'", file.display());
+        let out = Command::new("fish")
+            .args(["--no-config", "-c", &script])
+            .env("HOME", dir.path())
+            .output()
+            .expect("fish runs");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            out.status.success() && stderr.is_empty(),
+            "{line}: {stderr}"
+        );
+        let offered: Vec<&str> = stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or(""))
+            .collect();
+        for w in want {
+            assert!(offered.contains(w), "{line:?} offers {offered:?}, not {w}");
+        }
+    }
+}
+
+#[test]
 fn an_unknown_shell_is_a_usage_error_naming_the_shells() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = recall(home.path())

@@ -12,7 +12,8 @@ pub enum ImportFormatArg {
     Auto,
     /// A recall deck file.
     Toml,
-    /// Anki's "Notes in Plain Text" export.
+    /// Anki's Notes in Plain Text export. (No double quotes in these texts: clap_complete
+    /// 4.6 does not escape them in the fish script, which then fails to load.)
     #[value(alias = "txt")]
     Anki,
     /// Comma-separated: front, back.
@@ -42,7 +43,7 @@ impl ImportFormatArg {
 /// What `recall export --format` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormatArg {
-    /// Anki's "Notes in Plain Text", for File > Import in Anki.
+    /// Anki's Notes in Plain Text, for File > Import in Anki.
     #[value(alias = "txt")]
     Anki,
     /// Comma-separated: front, back.
