@@ -4,6 +4,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::Path;
 use std::process::Command as Process;
@@ -32,17 +34,12 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// False (after one line saying so) when git is missing outside CI; in CI it must be there.
+/// True if git is on PATH; otherwise skips the test with one line (fails it in CI).
 fn have_git() -> bool {
-    let ok = Process::new("git").arg("--version").output().is_ok();
-    if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "git is missing (install it: apt-get install git)"
-        );
-        eprintln!("skipped: git is not installed");
-    }
-    ok
+    tools::require(
+        "git",
+        "install it: apt-get install git, dnf install git, brew install git",
+    )
 }
 
 /// "Studies" on a machine: its device id is `device`; `answers` are (card, rating, minutes

@@ -233,7 +233,7 @@ fn last_seq(file: &File, len: u64) -> std::io::Result<u32> {
     let mut start = len.saturating_sub(TAIL);
     loop {
         let mut buf = vec![0u8; (len - start) as usize];
-        file.read_exact_at(&mut buf, start)?;
+        read_exact_at(file, &mut buf, start)?;
         let whole = if start == 0 {
             &buf[..]
         } else {
