@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use recall::deck::builtin_decks;
-use recall::quiz::{build, QuizSpec};
+use recall::quiz::{build, QuizMode, QuizSpec};
 
 fn quiz(c: &mut Criterion) {
     let decks = builtin_decks().expect("built-in decks");
@@ -17,6 +17,7 @@ fn quiz(c: &mut Criterion) {
                     decks: Vec::new(),
                     count: 65,
                     seed,
+                    mode: QuizMode::Exam,
                 },
             );
             assert_eq!(qs.len(), 65);

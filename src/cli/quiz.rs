@@ -68,8 +68,9 @@ pub fn run(args: QuizArgs, clock: &Clock) -> CliResult {
             decks,
             count: args.count as usize,
             seed,
+            mode,
         };
-        app.start_quiz(spec, mode);
+        app.start_quiz(spec);
         if !matches!(app.screen, Screen::Quiz(_)) {
             return Err(CliError::input(anyhow::anyhow!(
                 "these decks have no cards a quiz can ask"

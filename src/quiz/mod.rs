@@ -9,6 +9,7 @@ mod attempt;
 mod build;
 mod check;
 mod history;
+pub mod shape;
 
 pub use attempt::{AttemptSink, QuizLog, QuizLogLoad};
 pub use build::{available, build, normalise, QuizSpec};
@@ -82,7 +83,8 @@ impl Question {
     }
 
     /// Whether a response is right: the exact set of options, or the typed text equal to the
-    /// gaps (all of them, in order) once case, spaces and punctuation are ignored.
+    /// gaps (all of them, in order) once case, spaces and punctuation are ignored. A gap that
+    /// lists alternatives accepts any one of them, or the whole gap (see [`gap_alternatives`]).
     pub fn is_right(&self, response: &Response) -> bool {
         match (&self.kind, response) {
             (QuestionKind::Choice { correct, .. }, Response::Choice(picked)) => {
@@ -92,12 +94,42 @@ impl Question {
                 p == *correct
             }
             (QuestionKind::Typed { answers }, Response::Typed(text)) => {
-                let want: String = answers.iter().map(|a| normalise(a)).collect();
-                !want.is_empty() && normalise(text) == want
+                let gaps: Vec<Vec<String>> = answers.iter().map(|a| gap_alternatives(a)).collect();
+                let any = gaps.iter().flatten().any(|alt| !alt.is_empty());
+                any && spells(&normalise(text), &gaps)
             }
             _ => false,
         }
     }
+}
+
+/// The answers a cloze gap accepts, normalised: the whole gap, and each alternative it lists
+/// when it separates them by " / " or by the word " or " (spaces around either), so that
+/// `{{seconds or milliseconds}}` accepts "seconds", "milliseconds" and the whole text. A slash
+/// without spaces ("TCP/IP") is part of a word, not a list.
+pub fn gap_alternatives(gap: &str) -> Vec<String> {
+    let mut alts = vec![normalise(gap)];
+    let lower = gap.to_lowercase();
+    let spaced: Vec<&str> = lower
+        .split(" / ")
+        .flat_map(|part| part.split(" or "))
+        .collect();
+    if spaced.len() > 1 {
+        alts.extend(spaced.into_iter().map(normalise).filter(|a| !a.is_empty()));
+    }
+    alts.dedup();
+    alts
+}
+
+/// Whether `text` (normalised) is one alternative of each gap, in order, and nothing else.
+fn spells(text: &str, gaps: &[Vec<String>]) -> bool {
+    let Some((first, rest)) = gaps.split_first() else {
+        return text.is_empty();
+    };
+    first.iter().any(|alt| {
+        text.strip_prefix(alt.as_str())
+            .is_some_and(|tail| spells(tail, rest))
+    })
 }
 
 /// What was answered to one question.

@@ -4,7 +4,7 @@
 //! router can all use it without importing each other. A new screen that others can open
 //! adds one `Nav` variant here and one arm in `app.rs`.
 
-use recall::quiz::{Quiz, QuizMode, QuizSpec};
+use recall::quiz::{Quiz, QuizSpec};
 use recall::schedule::Rating;
 use recall::study::Scope;
 
@@ -37,6 +37,8 @@ pub enum Action {
     /// Quiz: previous/next question, or change a setup value.
     Left,
     Right,
+    /// Quiz setup: tick or untick the deck under the cursor (space).
+    Toggle,
     /// Quiz: choose option n (0-based); toggles on "choose two" questions.
     Pick(u8),
     Flag,
@@ -73,7 +75,7 @@ pub enum Nav {
     /// The quiz setup form.
     QuizSetup,
     /// Build a quiz and show its first question (stays put when it has no questions).
-    StartQuiz(QuizSpec, QuizMode),
+    StartQuiz(QuizSpec),
     /// Take this already built quiz (a retake of missed questions).
     TakeQuiz { quiz: Box<Quiz>, title: String },
     /// The quiz on screen is over: score it, save it and show the results.

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use recall::quiz::{QuizMode, QuizSpec};
+use recall::quiz::QuizSpec;
 use recall::schedule::{Millis, Scheduler};
 use recall::stats::history::History;
 use recall::study::{Collection, EventSink, Limits};
@@ -112,8 +112,8 @@ impl App {
     }
 
     /// Builds a quiz and shows its first question; seeds and time come from the caller.
-    pub fn start_quiz(&mut self, spec: QuizSpec, mode: QuizMode) {
-        self.go(Nav::StartQuiz(spec, mode));
+    pub fn start_quiz(&mut self, spec: QuizSpec) {
+        self.go(Nav::StartQuiz(spec));
     }
 
     /// Applies one action at time `now`.
@@ -192,8 +192,8 @@ impl App {
             }
             Nav::Stats => self.screen = Screen::Stats(Box::new(StatsState::open(ctx))),
             Nav::QuizSetup => self.screen = Screen::QuizSetup(QuizSetupState::open(ctx)),
-            Nav::StartQuiz(spec, mode) => {
-                if let Some(q) = QuizState::start(ctx, spec, mode) {
+            Nav::StartQuiz(spec) => {
+                if let Some(q) = QuizState::start(ctx, spec) {
                     self.screen = Screen::Quiz(Box::new(q));
                 }
             }

@@ -158,7 +158,10 @@ fn a_basic_card_without_enough_other_backs_is_not_asked() {
          [[cards]]\nid = \"g\"\nkind = \"cloze\"\ntext = \"{{gap}}\"\n",
     );
     // Distinct backs: x, y, z. Each basic card has only 2 others: not enough for 3 distractors.
-    assert_eq!(available(std::slice::from_ref(&d), &[]), 1);
+    assert_eq!(
+        available(std::slice::from_ref(&d), &[], QuizMode::Practice),
+        1
+    );
     let qs = build(&[d], &spec(10, 3));
     assert_eq!(qs.len(), 1);
     assert_eq!(qs[0].card, "d/g");
@@ -167,7 +170,7 @@ fn a_basic_card_without_enough_other_backs_is_not_asked() {
 #[test]
 fn count_is_capped_by_what_the_decks_have_and_decks_filter() {
     let decks = builtin();
-    let total = available(&decks, &[]);
+    let total = available(&decks, &[], QuizMode::Practice);
     let cards: usize = decks.iter().map(|d| d.cards.len()).sum();
     assert!(total > 200 && total <= cards, "{total} of {cards}");
     assert_eq!(build(&decks, &spec(10_000, 1)).len(), total);
@@ -175,8 +178,9 @@ fn count_is_capped_by_what_the_decks_have_and_decks_filter() {
         decks: vec![2],
         count: 65,
         seed: 9,
+        mode: QuizMode::Practice,
     };
     let qs = build(&decks, &only);
-    assert_eq!(qs.len(), available(&decks, &[2]));
+    assert_eq!(qs.len(), available(&decks, &[2], QuizMode::Practice));
     assert!(qs.iter().all(|q| q.section == decks[2].id));
 }

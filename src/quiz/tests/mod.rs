@@ -2,6 +2,7 @@
 //! per concern; `support.rs` holds the shared set-ups.
 
 mod build;
+mod exam;
 mod saving;
 mod scoring;
 mod support;

@@ -20,11 +20,23 @@ pub fn builtin() -> Vec<Deck> {
     builtin_decks().expect("built-in decks parse")
 }
 
+/// A practice-mode spec: every kind of question (exam mode leaves typed ones out).
 pub fn spec(count: usize, seed: u64) -> QuizSpec {
     QuizSpec {
         decks: Vec::new(),
         count,
         seed,
+        mode: QuizMode::Practice,
+    }
+}
+
+/// An exam-mode spec over the decks `decks` (empty: all).
+pub fn exam_spec(decks: Vec<usize>, count: usize, seed: u64) -> QuizSpec {
+    QuizSpec {
+        decks,
+        count,
+        seed,
+        mode: QuizMode::Exam,
     }
 }
 

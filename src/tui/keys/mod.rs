@@ -106,9 +106,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => Some(Action::Down),
             KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => Some(Action::Left),
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') | KeyCode::Char(' ') => {
-                Some(Action::Right)
-            }
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') => Some(Action::Right),
+            KeyCode::Char(' ') => Some(Action::Toggle),
             KeyCode::Char('a') => Some(Action::StudyAll),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),

@@ -10,7 +10,7 @@ fn t_opens_the_setup_whose_choices_shape_the_quiz() {
         Screen::QuizSetup(s) => (s.chosen.clone(), s.count, s.available, s.mode),
         _ => panic!("setup screen"),
     };
-    assert_eq!(setup(&app), (vec![true, true], 8, 8, QuizMode::Exam));
+    assert_eq!(setup(&app), (vec![true, true], 7, 7, QuizMode::Exam));
     insta::assert_snapshot!("quiz_setup_80x24", screen_text(&app));
     // None chosen: the quiz cannot start.
     app.update(Action::StudyAll, T0);
@@ -19,15 +19,18 @@ fn t_opens_the_setup_whose_choices_shape_the_quiz() {
     assert!(matches!(app.screen, Screen::QuizSetup(_)));
     assert!(screen_text(&app).contains("Choose at least one deck"));
     app.update(Action::StudyAll, T0);
-    // Up from the count row: the Facts deck; toggle it off.
+    // The focus starts on the first deck: down to the Facts deck; untick it.
+    app.update(Action::Down, T0);
+    app.update(Action::Toggle, T0);
+    // Exam mode: Storage's two choice cards (its cloze card is practice only).
+    assert_eq!(setup(&app), (vec![true, false], 2, 2, QuizMode::Exam));
+    app.update(Action::Down, T0);
+    app.update(Action::Left, T0); // count 2 -> 1
+    app.update(Action::Down, T0);
+    app.update(Action::Right, T0); // practice: the cloze card counts too
+    assert_eq!(setup(&app), (vec![true, false], 3, 3, QuizMode::Practice));
     app.update(Action::Up, T0);
-    app.update(Action::Right, T0);
-    assert_eq!(setup(&app), (vec![true, false], 3, 3, QuizMode::Exam));
-    app.update(Action::Down, T0);
     app.update(Action::Left, T0); // count 3 -> 1
-    app.update(Action::Down, T0);
-    app.update(Action::Right, T0); // practice
-    assert_eq!(setup(&app), (vec![true, false], 1, 3, QuizMode::Practice));
     app.update(Action::Open, T0);
     let st = state(&app);
     assert_eq!(st.quiz.questions.len(), 1);
@@ -68,9 +71,8 @@ fn a_deck_without_questions_is_shown_unavailable_and_never_chosen() {
         "{shown}"
     );
     // Toggling it says why not; none/all leaves it out.
-    app.update(Action::Up, T0);
-    app.update(Action::Up, T0);
-    app.update(Action::Right, T0);
+    app.update(Action::Down, T0);
+    app.update(Action::Toggle, T0);
     assert_eq!(setup(&app).0, vec![true, false, true]);
     assert!(screen_text(&app).contains("no card a quiz can ask: it cannot be chosen"));
     app.update(Action::StudyAll, T0);
@@ -79,4 +81,29 @@ fn a_deck_without_questions_is_shown_unavailable_and_never_chosen() {
     assert_eq!(setup(&app), (vec![true, false, true], Vec::new()));
     app.update(Action::Open, T0);
     assert_eq!(state(&app).title, "All decks");
+}
+
+#[test]
+fn the_form_starts_on_the_deck_list_and_h_l_never_untick_a_deck() {
+    let mut app = quiz_app(MemSink::default(), MemAttempts::default());
+    app.update(Action::QuizSetup, T0);
+    let setup = |app: &App| match &app.screen {
+        Screen::QuizSetup(s) => (s.focus, s.chosen.clone()),
+        _ => panic!("setup screen"),
+    };
+    assert_eq!(
+        setup(&app),
+        (0, vec![true, true]),
+        "focus on the first deck"
+    );
+    // h and l (and the arrows) on a deck row leave every tick alone and say what they do.
+    for key in ['h', 'l', 'h', 'l'] {
+        press(&mut app, key, T0);
+        assert_eq!(setup(&app), (0, vec![true, true]), "after {key}");
+    }
+    assert!(screen_text(&app).contains("space ticks a deck"));
+    press(&mut app, ' ', T0);
+    assert_eq!(setup(&app), (0, vec![false, true]), "space unticks");
+    press(&mut app, ' ', T0);
+    assert_eq!(setup(&app), (0, vec![true, true]), "space ticks again");
 }

@@ -191,8 +191,9 @@ fn on_a_small_terminal_the_question_keeps_room_and_the_grid_follows_it() {
         decks: Vec::new(),
         count: 65,
         seed: 3,
+        mode: QuizMode::Exam,
     };
-    app.start_quiz(spec, QuizMode::Exam);
+    app.start_quiz(spec);
     let n = state(&app).quiz.questions.len();
     assert_eq!(n, 65);
     let shown = text(&render(&app, 60, 15, Theme::new(false)));
@@ -335,14 +336,12 @@ fn a_long_question_scrolls_to_its_last_option_and_stops_there() {
 #[test]
 fn another_question_starts_at_the_top() {
     let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[LONG, STORAGE]);
-    app.start_quiz(
-        QuizSpec {
-            decks: Vec::new(),
-            count: 4,
-            seed: 7,
-        },
-        QuizMode::Exam,
-    );
+    app.start_quiz(QuizSpec {
+        decks: Vec::new(),
+        count: 4,
+        seed: 7,
+        mode: QuizMode::Exam,
+    });
     let long = state(&app)
         .quiz
         .questions

@@ -14,7 +14,7 @@ use ratatui::Terminal;
 pub use ratatui::style::Color;
 
 pub use recall::deck::{parse_deck, DeckSource};
-pub use recall::quiz::{Attempt, AttemptSink, QuestionKind, QuizMode, QuizSpec, Response};
+pub use recall::quiz::{Attempt, AttemptSink, QuestionKind, Quiz, QuizMode, QuizSpec, Response};
 pub use recall::schedule::{Millis, Phase, Rating, Scheduler, SchedulerConfig};
 pub use recall::store::{EventKind, LoadedLog, ReviewLog, StoreError};
 pub use recall::study::{Collection, EventSink, Limits};
@@ -182,13 +182,13 @@ title = "Facts"
 [[cards]]
 id = "azs"
 front = "How many AZs does S3 Standard use?"
-back = "At least three"
+back = "3 or more AZs"
 explain = "Standard spreads data over three or more AZs."
 
 [[cards]]
 id = "deep"
 front = "Deep Archive standard retrieval time?"
-back = "Within 12 hours"
+back = "12 hours"
 
 [[cards]]
 id = "min"
@@ -247,17 +247,22 @@ pub fn quiz_app_with(sink: MemSink, attempts: MemAttempts, sources: &[&str]) -> 
     })
 }
 
+/// A quiz in `mode` over `quiz_app`'s decks holding every kind of question, typed ones too
+/// (as a practice quiz draws them), so that each screen is tried on each kind in each mode:
+/// the screens take any quiz they are given, whatever `build` draws today.
 pub fn started(mode: QuizMode) -> (App, MemSink, MemAttempts) {
     let (sink, attempts) = (MemSink::default(), MemAttempts::default());
     let mut app = quiz_app(sink.clone(), attempts.clone());
-    app.start_quiz(
-        QuizSpec {
-            decks: Vec::new(),
-            count: 65,
-            seed: 7,
-        },
-        mode,
-    );
+    let spec = QuizSpec {
+        decks: Vec::new(),
+        count: 65,
+        seed: 7,
+        mode: QuizMode::Practice,
+    };
+    let questions = recall::quiz::build(&app.ctx.collection.decks, &spec);
+    let allowed = Quiz::allowed_ms(questions.len(), 60, None);
+    let quiz = Quiz::start(questions, mode, 7, app.ctx.now, allowed, 0.75);
+    app.screen = Screen::Quiz(Box::new(QuizState::new(quiz, "All decks".into())));
     (app, sink, attempts)
 }
 
@@ -334,14 +339,12 @@ from far away, not reads inside the Region. THE-END-OF-THE-EXPLANATION"""
 
 pub fn long_quiz(mode: QuizMode) -> App {
     let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[LONG]);
-    app.start_quiz(
-        QuizSpec {
-            decks: Vec::new(),
-            count: 1,
-            seed: 7,
-        },
+    app.start_quiz(QuizSpec {
+        decks: Vec::new(),
+        count: 1,
+        seed: 7,
         mode,
-    );
+    });
     app
 }
 

@@ -25,8 +25,10 @@ pub struct QuizSetupState {
     pub focus: usize,
     /// Per deck (collection order): whether it is in the quiz.
     pub chosen: Vec<bool>,
-    /// Per deck: how many questions it can give.
-    pub per_deck: Vec<usize>,
+    /// Per deck: how many questions it can give in exam mode and in practice mode (counted
+    /// once when the form opens, so changing the mode costs nothing).
+    pub per_deck_exam: Vec<usize>,
+    pub per_deck_practice: Vec<usize>,
     pub count: usize,
     pub mode: QuizMode,
     /// How many questions the chosen decks can give together.
@@ -34,22 +36,36 @@ pub struct QuizSetupState {
 }
 
 impl QuizSetupState {
-    /// Home `t`: every deck that has questions chosen, the focus on the question count.
+    /// Home `t`: every deck that has questions chosen, the focus on the first deck (the
+    /// list is what one changes first).
     pub fn open(ctx: &Ctx) -> QuizSetupState {
         let decks = &ctx.collection.decks;
-        let per_deck: Vec<usize> = (0..decks.len())
-            .map(|d| quiz::available(decks, &[d]))
-            .collect();
+        let per_mode = |mode| -> Vec<usize> {
+            (0..decks.len())
+                .map(|d| quiz::available(decks, &[d], mode))
+                .collect()
+        };
+        let per_deck_exam = per_mode(QuizMode::Exam);
         let mut setup = QuizSetupState {
-            focus: decks.len(),
-            chosen: per_deck.iter().map(|&n| n > 0).collect(),
-            per_deck,
+            focus: 0,
+            chosen: per_deck_exam.iter().map(|&n| n > 0).collect(),
+            per_deck_exam,
+            per_deck_practice: per_mode(QuizMode::Practice),
             count: 0,
             mode: QuizMode::Exam,
             available: 0,
         };
         setup.recount();
         setup
+    }
+
+    /// How many questions deck `d` gives in the mode chosen.
+    pub fn per_deck(&self, d: usize) -> usize {
+        let counts = match self.mode {
+            QuizMode::Exam => &self.per_deck_exam,
+            QuizMode::Practice => &self.per_deck_practice,
+        };
+        counts.get(d).copied().unwrap_or(0)
     }
 
     pub fn mode(&self) -> Mode {
@@ -72,7 +88,7 @@ impl QuizSetupState {
 
     /// Whether a deck can be in a quiz: a deck without questions never is.
     pub fn can_choose(&self, deck: usize) -> bool {
-        self.per_deck.get(deck).is_some_and(|&n| n > 0)
+        self.per_deck(deck) > 0
     }
 
     fn all_chosen(&self) -> bool {
@@ -82,7 +98,7 @@ impl QuizSetupState {
     fn recount(&mut self) {
         self.available = (0..self.chosen.len())
             .filter(|&d| self.chosen[d])
-            .map(|d| self.per_deck[d])
+            .map(|d| self.per_deck(d))
             .sum();
         self.count = self.available.min(EXAM_QUESTIONS);
     }
@@ -100,17 +116,26 @@ impl QuizSetupState {
                 }
                 s.recount();
             }
+            // Space ticks or unticks the deck under the cursor; h/l never do.
+            Action::Toggle => match s.focus {
+                d if d < s.count_row() && !s.can_choose(d) => {
+                    ctx.status = Some(Status::error(
+                        "This deck has no card a quiz can ask: it cannot be chosen.",
+                    ));
+                }
+                d if d < s.count_row() => {
+                    s.chosen[d] = !s.chosen[d];
+                    s.recount();
+                }
+                _ => ctx.status = Some(Status::info("h/l change the count and the mode.")),
+            },
             Action::Left | Action::Right => {
                 let forward = action == Action::Right;
                 match s.focus {
-                    d if d < s.count_row() && !s.can_choose(d) => {
-                        ctx.status = Some(Status::error(
-                            "This deck has no card a quiz can ask: it cannot be chosen.",
-                        ));
-                    }
                     d if d < s.count_row() => {
-                        s.chosen[d] = !s.chosen[d];
-                        s.recount();
+                        ctx.status = Some(Status::info(
+                            "space ticks a deck; h/l change the count and the mode.",
+                        ));
                     }
                     d if d == s.count_row() => {
                         s.count = if forward {
@@ -123,7 +148,12 @@ impl QuizSetupState {
                         s.mode = match s.mode {
                             QuizMode::Exam => QuizMode::Practice,
                             QuizMode::Practice => QuizMode::Exam,
+                        };
+                        // A deck of typed questions only has none in exam mode.
+                        for d in 0..s.chosen.len() {
+                            s.chosen[d] &= s.can_choose(d);
                         }
+                        s.recount();
                     }
                 }
             }
@@ -136,8 +166,9 @@ impl QuizSetupState {
                     count: s.count,
                     // The moment the quiz starts is its seed: a new quiz every time.
                     seed: ctx.now as u64,
+                    mode: s.mode,
                 };
-                return Some(Nav::StartQuiz(spec, s.mode));
+                return Some(Nav::StartQuiz(spec));
             }
             Action::Back | Action::Quit => return Some(Nav::Home),
             _ => {}
@@ -172,7 +203,10 @@ pub fn render(s: &QuizSetupState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut
         let title: String = inert(&deck.title).chars().take(name_w).collect();
         // A deck without questions is shown, dimmed, with the reason it cannot be chosen.
         let (title_style, count) = if s.can_choose(d) {
-            (row_style(d), format!(" {:>4} questions", s.per_deck[d]))
+            (row_style(d), {
+                let n = s.per_deck(d);
+                format!(" {n:>4} question{}", if n == 1 { "" } else { "s" })
+            })
         } else {
             (
                 theme.dim().patch(row_style(d)),

@@ -44,7 +44,7 @@ pub struct QuizState {
 impl QuizState {
     /// Builds a quiz from `spec` and starts its clock; None (with a status line) when the
     /// chosen decks give no questions. Seeds and time come from the caller.
-    pub fn start(ctx: &mut Ctx, spec: QuizSpec, mode: QuizMode) -> Option<QuizState> {
+    pub fn start(ctx: &mut Ctx, spec: QuizSpec) -> Option<QuizState> {
         let questions = quiz::build(&ctx.collection.decks, &spec);
         if questions.is_empty() {
             ctx.status = Some(Status::error(
@@ -63,7 +63,14 @@ impl QuizState {
         };
         let env = &ctx.quiz_env;
         let allowed = Quiz::allowed_ms(questions.len(), env.seconds_per_question, env.minutes);
-        let quiz = Quiz::start(questions, mode, spec.seed, ctx.now, allowed, env.pass_mark);
+        let quiz = Quiz::start(
+            questions,
+            spec.mode,
+            spec.seed,
+            ctx.now,
+            allowed,
+            env.pass_mark,
+        );
         Some(QuizState::new(quiz, title))
     }
 
