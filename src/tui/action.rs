@@ -42,6 +42,11 @@ pub enum Action {
     /// Quiz: choose option n (0-based); toggles on "choose two" questions.
     Pick(u8),
     Flag,
+    /// Quiz: start typing a question number to go to (`g`).
+    Jump,
+    /// Quiz: go to the next flagged question, or the next one without an answer.
+    NextFlagged,
+    NextUnanswered,
     Submit,
     /// Answers to a confirmation.
     Yes,

@@ -28,6 +28,8 @@ pub enum Mode {
     QuizTypedQuestion,
     /// Typing an answer: letters are text, not commands.
     QuizTyping,
+    /// Typing the number of a question to go to (`g`).
+    QuizJump,
     QuizConfirm,
     Results,
     Review,
@@ -119,10 +121,20 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
             KeyCode::Enter | KeyCode::Char(' ') => Some(Action::Open),
             KeyCode::Char('f') => Some(Action::Flag),
+            KeyCode::Char('F') => Some(Action::NextFlagged),
+            KeyCode::Char('u') => Some(Action::NextUnanswered),
+            KeyCode::Char('g') => Some(Action::Jump),
             KeyCode::Char('s') => Some(Action::Submit),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
             KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
+            _ => None,
+        },
+        Mode::QuizJump => match code {
+            KeyCode::Char(c @ '0'..='9') => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
             _ => None,
         },
         Mode::QuizTyping => match code {

@@ -3,6 +3,7 @@
 
 mod frame;
 mod home;
+mod quiz_jump;
 mod quiz_results;
 mod quiz_setup;
 mod quiz_take;

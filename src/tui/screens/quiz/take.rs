@@ -35,6 +35,8 @@ pub struct QuizState {
     pub current: usize,
     /// Typing an answer: the text so far.
     pub input: Option<String>,
+    /// Typing the number of a question to go to (`g`): the digits so far.
+    pub jump: Option<String>,
     pub confirm: Option<Confirm>,
     /// Lines scrolled down in a question too long for its box; another question starts at
     /// the top.
@@ -81,6 +83,7 @@ impl QuizState {
             title,
             current: 0,
             input: None,
+            jump: None,
             confirm: None,
             scroll: 0,
         }
@@ -92,6 +95,8 @@ impl QuizState {
             Mode::QuizConfirm
         } else if self.input.is_some() {
             Mode::QuizTyping
+        } else if self.jump.is_some() {
+            Mode::QuizJump
         } else if self.on_typed_question() {
             Mode::QuizTypedQuestion
         } else {
@@ -161,8 +166,42 @@ impl QuizState {
             }
             return None;
         }
+        if let Some(digits) = &mut st.jump {
+            match action {
+                // Five digits are more than any quiz has questions.
+                Action::Type(c) if c.is_ascii_digit() && digits.len() < 5 => digits.push(c),
+                Action::Erase => {
+                    digits.pop();
+                }
+                Action::Open => {
+                    let wanted = digits.parse::<usize>().unwrap_or(0);
+                    st.jump = None;
+                    if (1..=n).contains(&wanted) {
+                        st.current = wanted - 1;
+                        st.scroll = 0;
+                    } else {
+                        ctx.status = Some(Status::error(format!(
+                            "There is no question {wanted}: the numbers go from 1 to {n}."
+                        )));
+                    }
+                }
+                Action::Back => st.jump = None,
+                Action::Quit => st.confirm = Some(Confirm::Quit),
+                _ => {}
+            }
+            return None;
+        }
         let i = st.current;
         match action {
+            Action::Jump => st.jump = Some(String::new()),
+            Action::NextFlagged => match next_where(i, n, |k| st.quiz.flagged[k]) {
+                Some(k) => st.current = k,
+                None => ctx.status = Some(Status::info("No question is flagged (f flags one).")),
+            },
+            Action::NextUnanswered => match next_where(i, n, |k| !st.quiz.is_complete(k)) {
+                Some(k) => st.current = k,
+                None => ctx.status = Some(Status::info("Every question has an answer: s submits.")),
+            },
             Action::Down | Action::Up => {
                 st.scroll = layout::scroll(st.scroll, limit, action == Action::Down)
             }
@@ -191,6 +230,12 @@ impl QuizState {
         }
         None
     }
+}
+
+/// The first question after `from` (going round past the last) for which `wanted` holds; the
+/// question `from` itself comes last, so `u` on the only unanswered question stays there.
+fn next_where(from: usize, n: usize, wanted: impl Fn(usize) -> bool) -> Option<usize> {
+    (1..=n).map(|step| (from + step) % n).find(|&k| wanted(k))
 }
 
 /// Draws the header (counts, the clock), the question, the answer grid and a confirmation.
@@ -232,10 +277,18 @@ pub fn render(st: &QuizState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buf
     let right_w: usize = right_spans.iter().map(Span::width).sum();
     let [title_area, right_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w as u16)]).areas(header);
-    Line::from(vec![
-        Span::styled(format!(" Quiz ({}) ", quiz.mode.name()), theme.dim()),
-        Span::styled(inert(&st.title).into_owned(), theme.title()),
-    ])
+    match &st.jump {
+        // `g`: the number being typed takes the title's place.
+        Some(digits) => Line::from(vec![
+            Span::styled(format!(" Go to question (1-{n}): "), theme.strong()),
+            Span::raw(digits.clone()),
+            Span::styled("▏", theme.key()),
+        ]),
+        None => Line::from(vec![
+            Span::styled(format!(" Quiz ({}) ", quiz.mode.name()), theme.dim()),
+            Span::styled(inert(&st.title).into_owned(), theme.title()),
+        ]),
+    }
     .render(title_area, buf);
     Line::from(right_spans).render(right_area, buf);
 
