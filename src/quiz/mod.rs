@@ -16,6 +16,9 @@ pub use build::{available, build, normalise, QuizSpec};
 pub use check::{QuestionOutcome, QuizResult, SectionScore};
 pub use history::{history_text, trend, Attempt, AttemptSection};
 
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+
 use crate::schedule::{Millis, Rating, Scheduler};
 use crate::store::{EventKind, StoreError};
 use crate::study::{Collection, EventSink};
@@ -80,6 +83,23 @@ impl Question {
             (Some(Response::Typed(t)), _) => t.clone(),
             (Some(Response::Choice(_)), QuestionKind::Typed { .. }) => "(no answer)".to_string(),
         }
+    }
+
+    /// The same question with its options in another order (the right ones followed).
+    fn reshuffled(&self, rng: &mut impl rand::Rng) -> Question {
+        let mut q = self.clone();
+        if let QuestionKind::Choice { options, correct } = &self.kind {
+            let mut order: Vec<usize> = (0..options.len()).collect();
+            order.shuffle(rng);
+            q.kind = QuestionKind::Choice {
+                options: order.iter().map(|&i| options[i].clone()).collect(),
+                // `order` is ascending in k, so this stays ascending.
+                correct: (0..order.len())
+                    .filter(|&k| correct.contains(&order[k]))
+                    .collect(),
+            };
+        }
+        q
     }
 
     /// Whether a response is right: the exact set of options, or the typed text equal to the
@@ -291,23 +311,24 @@ impl Quiz {
             .collect()
     }
 
-    /// A new quiz of only the questions this result got wrong, same wording and option order.
-    pub fn retake_missed(&self, result: &QuizResult, now: Millis, allowed_ms: Millis) -> Quiz {
+    /// A new quiz of only the questions this result got wrong, same wording, the options
+    /// shuffled again with `seed` (a retake tests the facts, not where they stood).
+    pub fn retake_missed(
+        &self,
+        result: &QuizResult,
+        now: Millis,
+        allowed_ms: Millis,
+        seed: u64,
+    ) -> Quiz {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
         let questions: Vec<Question> = result
             .outcomes
             .iter()
             .zip(&self.questions)
             .filter(|(o, _)| !o.right)
-            .map(|(_, q)| q.clone())
+            .map(|(_, q)| q.reshuffled(&mut rng))
             .collect();
-        let mut quiz = Quiz::start(
-            questions,
-            self.mode,
-            self.seed,
-            now,
-            allowed_ms,
-            self.pass_mark,
-        );
+        let mut quiz = Quiz::start(questions, self.mode, seed, now, allowed_ms, self.pass_mark);
         quiz.retake = true;
         quiz
     }

@@ -186,13 +186,64 @@ fn flags_unanswered_and_retake_of_the_missed_only() {
     assert_eq!(un.len(), 3);
     assert!(!un.contains(&one));
     let r = quiz.submit(T0 + MIN);
-    let again = quiz.retake_missed(&r, T0 + 2 * MIN, 3 * 120_000);
+    let again = quiz.retake_missed(&r, T0 + 2 * MIN, 3 * 120_000, 99);
     assert!(again.retake);
     assert_eq!(again.questions.len(), 3);
     assert!(again.questions.iter().all(|q| q.card != "d/one"));
     assert!(again.answers.iter().all(Option::is_none));
     assert_eq!(again.deadline, Some(T0 + 2 * MIN + 3 * 120_000));
+    assert_eq!(again.seed, 99, "the retake keeps its own seed");
     let mut missed = quiz.missed_cards(&r);
     missed.sort();
     assert_eq!(missed, ["d/gap", "d/gaps", "d/two"]);
+}
+
+#[test]
+fn a_retake_shuffles_the_options_again_and_the_right_ones_follow() {
+    let decks = builtin();
+    let quiz = Quiz::start(
+        build(&decks, &exam_spec(Vec::new(), 65, 5)),
+        QuizMode::Exam,
+        5,
+        T0,
+        65 * 120_000,
+        0.75,
+    );
+    let r = quiz.submit(T0 + MIN);
+    assert_eq!(r.mistakes().len(), 65, "nothing answered: all missed");
+    let mut moved = 0;
+    for seed in [1, 2, 3] {
+        let again = quiz.retake_missed(&r, T0 + 2 * MIN, 65 * 120_000, seed);
+        for (old, new) in quiz.questions.iter().zip(&again.questions) {
+            assert_eq!(old.card, new.card);
+            assert_eq!(old.prompt, new.prompt);
+            let (QuestionKind::Choice { options: a, .. }, QuestionKind::Choice { options: b, .. }) =
+                (&old.kind, &new.kind)
+            else {
+                panic!("exam questions are choice questions");
+            };
+            let (mut sa, mut sb) = (a.clone(), b.clone());
+            sa.sort();
+            sb.sort();
+            assert_eq!(sa, sb, "the same options");
+            assert_eq!(
+                old.right_text().split("; ").count(),
+                new.right_text().split("; ").count()
+            );
+            let right = |q: &Question| match &q.kind {
+                QuestionKind::Choice { options, correct } => {
+                    let mut v: Vec<String> = correct.iter().map(|&i| options[i].clone()).collect();
+                    v.sort();
+                    v
+                }
+                QuestionKind::Typed { .. } => Vec::new(),
+            };
+            assert_eq!(right(old), right(new), "the right options follow");
+            moved += usize::from(a != b);
+        }
+    }
+    assert!(
+        moved > 150,
+        "options reshuffled in {moved} of 195 questions"
+    );
 }

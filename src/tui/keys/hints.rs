@@ -53,9 +53,8 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::QuizQuestion => &[
             ("1-9", "choose"),
-            ("n/p", "next/prev"),
-            ("g", "go to"),
-            ("u/F", "unanswered/flagged"),
+            ("n/p", "move"),
+            ("g/u/F", "jump"),
             ("f", "flag"),
             ("s", "submit"),
             ("?", "help"),
@@ -63,9 +62,8 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::QuizTypedQuestion => &[
             ("enter", "type answer"),
-            ("n/p", "next/prev"),
-            ("g", "go to"),
-            ("u/F", "unanswered/flagged"),
+            ("n/p", "move"),
+            ("g/u/F", "jump"),
             ("f", "flag"),
             ("s", "submit"),
             ("?", "help"),
@@ -84,6 +82,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("?", "help"),
             ("q", "back to decks"),
         ],
+        Mode::ResultsAllRight => &[("q", "back to decks"), ("?", "help")],
         Mode::Review => &[
             ("j/k", "scroll"),
             ("n/p", "next/prev mistake"),
@@ -193,6 +192,10 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("r", "retake only the missed questions"),
             ("s", "try saving again (after an error)"),
             ("q", "back to decks"),
+        ],
+        Mode::ResultsAllRight => &[
+            ("s", "try saving again (after an error)"),
+            ("q/enter", "back to decks"),
         ],
         Mode::Review => &[
             ("j/k ↑/↓", "scroll a long mistake (also PgDn/PgUp)"),

@@ -32,6 +32,8 @@ pub enum Mode {
     QuizJump,
     QuizConfirm,
     Results,
+    /// The results of a quiz without a mistake: nothing to review or retake.
+    ResultsAllRight,
     Review,
     /// Home with the import prompt open: keys are text.
     Prompt,
@@ -154,6 +156,11 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('r') => Some(Action::Retake),
             KeyCode::Char('s') => Some(Action::Save),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::ResultsAllRight => match code {
+            KeyCode::Char('s') => Some(Action::Save),
+            KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => Some(Action::Back),
             _ => None,
         },
         Mode::Review => match code {

@@ -249,3 +249,66 @@ fn the_mistake_review_scrolls_to_the_right_answer_and_n_p_change_mistake() {
     assert_eq!(scrolls(&app).1, 0);
     assert!(screen_text(&app).contains("Mistake 2 of 8"));
 }
+
+/// Takes the `started` exam answering question i right when `right(i)`, and submits it.
+fn finished_with(right: impl Fn(usize) -> bool) -> App {
+    let (mut app, _, _) = started(QuizMode::Exam);
+    let n = state(&app).quiz.questions.len();
+    for i in 0..n {
+        answer(&mut app, right(i), T0 + 1000);
+        app.update(Action::Right, T0 + 1000);
+    }
+    app.update(Action::Submit, T0 + 2000);
+    app.update(Action::Yes, T0 + 2000);
+    assert!(matches!(app.screen, Screen::Results(_)));
+    app
+}
+
+#[test]
+fn a_perfect_score_offers_no_mistakes_or_retake_and_counts_read_right() {
+    let mut app = finished_with(|_| true);
+    let shown = screen_text(&app);
+    assert!(shown.contains("8/8  100%  PASS"), "{shown}");
+    assert!(
+        shown.contains("Saved. Every answer was right: no card comes due from this quiz."),
+        "{shown}"
+    );
+    assert!(!shown.contains("0 missed"), "{shown}");
+    assert!(!shown.contains("mistake"), "no mistakes offered: {shown}");
+    assert!(!shown.contains("retake"), "no retake offered: {shown}");
+    assert!(shown.contains("q back to decks"), "{shown}");
+    // m and r do nothing; q leaves.
+    press(&mut app, 'm', T0 + 3000);
+    press(&mut app, 'r', T0 + 3000);
+    assert!(matches!(&app.screen, Screen::Results(r) if r.review.is_none()));
+    press(&mut app, 'q', T0 + 3000);
+    assert!(matches!(app.screen, Screen::Home(_)));
+
+    let one = finished_with(|i| i != 0);
+    let shown = screen_text(&one);
+    assert!(shown.contains("Saved. 1 missed card comes due"), "{shown}");
+    assert!(shown.contains("m review the mistake "), "{shown}");
+    assert!(
+        shown.contains("m mistakes"),
+        "the footer offers them: {shown}"
+    );
+}
+
+#[test]
+fn a_retake_shows_the_options_in_a_new_order() {
+    let mut app = finished_with(|_| false);
+    let before: Vec<QuestionKind> = match &app.screen {
+        Screen::Results(r) => r.quiz.questions.iter().map(|q| q.kind.clone()).collect(),
+        _ => panic!("results"),
+    };
+    app.update(Action::Retake, T0 + 5000);
+    let after: Vec<QuestionKind> = state(&app)
+        .quiz
+        .questions
+        .iter()
+        .map(|q| q.kind.clone())
+        .collect();
+    assert_eq!(before.len(), after.len());
+    assert_ne!(before, after, "some options moved");
+    assert_ne!(state(&app).quiz.seed, 7, "a new seed");
+}

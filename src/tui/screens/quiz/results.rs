@@ -67,6 +67,8 @@ impl ResultsState {
     pub fn mode(&self) -> Mode {
         if self.review.is_some() {
             Mode::Review
+        } else if self.result.mistakes().is_empty() {
+            Mode::ResultsAllRight
         } else {
             Mode::Results
         }
@@ -137,7 +139,8 @@ impl ResultsState {
             (_, Action::Retake) => {
                 let env = &ctx.quiz_env;
                 let allowed = Quiz::allowed_ms(mistakes, env.seconds_per_question, None);
-                let quiz = Box::new(r.quiz.retake_missed(&r.result, now, allowed));
+                // The moment of the retake is its seed: the options come in a new order.
+                let quiz = Box::new(r.quiz.retake_missed(&r.result, now, allowed, now as u64));
                 let title = format!("{} · retake", r.title.trim_end_matches(" · retake"));
                 return Some(Nav::TakeQuiz { quiz, title });
             }
@@ -240,11 +243,17 @@ pub fn render(r: &ResultsState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
     let missed = res.mistakes().len();
     lines.push(match &r.save_error {
         Some(e) => Line::from(Span::styled(format!("  {}", inert(e)), theme.error())),
+        None if r.fully_saved() && missed == 0 => Line::from(Span::styled(
+            "  Saved. Every answer was right: no card comes due from this quiz.",
+            theme.dim(),
+        )),
         None if r.fully_saved() => Line::from(Span::styled(
             format!(
-                "  Saved. {} missed card{} come due in your next study session.",
-                missed,
-                if missed == 1 { "" } else { "s" }
+                "  Saved. {} due in your next study session.",
+                match missed {
+                    1 => "1 missed card comes".to_string(),
+                    n => format!("{n} missed cards come"),
+                }
             ),
             theme.dim(),
         )),
@@ -254,7 +263,10 @@ pub fn render(r: &ResultsState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
         lines.push(Line::from(vec![
             Span::raw("  "),
             Span::styled("m", theme.key()),
-            Span::raw(format!(" review the {missed} mistakes   ")),
+            Span::raw(match missed {
+                1 => " review the mistake   ".to_string(),
+                n => format!(" review the {n} mistakes   "),
+            }),
             Span::styled("r", theme.key()),
             Span::raw(" retake only those"),
         ]));
