@@ -54,6 +54,10 @@ pub enum Action {
     /// Typing an answer: a character, and backspace.
     Type(char),
     Erase,
+    /// A prompt: clear the line (`ctrl-u`), delete a word (`ctrl-w`), complete a path (`tab`).
+    ClearLine,
+    EraseWord,
+    Complete,
     /// Results: retake only the missed questions; review the mistakes; retry saving.
     Retake,
     Mistakes,

@@ -11,6 +11,7 @@ pub mod ctx;
 pub mod help;
 pub mod keys;
 pub mod layout;
+pub mod prompt;
 pub mod screens;
 pub mod text;
 pub mod theme;

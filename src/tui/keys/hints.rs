@@ -90,7 +90,12 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("?", "help"),
             ("q", "results"),
         ],
-        Mode::Prompt => &[("enter", "import"), ("esc", "cancel")],
+        Mode::Prompt => &[
+            ("enter", "import"),
+            ("tab", "complete"),
+            ("ctrl-u", "clear"),
+            ("esc", "cancel"),
+        ],
         Mode::Report => &[("enter", "back to decks")],
     }
 }
@@ -204,7 +209,13 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("r", "retake only the missed questions"),
             ("q", "back to the results"),
         ],
-        Mode::Prompt => &[("enter", "import the file"), ("esc", "cancel")],
+        Mode::Prompt => &[
+            ("enter", "import the file"),
+            ("tab", "complete the path (choices listed when several fit)"),
+            ("ctrl-u", "clear the line"),
+            ("ctrl-w", "delete back to the previous / or space"),
+            ("esc", "cancel"),
+        ],
         Mode::Report => &[("enter", "back to decks")],
     }
 }

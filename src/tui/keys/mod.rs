@@ -47,13 +47,19 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+        return match (mode, key.code) {
+            (_, KeyCode::Char('c')) => Some(Action::Quit),
+            (Mode::Prompt, KeyCode::Char('u')) => Some(Action::ClearLine),
+            (Mode::Prompt, KeyCode::Char('w')) => Some(Action::EraseWord),
+            _ => None,
+        };
     }
     let code = key.code;
     if mode == Mode::Prompt {
         return match code {
             KeyCode::Char(c) => Some(Action::Type(c)),
             KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Tab => Some(Action::Complete),
             KeyCode::Enter => Some(Action::Submit),
             KeyCode::Esc => Some(Action::Back),
             _ => None,

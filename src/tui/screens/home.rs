@@ -14,6 +14,7 @@ use crate::tui::action::{Action, Nav};
 use crate::tui::ctx::{Ctx, Status};
 use crate::tui::keys::Mode;
 use crate::tui::layout::centered;
+use crate::tui::prompt::{self, PathPrompt};
 use crate::tui::theme::Theme;
 
 /// One row of the Home table, counted when Home is entered (not on every frame).
@@ -30,8 +31,8 @@ pub struct HomeState {
     pub selected: usize,
     pub rows: Vec<DeckRow>,
     pub total: DueCounts,
-    /// The import prompt's text while it is open (`i`).
-    pub prompt: Option<String>,
+    /// The import prompt while it is open (`i`).
+    pub prompt: Option<PathPrompt>,
     /// The last import's report, shown until dismissed.
     pub report: Option<Vec<String>>,
 }
@@ -100,17 +101,13 @@ impl HomeState {
         }
         if let Some(input) = &mut self.prompt {
             match action {
-                Action::Type(c) => input.push(c),
-                Action::Erase => {
-                    input.pop();
-                }
                 Action::Back => self.prompt = None,
                 Action::Quit => return Some(Nav::Quit),
                 Action::Submit => {
-                    let path = input.trim().to_string();
+                    let path = input.text.trim().to_string();
                     self.run_import(ctx, &path);
                 }
-                _ => {}
+                edit => input.update(edit),
             }
             return None;
         }
@@ -136,7 +133,7 @@ impl HomeState {
                 ctx.last_deck = self.selected;
                 return Some(Nav::QuizSetup);
             }
-            Action::Import => self.prompt = Some(String::new()),
+            Action::Import => self.prompt = Some(PathPrompt::default()),
             Action::Back | Action::Quit => return Some(Nav::Quit),
             _ => {}
         }
@@ -166,7 +163,13 @@ impl HomeState {
                 *self = HomeState::open(ctx, selected);
                 self.report = Some(imported.report);
             }
-            Err(e) => ctx.status = Some(Status::error(e)),
+            Err(e) => {
+                ctx.status = Some(Status::error(e));
+                // The text stays, selected: typing a new path replaces it.
+                if let Some(p) = &mut self.prompt {
+                    p.failed();
+                }
+            }
         }
     }
 }
@@ -248,36 +251,17 @@ pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
         .render(detail, buf);
     }
     if let Some(input) = &home.prompt {
-        import_prompt(input, theme, area, buf);
+        prompt::render(
+            input,
+            "Import a deck file",
+            "Anki .txt, .csv, .tsv, Quizlet, Markdown (Q:/A:/C:) or .toml",
+            theme,
+            area,
+            buf,
+        );
     } else if let Some(report) = &home.report {
         import_report(report, theme, area, buf);
     }
-}
-
-/// The `i` prompt: one line of input with a cursor, and what it accepts.
-fn import_prompt(input: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let popup = centered(area, 70, 6);
-    Clear.render(popup, buf);
-    // Show the end of a long path: that is where the typing happens.
-    let room = popup.width.saturating_sub(6) as usize;
-    let shown: String = {
-        let chars: Vec<char> = inert(input).chars().collect();
-        chars[chars.len().saturating_sub(room)..].iter().collect()
-    };
-    Paragraph::new(vec![
-        Line::from(Span::styled(
-            " Anki .txt, .csv, .tsv, Quizlet, Markdown (Q:/A:/C:) or .toml",
-            theme.dim(),
-        )),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled(" > ", theme.key()),
-            Span::raw(shown),
-            Span::styled("▏", theme.key()),
-        ]),
-    ])
-    .block(Block::bordered().title(Span::styled(" Import a deck file ", theme.title())))
-    .render(popup, buf);
 }
 
 /// The import report: counts, then each skipped line.

@@ -85,3 +85,39 @@ fn import_prompt_then_report_then_the_deck_on_home() {
     assert!(matches!(&app.screen, Screen::Home(h) if h.prompt.is_none()));
     assert!(!app.quit);
 }
+
+#[test]
+fn the_import_prompt_takes_ctrl_u_ctrl_w_tab_and_an_error_selects_the_old_text() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app_with(MemSink::default());
+    app.ctx.importer = Some(Box::new(FakeImporter));
+    let send = |app: &mut App, code: KeyCode, m: KeyModifiers| {
+        let action = crate::tui::keys::map(app.mode(), KeyEvent::new(code, m));
+        app.update(action.expect("a prompt key"), T0);
+    };
+    let text = |app: &App| match &app.screen {
+        Screen::Home(h) => h.prompt.as_ref().map(|p| (p.text.clone(), p.selected)),
+        _ => panic!("home"),
+    };
+    press(&mut app, 'i', T0);
+    for c in "/no/such/dir/nope.csv".chars() {
+        press(&mut app, c, T0);
+    }
+    send(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(text(&app), Some(("/no/such/dir/".into(), false)));
+    send(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(text(&app), Some((String::new(), false)));
+    // Tab in a folder that does not exist: nothing to complete, said under the prompt.
+    for c in "/no/such/dir/x".chars() {
+        press(&mut app, c, T0);
+    }
+    send(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(text(&app), Some(("/no/such/dir/x".into(), false)));
+    assert!(screen_text(&app).contains("Nothing here starts with \"x\"."));
+    // A failed import keeps the text, selected: the next key typed replaces it.
+    send(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(text(&app), Some(("/no/such/dir/x".into(), true)));
+    press(&mut app, 'c', T0);
+    assert_eq!(text(&app), Some(("c".into(), false)));
+    assert!(screen_text(&app).contains("tab complete · ctrl-u clear"));
+}

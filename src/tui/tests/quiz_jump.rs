@@ -26,7 +26,10 @@ fn keys(app: &mut App, typed: &str) {
 #[test]
 fn g_and_a_number_go_to_that_question_which_can_then_be_answered() {
     let mut app = exam65();
-    assert!(screen_text(&app).contains("g/u/F jump"), "the footer names g, u and F");
+    assert!(
+        screen_text(&app).contains("g/u/F jump"),
+        "the footer names g, u and F"
+    );
     keys(&mut app, "g4");
     assert!(screen_text(&app).contains("Go to question (1-65): 4"));
     keys(&mut app, "0\n");
