@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=decks");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    // The manifest dir when the script runs, not when it was compiled: a target dir copied
+    // from another checkout must not embed that checkout's decks.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("decks");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
