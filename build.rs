@@ -6,10 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=decks");
-    // The manifest dir when the script runs, not when it was compiled: a target dir copied
-    // from another checkout must not embed that checkout's decks.
-    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let dir = Path::new(&root).join("decks");
+    // Read at run time, not with env!(): a build script compiled in another checkout (a
+    // copied target/ folder) would otherwise keep embedding that checkout's decks.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("decks");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
