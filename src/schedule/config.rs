@@ -45,18 +45,14 @@ pub enum ScheduleError {
     Retention(f32),
     #[error("fsrs_params are not valid FSRS-6 parameters: {0}")]
     Params(String),
-    #[error("{0} must list at least one step")]
-    NoSteps(&'static str),
 }
 
 impl SchedulerConfig {
-    /// The settings recall refuses, checked once when a scheduler is built.
+    /// The settings recall refuses, checked once when a scheduler is built. Empty step lists
+    /// are fine, as in Anki: FSRS's intervals are used from the first answer.
     pub(super) fn check(&self) -> Result<(), ScheduleError> {
         if !(0.70..=0.99).contains(&self.desired_retention) {
             return Err(ScheduleError::Retention(self.desired_retention));
-        }
-        if self.learning_steps_mins.is_empty() {
-            return Err(ScheduleError::NoSteps("learning_steps"));
         }
         Ok(())
     }

@@ -18,9 +18,14 @@ const D_MAX: f32 = 10.0;
 pub(super) struct Memory {
     pub(super) w: [f32; 21],
     desired_retention: f32,
-    /// exp(w8), and stability -> days at the desired retention: computed once, used per answer.
+    /// exp(w8), the forgetting curve's factor and `desired_retention^(1/decay) - 1`: computed
+    /// once, used per answer, each in the crate's own f32 operations.
     w8_exp: f32,
-    interval_per_stability: f32,
+    factor: f32,
+    retention_term: f32,
+    /// Anki's `fsrs_allow_short_term`: with no steps left, an interval under half a day keeps
+    /// the card in (re)learning for that many seconds.
+    pub(super) allows_short_term: bool,
     /// Set when the clipped parameters differ from `w`: then every memory update goes
     /// through the crate instead of the fast formulas.
     pub(super) exact: Option<fsrs::FSRS>,
@@ -37,11 +42,17 @@ impl Memory {
         let crate_model =
             fsrs::FSRS::new(&filled).map_err(|e| ScheduleError::Params(format!("{e:?}")))?;
         let decay = -w[20];
-        let factor = 0.9f32.powf(1.0 / decay) - 1.0;
-        let interval_per_stability = (desired_retention.powf(1.0 / decay) - 1.0) / factor;
+        // Anki: `params[17] > 0 && params[18] > 0`, or the defaults, or false for FSRS-4.
+        let allows_short_term = match params.len() {
+            0 => true,
+            n if n >= 19 => params[17] > 0.0 && params[18] > 0.0,
+            _ => false,
+        };
         let mut memory = Memory {
             w8_exp: w[8].exp(),
-            interval_per_stability,
+            factor: curve_factor(decay),
+            retention_term: desired_retention.powf(1.0 / decay) - 1.0,
+            allows_short_term,
             desired_retention,
             w,
             exact: None,
@@ -52,18 +63,21 @@ impl Memory {
         Ok(memory)
     }
 
-    /// The unrounded FSRS interval, in days, for a stability.
+    /// The unrounded FSRS interval, in days, for an unrounded stability: the crate's
+    /// `next_interval`, `S / factor * (DR^(1/decay) - 1)` in that f32 order (another order
+    /// moves some intervals over 10,000 days by a day).
     pub(super) fn interval(&self, stability: f32) -> f32 {
-        stability * self.interval_per_stability
+        stability / self.factor * self.retention_term
     }
 
     /// Probability of recall `days` after the last answer.
     pub(super) fn retrievability(&self, days: f32, stability: f32) -> f32 {
-        forgetting_curve(&self.w, days, stability.max(S_MIN))
+        (days / stability.max(S_MIN) * self.factor + 1.0).powf(-self.w[20])
     }
 
     /// The memory state after each rating (Again..Easy), given `elapsed` study days since the
-    /// last answer, rounded as Anki stores it. Again's is only computed when `again` is set.
+    /// last answer, unrounded (Anki's `NextStates`: intervals come from these). Again's is
+    /// only computed when `again` is set. `stored` rounds one as Anki keeps it.
     pub(super) fn memories(&self, card: &CardState, elapsed: u32, again: bool) -> [(f32, f32); 4] {
         let w = &self.w;
         let raw: [(f32, f32); 4] = if card.phase == Phase::New || card.stability == 0.0 {
@@ -81,13 +95,7 @@ impl Memory {
         } else {
             self.fast_memories(card.stability, card.difficulty, elapsed as f32, again)
         };
-        // Anki stores S to 4 decimals and D to 3, and the next answer starts from those.
-        raw.map(|(s, d)| {
-            (
-                (s.clamp(S_MIN, S_MAX) * 10_000.0).round() / 10_000.0,
-                (d * 1000.0).round() / 1000.0,
-            )
-        })
+        raw.map(|(s, d)| (s.clamp(S_MIN, S_MAX), d))
     }
 
     /// FSRS-6's update for all four ratings at once, sharing the expensive terms.
@@ -120,7 +128,7 @@ impl Memory {
             }
             return out;
         }
-        let r = forgetting_curve(w, delta_t, last_s);
+        let r = (delta_t / last_s * self.factor + 1.0).powf(-w[20]);
         if again {
             let new_s = w[11]
                 * last_d.powf(-w[12])
@@ -164,12 +172,20 @@ impl Memory {
     }
 }
 
-// FSRS-6 formulas (as in the `fsrs` crate), for one rating at a time.
+/// A memory state as Anki stores it (card data: S to 4 decimals, D to 3); the next answer
+/// starts from these.
+pub(super) fn stored((s, d): (f32, f32)) -> (f32, f32) {
+    (
+        (s * 10_000.0).round() / 10_000.0,
+        (d * 1000.0).round() / 1000.0,
+    )
+}
 
-fn forgetting_curve(w: &[f32; 21], t: f32, s: f32) -> f32 {
-    let decay = -w[20];
-    let factor = 0.9f32.powf(1.0 / decay) - 1.0;
-    (t / s * factor + 1.0).powf(decay)
+// FSRS-6 formulas (as in the `fsrs` crate, in its f32 order), for one rating at a time.
+
+/// `0.9^(1/decay) - 1` as the crate computes it.
+fn curve_factor(decay: f32) -> f32 {
+    (0.9f32.ln() / decay).exp() - 1.0
 }
 
 fn init_difficulty(w: &[f32; 21], rating: f32) -> f32 {

@@ -92,9 +92,30 @@ impl Scheduler {
         }
     }
 
+    /// Whether the phase a rating moves a card to depends on its memory: with an empty step
+    /// list, an FSRS interval under half a day keeps the card in (re)learning (Anki's
+    /// `fsrs_allow_short_term`), so only `rate` knows.
+    pub fn phase_needs_memory(&self, phase: Phase, rating: Rating) -> bool {
+        if !self.memory.allows_short_term {
+            return false;
+        }
+        match phase {
+            Phase::Review => {
+                rating == Rating::Again && self.config.relearning_steps_mins.is_empty()
+            }
+            Phase::Relearning => {
+                rating != Rating::Easy && self.config.relearning_steps_mins.is_empty()
+            }
+            Phase::New | Phase::Learning => {
+                rating != Rating::Easy && self.config.learning_steps_mins.is_empty()
+            }
+        }
+    }
+
     /// The phase and step a rating moves a card to: the transitions `rate` makes, without
     /// the memory model, for stats that only need to know which phase each answer was given
-    /// in (a test checks it against `rate`).
+    /// in (a test checks it against `rate`). Where `phase_needs_memory`, this is the phase
+    /// for an interval of half a day or more.
     pub fn phase_after(&self, phase: Phase, step: u8, rating: Rating) -> (Phase, u8) {
         match phase {
             Phase::Review if rating == Rating::Again => {
@@ -120,95 +141,139 @@ impl Scheduler {
         self.memory.interval(stability)
     }
 
-    /// Anki's `NormalState::next_states` for one rating: memory first, then the phase's rules.
+    /// Anki's `NormalState::next_states` for one rating: memory first (unrounded, as the
+    /// crate's `next_states` gives it), then the phase's rules; the state kept is rounded as
+    /// Anki stores it.
     fn answer(&self, card: &CardState, rating: Rating, now: Millis, seed: u64) -> Outcome {
         let today = self.day_of(now);
         let elapsed = match card.last_review {
             Some(last) => (today - self.day_of(last)).max(0) as u32,
             None => 0,
         };
-        let memories = self.memory.memories(card, elapsed, rating == Rating::Again);
-        let (stability, difficulty) = memories[rating as usize - 1];
+        let raw = self.memory.memories(card, elapsed, rating == Rating::Again);
+        let (stability, difficulty) = raw[rating as usize - 1];
+        let (stored_s, stored_d) = memory::stored((stability, difficulty));
         let fuzz = Fuzz::new(self.config.fuzz, seed.wrapping_add(u64::from(card.reps)));
         let fuzz = &fuzz;
-        let mut next = CardState {
-            stability,
-            difficulty,
+        let next = CardState {
+            stability: stored_s,
+            difficulty: stored_d,
             last_review: Some(now),
             reps: card.reps.saturating_add(1),
             ..*card
         };
-        let interval = |i: usize| self.memory.interval(memories[i].0);
-
-        match card.phase {
+        let interval = |i: usize| self.memory.interval(raw[i].0);
+        let (state, shown) = match card.phase {
             Phase::New | Phase::Learning | Phase::Relearning => {
-                let steps: &[f32] = match card.phase {
-                    Phase::Relearning => &self.config.relearning_steps_mins,
-                    _ => &self.config.learning_steps_mins,
-                };
-                let step = if card.phase == Phase::New {
-                    0
-                } else {
-                    usize::from(card.step)
-                };
-                match steps::delay(steps, step, rating) {
-                    Some(mins) => {
-                        next.phase = if card.phase == Phase::Relearning {
-                            Phase::Relearning
-                        } else {
-                            Phase::Learning
-                        };
-                        next.step = steps::next_step(step, rating);
-                        steps::learn(next, mins, now, fuzz)
-                    }
-                    None => {
-                        let easy = (rating == Rating::Easy).then(|| interval(3));
-                        let days = self.limits.graduating_days(interval(2), easy, today, fuzz);
-                        self.review(next, days, today)
-                    }
-                }
+                self.answer_learning(card, next, rating, now, today, &interval, fuzz)
+            }
+            Phase::Review if rating == Rating::Again => {
+                self.answer_lapse(card, next, interval(0), now, today, fuzz)
             }
             Phase::Review => {
-                if rating == Rating::Again {
-                    next.lapses = card.lapses.saturating_add(1);
-                    match self.config.relearning_steps_mins.first() {
-                        Some(&mins) => {
-                            next.phase = Phase::Relearning;
-                            next.step = 0;
-                            next.interval_days =
-                                self.limits
-                                    .constrain(interval(0), 1, today, &Fuzz::new(false, 0));
-                            steps::learn(next, mins, now, fuzz)
-                        }
-                        None => {
-                            let days = self.limits.constrain(interval(0), 1, today, fuzz);
-                            self.review(next, days, today)
-                        }
-                    }
-                } else {
-                    let days = self.limits.passing_review_days(
-                        card.interval_days,
-                        [interval(1), interval(2), interval(3)],
-                        rating as usize - 2,
-                        today,
-                        fuzz,
-                    );
-                    self.review(next, days, today)
-                }
+                let days = self.limits.passing_review_days(
+                    card.interval_days,
+                    [interval(1), interval(2), interval(3)],
+                    rating as usize - 2,
+                    today,
+                    fuzz,
+                );
+                self.review(next, days, today)
             }
+        };
+        Outcome {
+            state,
+            interval: shown,
+            stability,
+            difficulty,
         }
     }
 
-    /// A review outcome `days` after today.
-    fn review(&self, mut next: CardState, days: u32, today: i32) -> Outcome {
+    /// A new, learning or relearning card (Anki's `LearnState` / `RelearnState`
+    /// `answer_*`): the next step, or, with no step left, an interval under half a day in
+    /// seconds (when `fsrs_allow_short_term` and the steps are empty), or review days.
+    #[allow(clippy::too_many_arguments)]
+    fn answer_learning(
+        &self,
+        card: &CardState,
+        mut next: CardState,
+        rating: Rating,
+        now: Millis,
+        today: i32,
+        interval: &dyn Fn(usize) -> f32,
+        fuzz: &Fuzz,
+    ) -> (CardState, Interval) {
+        let steps: &[f32] = match card.phase {
+            Phase::Relearning => &self.config.relearning_steps_mins,
+            _ => &self.config.learning_steps_mins,
+        };
+        let step = if card.phase == Phase::New {
+            0
+        } else {
+            usize::from(card.step)
+        };
+        next.phase = if card.phase == Phase::Relearning {
+            Phase::Relearning
+        } else {
+            Phase::Learning
+        };
+        if let Some(secs) = steps::delay_secs(steps, step, rating) {
+            next.step = steps::next_step(step, rating);
+            return steps::learn(next, secs, now, fuzz);
+        }
+        if rating == Rating::Easy {
+            let days = self
+                .limits
+                .graduating_easy(interval(2), interval(3), today, fuzz);
+            return self.review(next, days, today);
+        }
+        let ivl = interval(rating as usize - 1);
+        if self.memory.allows_short_term && steps.is_empty() && ivl < 0.5 {
+            next.step = 0;
+            return steps::learn(next, (ivl * 86_400.0) as u32, now, fuzz);
+        }
+        let days = self.limits.leaving_steps(ivl, today, fuzz);
+        self.review(next, days, today)
+    }
+
+    /// Again on a review card (Anki's `ReviewState::answer_again`): a lapse, then the first
+    /// relearning step; with no relearning steps, an FSRS interval under half a day stays in
+    /// relearning for that many seconds, a longer one is `round(I)` days, never fuzzed.
+    fn answer_lapse(
+        &self,
+        card: &CardState,
+        mut next: CardState,
+        ivl: f32,
+        now: Millis,
+        today: i32,
+        fuzz: &Fuzz,
+    ) -> (CardState, Interval) {
+        next.lapses = card.lapses.saturating_add(1);
+        let days = self.limits.lapse_days(ivl, today);
+        let steps = &self.config.relearning_steps_mins;
+        let secs = match steps::delay_secs(steps, 0, Rating::Again) {
+            Some(secs) => Some(secs),
+            None if self.memory.allows_short_term && ivl < 0.5 => Some((ivl * 86_400.0) as u32),
+            None => None,
+        };
+        match secs {
+            Some(secs) => {
+                next.phase = Phase::Relearning;
+                next.step = 0;
+                next.interval_days = days;
+                steps::learn(next, secs, now, fuzz)
+            }
+            None => self.review(next, days, today),
+        }
+    }
+
+    /// A review state `days` after today.
+    fn review(&self, mut next: CardState, days: u32, today: i32) -> (CardState, Interval) {
         next.phase = Phase::Review;
         next.step = 0;
         next.interval_days = days;
         next.due = self.day_start(today + days as i32);
-        Outcome {
-            state: next,
-            interval: Interval::Days(days),
-        }
+        (next, Interval::Days(days))
     }
 
     /// Test access to the interval limits with a given fuzz.
@@ -220,3 +285,5 @@ impl Scheduler {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fuzz;

@@ -83,8 +83,13 @@ impl CardState {
 /// What a rating would do, for the buttons.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Outcome {
+    /// The state kept: its stability and difficulty rounded as Anki stores them.
     pub state: CardState,
     pub interval: Interval,
+    /// The memory state this answer gives, unrounded (Anki's `NextStates`, which its
+    /// intervals come from); `state` holds the stored copy.
+    pub stability: f32,
+    pub difficulty: f32,
 }
 
 /// An interval as a person reads it on a button (Anki's `IntervalKind`).
