@@ -4,7 +4,7 @@
 //! Ranges and factors only: which interval gets fuzzed, and the limits around it, are decided
 //! in `intervals.rs` and `steps.rs`. Nothing here reads the configuration or the clock.
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 
 /// The fuzz range around an interval (Anki's `fuzz_bounds`; no fuzz below 2.5 days).
 pub(super) fn fuzz_bounds(interval: f32) -> (u32, u32) {
