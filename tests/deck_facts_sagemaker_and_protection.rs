@@ -135,16 +135,16 @@ fn card_text(c: &Card) -> String {
     t
 }
 
-/// Whether a right option is longer than every other option: the giveaway a learner can spot
+/// Whether a right option is longer than every wrong option: the giveaway a learner can spot
 /// without reading the question.
 fn right_option_is_strictly_longest(choices: &[String], answer: &[usize]) -> bool {
-    let len = |s: &String| s.chars().count();
-    answer.iter().any(|&a| {
-        choices
-            .iter()
-            .enumerate()
-            .all(|(i, c)| i == a || len(c) < len(&choices[a]))
-    })
+    let len = |i: usize| choices[i].chars().count();
+    let longest_wrong = (0..choices.len())
+        .filter(|i| !answer.contains(i))
+        .map(len)
+        .max()
+        .unwrap_or(0);
+    answer.iter().any(|&a| len(a) > longest_wrong)
 }
 
 #[test]
@@ -154,6 +154,7 @@ fn the_strictly_longest_check_sees_the_pattern() {
         &opts(&["a", "the long one", "bb", "cc"]),
         &[1]
     ));
+    // A tie with a wrong option is not a giveaway.
     assert!(!right_option_is_strictly_longest(
         &opts(&["a", "same", "size", "cc"]),
         &[1]
@@ -162,9 +163,14 @@ fn the_strictly_longest_check_sees_the_pattern() {
         &opts(&["a", "b", "the long one", "cc"]),
         &[0]
     ));
+    // Choose two: either right option longer than every wrong one counts.
     assert!(right_option_is_strictly_longest(
         &opts(&["a", "b", "the long one", "cc", "dd"]),
         &[0, 2]
+    ));
+    assert!(right_option_is_strictly_longest(
+        &opts(&["long", "long", "b", "c", "d"]),
+        &[0, 1]
     ));
 }
 
