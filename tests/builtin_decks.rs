@@ -591,36 +591,44 @@ fn archived_cards_leave_every_deck_enough_to_study() {
 fn a_quiz_on_all_decks_draws_from_every_built_in_deck_and_scores_each_as_a_section() {
     use recall::quiz::{available, build, Quiz, QuizMode, QuizSpec};
     let decks = decks();
-    for (i, d) in decks.iter().enumerate() {
-        assert!(available(&decks, &[i]) > 0, "{} gives no questions", d.id);
-    }
-    // Every askable card, so every deck must appear; an empty deck list means all decks.
-    let count = available(&decks, &[]);
-    let questions = build(
-        &decks,
-        &QuizSpec {
-            decks: vec![],
-            count,
-            seed: 7,
-        },
-    );
-    assert_eq!(questions.len(), count);
-    for q in &questions {
-        assert!(
-            q.card.starts_with(&format!("{}/", q.section)),
-            "{} is sectioned under {}",
-            q.card,
-            q.section
+    // In each mode (exam mode asks no typed questions).
+    for mode in [QuizMode::Exam, QuizMode::Practice] {
+        for (i, d) in decks.iter().enumerate() {
+            assert!(
+                available(&decks, &[i], mode) > 0,
+                "{} gives no questions",
+                d.id
+            );
+        }
+        // Every askable card, so every deck must appear; an empty deck list means all decks.
+        let count = available(&decks, &[], mode);
+        let questions = build(
+            &decks,
+            &QuizSpec {
+                decks: vec![],
+                count,
+                seed: 7,
+                mode,
+            },
+        );
+        assert_eq!(questions.len(), count);
+        for q in &questions {
+            assert!(
+                q.card.starts_with(&format!("{}/", q.section)),
+                "{} is sectioned under {}",
+                q.card,
+                q.section
+            );
+        }
+        let result = Quiz::start(questions, mode, 7, 0, 60_000, 0.75).submit(1);
+        let mut sections: Vec<&str> = result.sections.iter().map(|s| s.section.as_str()).collect();
+        sections.sort_unstable();
+        let mut ids: Vec<&str> = decks.iter().map(|d| d.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(sections, ids, "one section per built-in deck");
+        assert_eq!(
+            result.sections.iter().map(|s| s.total).sum::<usize>(),
+            count
         );
     }
-    let result = Quiz::start(questions, QuizMode::Practice, 7, 0, 60_000, 0.75).submit(1);
-    let mut sections: Vec<&str> = result.sections.iter().map(|s| s.section.as_str()).collect();
-    sections.sort_unstable();
-    let mut ids: Vec<&str> = decks.iter().map(|d| d.id.as_str()).collect();
-    ids.sort_unstable();
-    assert_eq!(sections, ids, "one section per built-in deck");
-    assert_eq!(
-        result.sections.iter().map(|s| s.total).sum::<usize>(),
-        count
-    );
 }

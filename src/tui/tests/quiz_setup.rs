@@ -107,3 +107,27 @@ fn the_form_starts_on_the_deck_list_and_h_l_never_untick_a_deck() {
     press(&mut app, ' ', T0);
     assert_eq!(setup(&app), (0, vec![true, true]), "space ticks again");
 }
+
+/// A deck with one choice card: one question in either mode.
+const SINGLE: &str = r#"
+[deck]
+id = "single"
+title = "Single"
+
+[[cards]]
+id = "one"
+kind = "choice"
+front = "Which class stores data in one AZ?"
+choices = ["S3 Standard", "S3 One Zone-IA"]
+answer = 1
+explain = "One Zone-IA."
+"#;
+
+#[test]
+fn one_question_is_not_one_questions() {
+    let mut app = quiz_app_with(MemSink::default(), MemAttempts::default(), &[SINGLE]);
+    app.update(Action::QuizSetup, T0);
+    let shown = screen_text(&app);
+    assert!(shown.contains("[x] Single    1 question "), "{shown}");
+    assert!(!shown.contains("1 questions"), "{shown}");
+}
