@@ -79,7 +79,9 @@ fn u_goes_to_the_next_unanswered_and_shift_f_to_the_next_flagged() {
     }
     .quiz;
     for i in 0..65 {
-        quiz.toggle_option(i, 0);
+        // As many options as the question asks for ("choose two" needs two).
+        let picks = quiz.questions[i].picks();
+        quiz.answer(i, Response::Choice((0..picks).collect()));
     }
     keys(&mut app, "u");
     assert_eq!(state(&app).current, 2);
