@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use recall::import::export::{export, ExportFormat};
-use recall::import::{plan_import, write_plan, Format, ImportOptions, PlannedDeck, Source};
+use recall::import::{
+    plan_import, write_import, Format, ImportOptions, PlannedDeck, Source, Written,
+};
 use recall::library::load_decks;
 use recall::store::{write_atomically, Paths, WriterLock};
 
@@ -33,14 +35,16 @@ pub fn run_import(
     // Plan first: bad input must leave the data dir exactly as it was (not even the lock file
     // is touched). The plan remembers each deck file it read; writing checks they are unchanged.
     let plan = plan_import(&paths.decks_dir, &sources, &opts).map_err(CliError::input)?;
+    let mut written = None;
     if !dry_run {
         paths.ensure_data_dir()?;
         let lock = WriterLock::acquire(&paths.lock_file)?;
-        write_plan(&plan, &lock)?;
+        written = Some(write_import(&plan, &paths, &lock)?);
     }
     for p in &plan {
-        print!("{}", report(p, dry_run));
+        print!("{}", recall::text::inert(&report(p, dry_run)));
     }
+    print!("{}", recall::text::inert(&history_report(&plan, written)));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -69,6 +73,52 @@ pub fn report(p: &PlannedDeck, dry_run: bool) -> String {
     }
     if dry_run {
         out.push_str("dry run: nothing was written\n");
+    }
+    out
+}
+
+/// What an Anki package brought besides cards: notes, review history, media, and what was
+/// left out with the reason; empty for text formats.
+pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String {
+    let mut out = String::new();
+    for s in plan.iter().filter_map(|p| p.package.as_ref()) {
+        out.push_str(&format!(
+            "anki package: {} notes, {} cards, {} review log entries, {} media files
+",
+            s.notes, s.cards, s.revlog, s.media
+        ));
+        out.push_str(&format!(
+            "  history: {} answers as review events; {} suspended and {} buried cards kept so
+",
+            s.reviews, s.suspended, s.buried
+        ));
+        let k = s.skips;
+        for (n, why) in [
+            (k.before_reset, "answers before the card was reset to new (Anki ignores them too)"),
+            (k.manual, "set-due-date/reschedule/reset entries (not answers; no recall event)"),
+            (k.cram, "cram answers that did not reschedule (Anki ignores them too)"),
+            (k.unknown, "entries with an unknown button"),
+            (k.incomplete_cards, "cards whose history does not start with learning (replayed from the answers present)"),
+            (s.media_unused, "media files no card uses"),
+        ] {
+            if n > 0 {
+                out.push_str(&format!("  skipped {n} {why}\n"));
+            }
+        }
+    }
+    let history: usize = plan.iter().map(|p| p.history.len()).sum();
+    let media: usize = plan.iter().map(|p| p.media.len()).sum();
+    if history + media == 0 {
+        return out;
+    }
+    match written {
+        Some(w) => out.push_str(&format!(
+            "review log: {} events added, {} already there; media: {} files written, {} unchanged\n",
+            w.events_added, w.events_present, w.media_written, w.media_unchanged
+        )),
+        None => out.push_str(&format!(
+            "would add up to {history} events to the review log and {media} media files\n"
+        )),
     }
     out
 }

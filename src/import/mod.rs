@@ -6,15 +6,18 @@
 //! stored deck, so re-importing an edited file updates cards in place.
 
 pub mod anki;
+pub mod apkg;
 mod cloze;
 pub mod delimited;
 pub mod export;
+mod extras;
 mod html;
 pub mod markdown;
 mod merge;
 mod store;
 mod text;
 
+pub use extras::{media_dir, write_import, Written};
 pub use html::html_to_text;
 pub use merge::{merge, MergeCounts};
 pub use store::{plan_import, write_plan, ImportOptions, PlannedDeck, Source};
@@ -34,6 +37,8 @@ pub enum Format {
     Csv,
     Tsv,
     Markdown,
+    /// An Anki package (`.apkg`, `.colpkg`): a zip, not text.
+    Apkg,
 }
 
 impl Format {
@@ -46,11 +51,10 @@ impl Format {
             "csv" => Format::Csv,
             "tsv" | "quizlet" => Format::Tsv,
             "markdown" | "md" => Format::Markdown,
-            other => {
-                return Err(format!(
-                    "unknown format {other:?}; expected auto, toml, anki, csv, tsv or markdown"
-                ))
-            }
+            "apkg" | "colpkg" => Format::Apkg,
+            other => return Err(format!(
+                "unknown format {other:?}; expected auto, toml, anki, csv, tsv, markdown or apkg"
+            )),
         }))
     }
 
@@ -61,6 +65,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Markdown => "markdown",
+            Format::Apkg => "apkg",
         }
     }
 }
@@ -168,6 +173,13 @@ pub fn parse(format: Format, text: &str, file: &str) -> Result<Parsed, ImportErr
         Format::Csv => delimited::parse(text, file, b','),
         Format::Tsv => delimited::parse(text, file, b'\t'),
         Format::Markdown => markdown::parse(text, file),
+        Format::Apkg => Err(DeckError::at(
+            file,
+            None,
+            None,
+            "not an Anki package (expected a zip file: .apkg or .colpkg)",
+        )
+        .into()),
     }
 }
 
@@ -363,6 +375,21 @@ pub fn basic_or_cloze(
         explain,
         archived: false,
     }])
+}
+
+/// A name as deck-id text: transliterated to ASCII (`日本語` reads `ri ben yu`, `é` reads
+/// `e`), lowercase letters and digits, other runs as one `-`; empty when nothing is left.
+pub fn slug_text(name: &str) -> String {
+    let ascii = deunicode::deunicode(name);
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// Splits a tag field the way Anki does: on whitespace.

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::apkg::{self, HistoryEvent, MediaFile, PackageSummary};
 use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
 use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
 use crate::library::{first_with_id, read_deck_files};
@@ -36,6 +37,20 @@ pub struct PlannedDeck {
     pub files: Vec<(String, Format)>,
     /// The stored file as it was when planned (None: absent), so a change since is noticed.
     pub before: Option<Vec<u8>>,
+    /// Review history from an Anki package, for cards of this deck (card ids in the deck).
+    pub history: Vec<HistoryEvent>,
+    /// Media files from an Anki package that this deck's cards show.
+    pub media: Vec<MediaFile>,
+    /// What the Anki package held (on the first deck planned from each package).
+    pub package: Option<PackageSummary>,
+}
+
+/// What a package adds to its decks beyond cards.
+#[derive(Default)]
+struct Extras {
+    history: Vec<HistoryEvent>,
+    media: Vec<MediaFile>,
+    package: Option<PackageSummary>,
 }
 
 /// One source file read: its name, the format it was read as, and what it holds.
@@ -55,8 +70,30 @@ pub fn plan_import(
         check_deck_id(id, "--deck", &builtin_ids)?;
     }
     let mut groups: Vec<(String, Vec<FileParsed>)> = Vec::new();
+    let mut extras: std::collections::HashMap<String, Extras> = Default::default();
     for src in sources {
         let name = src.path.display().to_string();
+        let is_package = match opts.format {
+            Some(f) => f == Format::Apkg,
+            None => apkg::is_package(&src.path, &src.bytes),
+        };
+        if is_package {
+            let package =
+                apkg::read(&src.bytes, &name).map_err(|e| DeckError::at(&name, None, None, e))?;
+            let mut summary = Some(package.summary);
+            for deck in package.decks {
+                let id = opts.deck.clone().unwrap_or(deck.id);
+                check_deck_id(&id, &name, &builtin_ids)?;
+                let extra = extras.entry(id.clone()).or_default();
+                extra.history.extend(deck.history);
+                extra.media.extend(deck.media);
+                if extra.package.is_none() {
+                    extra.package = summary.take();
+                }
+                add_to_group(&mut groups, id, (name.clone(), Format::Apkg, deck.parsed));
+            }
+            continue;
+        }
         let text = super::decode(&src.bytes, &name)?;
         let format = match opts.format.or_else(|| detect(&src.path, text)) {
             Some(f) => f,
@@ -76,19 +113,34 @@ pub fn plan_import(
             (None, None) => slug(&src.path),
         };
         check_deck_id(&id, &name, &builtin_ids)?;
-        match groups.iter_mut().find(|(g, _)| *g == id) {
-            Some((_, files)) => files.push((name, format, parsed)),
-            None => groups.push((id, vec![(name, format, parsed)])),
-        }
+        add_to_group(&mut groups, id, (name, format, parsed));
     }
     let stored = read_deck_files(decks_dir);
     let mut plan: Vec<PlannedDeck> = Vec::with_capacity(groups.len());
     for (id, files) in groups {
         let claimed: Vec<&Path> = plan.iter().map(|p| p.path.as_path()).collect();
-        let planned = plan_deck(decks_dir, &stored, &claimed, id, files)?;
+        let extra = extras.remove(&id).unwrap_or_default();
+        let mut planned = plan_deck(decks_dir, &stored, &claimed, id, files)?;
+        // History only for cards the deck kept (a duplicate front was skipped).
+        let kept: std::collections::HashSet<&str> =
+            planned.deck.cards.iter().map(|c| c.id.as_str()).collect();
+        planned.history = extra
+            .history
+            .into_iter()
+            .filter(|e| kept.contains(e.card.as_str()))
+            .collect();
+        planned.media = extra.media;
+        planned.package = extra.package;
         plan.push(planned);
     }
     Ok(plan)
+}
+
+fn add_to_group(groups: &mut Vec<(String, Vec<FileParsed>)>, id: String, file: FileParsed) {
+    match groups.iter_mut().find(|(g, _)| *g == id) {
+        Some((_, files)) => files.push(file),
+        None => groups.push((id, vec![file])),
+    }
 }
 
 /// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
@@ -188,6 +240,9 @@ fn plan_deck(
         skipped,
         files: names,
         before,
+        history: Vec::new(),
+        media: Vec::new(),
+        package: None,
     })
 }
 
@@ -295,22 +350,17 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "imported".to_string())
 }
 
-/// A deck id from a file name: lowercase ASCII letters and digits, other runs become '-'.
+/// A deck id from a file name: transliterated to ASCII letters and digits, other runs become
+/// '-'; a name with nothing left (`___.csv`) is `imported`.
 fn slug(path: &Path) -> String {
-    let mut out = String::new();
-    for c in stem(path).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
+    let stem = stem(path);
+    let out = super::slug_text(&stem);
     let out: String = out.chars().take(64).collect();
+    let out = out.trim_end_matches('-');
     if out.is_empty() {
         "imported".to_string()
     } else {
-        out.trim_end_matches('-').to_string()
+        out.to_string()
     }
 }
 
@@ -482,7 +532,10 @@ mod tests {
     #[test]
     fn slugs_from_file_names() {
         assert_eq!(slug(Path::new("/x/My AWS Deck (v2).csv")), "my-aws-deck-v2");
-        assert_eq!(slug(Path::new("Ünïcode.txt")), "n-code");
+        assert_eq!(slug(Path::new("Ünïcode.txt")), "unicode");
+        // Names without ASCII letters still give distinct decks.
+        assert_eq!(slug(Path::new("日本語.csv")), "ri-ben-yu");
+        assert_eq!(slug(Path::new("中文.csv")), "zhong-wen");
         assert_eq!(slug(Path::new("___.csv")), "imported");
     }
 }
