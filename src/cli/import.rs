@@ -94,16 +94,30 @@ pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String 
         ));
         let k = s.skips;
         for (n, why) in [
-            (k.before_reset, "answers before the card was reset to new (Anki ignores them too)"),
-            (k.manual, "set-due-date/reschedule/reset entries (not answers; no recall event)"),
-            (k.cram, "cram answers that did not reschedule (Anki ignores them too)"),
+            (
+                k.before_reset,
+                "answers before the card was reset to new (Anki ignores them too)",
+            ),
+            (
+                k.manual,
+                "set-due-date/reschedule/reset entries (not answers; no recall event)",
+            ),
+            (
+                k.cram,
+                "cram answers that did not reschedule (Anki ignores them too)",
+            ),
             (k.unknown, "entries with an unknown button"),
-            (k.incomplete_cards, "cards whose history does not start with learning (replayed from the answers present)"),
             (s.media_unused, "media files no card uses"),
         ] {
             if n > 0 {
                 out.push_str(&format!("  skipped {n} {why}\n"));
             }
+        }
+        if k.incomplete_cards > 0 {
+            out.push_str(&format!(
+                "  note: {} cards' history does not start with learning steps (cut short in Anki); recall replays the answers present, Anki starts from an estimate\n",
+                k.incomplete_cards
+            ));
         }
     }
     let history: usize = plan.iter().map(|p| p.history.len()).sum();

@@ -52,9 +52,11 @@ impl Format {
             "tsv" | "quizlet" => Format::Tsv,
             "markdown" | "md" => Format::Markdown,
             "apkg" | "colpkg" => Format::Apkg,
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "unknown format {other:?}; expected auto, toml, anki, csv, tsv, markdown or apkg"
-            )),
+            ))
+            }
         }))
     }
 

@@ -7,16 +7,32 @@ use std::io::{Cursor, Read};
 use prost::Message;
 use zip::ZipArchive;
 
-/// No package recall reads holds more files than this (media included).
-const MAX_ENTRIES: usize = 200_000;
-/// The largest collection database, uncompressed.
-pub const MAX_COLLECTION: u64 = 512 << 20;
-/// The largest single media file.
-const MAX_MEDIA_FILE: u64 = 100 << 20;
-/// All media files together.
-const MAX_MEDIA_TOTAL: u64 = 1 << 30;
-/// The media list and `meta`.
-const MAX_SMALL: u64 = 64 << 20;
+/// How much of a package recall will decompress: every size is checked against these before
+/// and while reading, so memory stays bounded whatever the zip claims.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Files in the zip (media included).
+    pub entries: usize,
+    /// The collection database, uncompressed.
+    pub collection: u64,
+    /// One media file.
+    pub media_file: u64,
+    /// All media files together.
+    pub media_total: u64,
+    /// The media list and `meta`.
+    pub small: u64,
+}
+
+impl Limits {
+    /// What `recall import` allows: far above any real deck or collection.
+    pub const DEFAULT: Limits = Limits {
+        entries: 200_000,
+        collection: 512 << 20,
+        media_file: 100 << 20,
+        media_total: 1 << 30,
+        small: 64 << 20,
+    };
+}
 
 /// `meta`: the package generation (Anki's `PackageMetadata`).
 #[derive(Clone, PartialEq, Message)]
@@ -73,30 +89,31 @@ pub struct Contents {
     pub media: Vec<(String, Vec<u8>)>,
 }
 
-/// Reads a package's zip; every refusal says what was wrong.
-pub fn read(bytes: &[u8]) -> Result<Contents, String> {
+/// Reads a package's zip within `limits`; every refusal says what was wrong.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Contents, String> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not an Anki package (not a readable zip file: {e})"))?;
-    if zip.len() > MAX_ENTRIES {
+    if zip.len() > limits.entries {
         return Err(format!(
-            "the package holds {} files, more than recall reads ({MAX_ENTRIES})",
-            zip.len()
+            "the package holds {} files, more than recall reads ({})",
+            zip.len(),
+            limits.entries
         ));
     }
-    let generation = generation(&mut zip)?;
+    let generation = generation(&mut zip, limits)?;
     let name = generation.collection_name();
     if zip.index_for_name(name).is_none() {
         return Err(format!(
             "not an Anki package: no collection ({name}) in the zip"
         ));
     }
-    let raw = entry(&mut zip, name, MAX_COLLECTION)?;
+    let raw = entry(&mut zip, name, limits.collection)?;
     let database = if generation == Generation::Latest {
-        zstd_capped(&raw, MAX_COLLECTION).map_err(|e| format!("{name}: {e}"))?
+        zstd_capped(&raw, limits.collection).map_err(|e| format!("{name}: {e}"))?
     } else {
         raw
     };
-    let media = media(&mut zip, generation)?;
+    let media = media(&mut zip, generation, limits)?;
     Ok(Contents {
         generation,
         database,
@@ -104,9 +121,9 @@ pub fn read(bytes: &[u8]) -> Result<Contents, String> {
     })
 }
 
-fn generation(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<Generation, String> {
+fn generation(zip: &mut ZipArchive<Cursor<&[u8]>>, limits: &Limits) -> Result<Generation, String> {
     if zip.index_for_name("meta").is_some() {
-        let meta = entry(zip, "meta", MAX_SMALL)?;
+        let meta = entry(zip, "meta", limits.small)?;
         let meta = PackageMetadata::decode(meta.as_slice())
             .map_err(|e| format!("meta: not Anki package metadata ({e})"))?;
         return match meta.version {
@@ -127,9 +144,13 @@ fn generation(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<Generation, String>
 
 /// One zip entry, refused when its declared or real size passes `cap`.
 fn entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str, cap: u64) -> Result<Vec<u8>, String> {
-    let file = zip
-        .by_name(name)
-        .map_err(|e| format!("{name}: cannot be read from the zip ({e})"))?;
+    let file = zip.by_name(name).map_err(|e| {
+        if e.to_string().to_ascii_lowercase().contains("password") {
+            format!("{name}: encrypted; recall reads only unencrypted packages")
+        } else {
+            format!("{name}: cannot be read from the zip ({e})")
+        }
+    })?;
     if file.encrypted() {
         return Err(format!(
             "{name}: encrypted; recall reads only unencrypted packages"
@@ -153,8 +174,15 @@ fn entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str, cap: u64) -> Result<Ve
     Ok(out)
 }
 
-/// Decompresses zstd data, refusing output past `cap`.
+/// Decompresses zstd data, refusing output past `cap` (at once when the frame declares more).
 pub fn zstd_capped(data: &[u8], cap: u64) -> Result<Vec<u8>, String> {
+    if let Ok(Some(declared)) = zstd::zstd_safe::get_frame_content_size(data) {
+        if declared > cap {
+            return Err(format!(
+                "declares {declared} bytes uncompressed, more than recall's limit of {cap}"
+            ));
+        }
+    }
     let decoder =
         zstd::stream::read::Decoder::new(data).map_err(|e| format!("not zstd data ({e})"))?;
     let mut out = Vec::new();
@@ -186,14 +214,15 @@ pub fn safe_media_name(name: &str) -> bool {
 fn media(
     zip: &mut ZipArchive<Cursor<&[u8]>>,
     generation: Generation,
+    limits: &Limits,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     if zip.index_for_name("media").is_none() {
         return Ok(Vec::new());
     }
-    let list = entry(zip, "media", MAX_SMALL)?;
+    let list = entry(zip, "media", limits.small)?;
     // (zip entry name, media name)
     let mut files: Vec<(String, String)> = if generation == Generation::Latest {
-        let list = zstd_capped(&list, MAX_SMALL).map_err(|e| format!("media: {e}"))?;
+        let list = zstd_capped(&list, limits.small).map_err(|e| format!("media: {e}"))?;
         let entries = MediaEntries::decode(list.as_slice())
             .map_err(|e| format!("media: not an Anki media list ({e})"))?;
         entries
@@ -223,16 +252,17 @@ fn media(
             // Anki writes the list before the files; a missing one is reported by the caller.
             continue;
         }
-        let raw = entry(zip, &index, MAX_MEDIA_FILE)?;
+        let raw = entry(zip, &index, limits.media_file)?;
         let data = if generation == Generation::Latest {
-            zstd_capped(&raw, MAX_MEDIA_FILE).map_err(|e| format!("media {name:?}: {e}"))?
+            zstd_capped(&raw, limits.media_file).map_err(|e| format!("media {name:?}: {e}"))?
         } else {
             raw
         };
         total += data.len() as u64;
-        if total > MAX_MEDIA_TOTAL {
+        if total > limits.media_total {
             return Err(format!(
-                "media: more than recall's limit of {MAX_MEDIA_TOTAL} bytes in all"
+                "media: more than recall's limit of {} bytes in all",
+                limits.media_total
             ));
         }
         out.push((name, data));

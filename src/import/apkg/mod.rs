@@ -15,7 +15,7 @@ mod render;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-pub use archive::{safe_media_name, Generation};
+pub use archive::{safe_media_name, Generation, Limits};
 pub use history::HistorySkips;
 
 use super::{card_id_from_foreign, cloze, fit_card_id, html_to_text, Draft, Parsed, Skip};
@@ -85,7 +85,12 @@ pub fn is_package(path: &Path, bytes: &[u8]) -> bool {
 /// Reads a package; `file` names it in skip lines. Refusals are whole: nothing of a bad
 /// package is used.
 pub fn read(bytes: &[u8], file: &str) -> Result<Package, String> {
-    let mut contents = archive::read(bytes)?;
+    read_limited(bytes, file, &Limits::DEFAULT)
+}
+
+/// [`read`] within other limits (tests use small ones to show a bomb is refused).
+pub fn read_limited(bytes: &[u8], file: &str, limits: &Limits) -> Result<Package, String> {
+    let mut contents = archive::read(bytes, limits)?;
     let col = collection::read(&mut contents.database)?;
     let mut package = convert(&col, file);
     package.summary.generation = Some(contents.generation);
