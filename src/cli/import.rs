@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use recall::import::apkg::export::write_apkg;
 use recall::import::export::{export, ExportFormat};
 use recall::import::{
     plan_import, write_import, Format, ImportOptions, PlannedDeck, Source, Written,
@@ -138,10 +139,18 @@ pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String 
 }
 
 /// Prints (or writes to `output`) one deck in another tool's format.
-pub fn run_export(deck_id: &str, format: &str, output: Option<PathBuf>) -> CliResult {
+pub fn run_export(
+    deck_id: &str,
+    format: &str,
+    output: Option<PathBuf>,
+    clock: &super::Clock,
+) -> CliResult {
     let format =
         ExportFormat::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
     let paths = Paths::resolve()?;
+    if format == ExportFormat::Apkg {
+        return export_apkg(&paths, deck_id, output, clock);
+    }
     let (decks, _warnings) = load_decks(&paths.decks_dir)?;
     let Some(deck) = decks.iter().find(|d| d.id == deck_id) else {
         return Err(CliError::input(anyhow::anyhow!(
@@ -153,5 +162,40 @@ pub fn run_export(deck_id: &str, format: &str, output: Option<PathBuf>) -> CliRe
         Some(path) => write_atomically(&path, text.as_bytes())?,
         None => print!("{text}"),
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--format apkg`: the deck and its review history as an Anki package at `output`.
+fn export_apkg(
+    paths: &Paths,
+    deck_id: &str,
+    output: Option<PathBuf>,
+    clock: &super::Clock,
+) -> CliResult {
+    let Some(output) = output else {
+        return Err(CliError::input(anyhow::anyhow!(
+            "an Anki package is a binary file: give -o FILE.apkg"
+        )));
+    };
+    let now = clock.now();
+    let opened = super::open_read_only(paths, clock)?;
+    let col = &opened.collection;
+    let Some(deck) = col.decks.iter().find(|d| d.id == deck_id) else {
+        return Err(CliError::input(anyhow::anyhow!(
+            "no deck {deck_id:?}; `recall decks` lists them"
+        )));
+    };
+    let (bytes, done) = write_apkg(deck, &opened.log, &opened.scheduler, now)
+        .map_err(|e| anyhow::anyhow!("cannot write {deck_id}: {e}"))?;
+    write_atomically(&output, &bytes)?;
+    println!(
+        "{}",
+        recall::text::inert(&format!(
+            "exported {} notes and {} review log entries to {}",
+            done.notes,
+            done.revlog,
+            output.display()
+        ))
+    );
     Ok(ExitCode::SUCCESS)
 }

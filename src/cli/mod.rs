@@ -224,7 +224,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
             deck,
             format,
             output,
-        }) => import::run_export(&deck, &format, output),
+        }) => import::run_export(&deck, &format, output, clock),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         None => study::run(clock),

@@ -236,10 +236,12 @@ pub fn stable_id(content: &CardContent) -> String {
 }
 
 /// Turns a foreign id (an Anki guid may hold any printable character) into a valid card id:
-/// unchanged when it already is one, otherwise `anki-` and the hex of its bytes (reversible,
-/// see [`foreign_id`]); one too long for that too becomes a hash of it (see [`fit_card_id`]).
+/// unchanged when it already is one (and does not read as one of our `anki-` encodings),
+/// otherwise `anki-` and the hex of its bytes (reversible, see [`foreign_id`]); one too long
+/// for that too becomes a hash of it (see [`fit_card_id`]). A guid recall wrote itself, such
+/// as `anki-6e4a-2` for a reversed card, comes back as the same id.
 pub fn card_id_from_foreign(id: &str) -> String {
-    if valid_id(id, true) && !id.starts_with("anki-") {
+    if valid_id(id, true) && (!id.starts_with("anki-") || foreign_id(id) == id) {
         return id.to_string();
     }
     let mut out = String::from("anki-");
@@ -425,6 +427,9 @@ mod tests {
         assert_eq!(foreign_id(&id), "h`b#R9(x!Q");
         assert_eq!(foreign_id("plain"), "plain");
         assert_eq!(foreign_id("anki-zz"), "anki-zz");
+        // A guid recall exported for a reversed or cloze card reads back as the same id.
+        assert_eq!(card_id_from_foreign("anki-6e4a-2"), "anki-6e4a-2");
+        assert_eq!(card_id_from_foreign("anki-41"), "anki-616e6b692d3431");
         // Ids too long for recall (128 bytes) become a short stable hash.
         let long = "x".repeat(129);
         let id = card_id_from_foreign(&long);
