@@ -13,14 +13,44 @@ use recall::store::{write_atomically, Paths, WriterLock};
 
 use super::{CliError, CliResult};
 
+/// `recall import`'s options besides the format: the target deck and how to read a
+/// spreadsheet.
+pub struct Spreadsheet {
+    pub deck: Option<String>,
+    pub header: bool,
+    pub separator: Option<String>,
+}
+
+/// A `--separator` value as the byte to split on.
+fn separator_byte(value: &str) -> Result<u8, CliError> {
+    Ok(match value.to_ascii_lowercase().as_str() {
+        "comma" => b',',
+        "semicolon" => b';',
+        "tab" | "\\t" => b'\t',
+        "pipe" => b'|',
+        "colon" => b':',
+        v if v.len() == 1 && v.as_bytes()[0].is_ascii() && v != "\"" && v != "\n" => v.as_bytes()[0],
+        _ => {
+            return Err(CliError::input(anyhow::anyhow!(
+                "--separator {value:?}: expected one character, or comma, semicolon, tab, pipe or colon"
+            )))
+        }
+    })
+}
+
 /// Reads the files, then (unless `dry_run`) writes the decks under the writer lock.
 pub fn run_import(
     files: &[PathBuf],
-    deck: Option<String>,
+    options: Spreadsheet,
     format: &str,
     dry_run: bool,
 ) -> CliResult {
     let format = Format::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
+    let separator = options
+        .separator
+        .as_deref()
+        .map(separator_byte)
+        .transpose()?;
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
         let bytes = std::fs::read(path).map_err(|e| {
@@ -32,7 +62,12 @@ pub fn run_import(
         });
     }
     let paths = Paths::resolve()?;
-    let opts = ImportOptions { deck, format };
+    let opts = ImportOptions {
+        deck: options.deck,
+        format,
+        header: options.header,
+        separator,
+    };
     // Plan first: bad input must leave the data dir exactly as it was (not even the lock file
     // is touched). The plan remembers each deck file it read; writing checks they are unchanged.
     let plan = plan_import(&paths.decks_dir, &sources, &opts).map_err(CliError::input)?;

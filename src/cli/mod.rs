@@ -54,7 +54,7 @@ pub enum Command {
     Paths,
     /// Take a timed exam simulation in the TUI, or list past attempts with --history.
     Quiz(quiz::QuizArgs),
-    /// Import decks from TOML, Anki text exports, CSV/TSV (Quizlet) or Markdown flashcards.
+    /// Import decks from Anki packages (.apkg/.colpkg), Anki text exports, TOML, CSV/TSV (Quizlet) or Markdown flashcards.
     Import {
         /// The files to import (each becomes a deck named after it, unless --deck is given).
         #[arg(required = true)]
@@ -62,9 +62,15 @@ pub enum Command {
         /// Put the cards into this deck id (re-importing updates it in place).
         #[arg(long)]
         deck: Option<String>,
-        /// auto, toml, anki, csv, tsv or markdown.
+        /// auto, toml, anki, csv, tsv, markdown or apkg (.apkg/.colpkg are found by themselves).
         #[arg(long, default_value = "auto")]
         format: String,
+        /// CSV/TSV: the first row names the columns (Front, Back, Tags, Explanation).
+        #[arg(long)]
+        header: bool,
+        /// CSV/TSV: the field separator: one character, or comma, semicolon, tab, pipe.
+        #[arg(long, value_name = "SEP")]
+        separator: Option<String>,
         /// Print the report, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -218,8 +224,19 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
             files,
             deck,
             format,
+            header,
+            separator,
             dry_run,
-        }) => import::run_import(&files, deck, &format, dry_run),
+        }) => import::run_import(
+            &files,
+            import::Spreadsheet {
+                deck,
+                header,
+                separator,
+            },
+            &format,
+            dry_run,
+        ),
         Some(Command::Export {
             deck,
             format,

@@ -154,6 +154,9 @@ pub struct Parsed {
     pub description: Option<String>,
     pub drafts: Vec<Draft>,
     pub skipped: Vec<Skip>,
+    /// Other decks the file holds, by name (an Anki export with a deck column naming several
+    /// decks): each becomes a deck of its own unless `--deck` puts everything in one.
+    pub split: Vec<(String, Parsed)>,
 }
 
 /// An import that cannot go ahead; every problem names the file and line.
@@ -169,7 +172,23 @@ impl From<DeckError> for ImportError {
 
 /// Parses decoded text in the given format; `file` names it in messages.
 pub fn parse(format: Format, text: &str, file: &str) -> Result<Parsed, ImportError> {
+    parse_with(format, text, file, &ImportOptions::default())
+}
+
+/// [`parse`] with the options that change how a spreadsheet is read (`--header`,
+/// `--separator`).
+pub fn parse_with(
+    format: Format,
+    text: &str,
+    file: &str,
+    opts: &ImportOptions,
+) -> Result<Parsed, ImportError> {
+    if let (Format::Csv | Format::Tsv, Some(sep)) = (format, opts.separator) {
+        return delimited::parse_with(text, file, sep, opts.header);
+    }
     match format {
+        Format::Csv if opts.header => delimited::parse_with(text, file, b',', true),
+        Format::Tsv if opts.header => delimited::parse_with(text, file, b'\t', true),
         Format::Toml => parse_toml(text, file),
         Format::Anki => anki::parse(text, file),
         Format::Csv => delimited::parse(text, file, b','),
@@ -205,6 +224,7 @@ fn parse_toml(text: &str, file: &str) -> Result<Parsed, ImportError> {
             })
             .collect(),
         skipped: Vec::new(),
+        split: Vec::new(),
     })
 }
 

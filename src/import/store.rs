@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::apkg::{self, HistoryEvent, MediaFile, PackageSummary};
-use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
+use super::{detect, merge, parse_with, settle, Format, ImportError, MergeCounts, Parsed, Skip};
 use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
 use crate::library::{first_with_id, read_deck_files};
 use crate::store::{write_atomically, StoreError, WriterLock};
@@ -23,6 +23,10 @@ pub struct ImportOptions {
     pub deck: Option<String>,
     /// `None` detects each file's format.
     pub format: Option<Format>,
+    /// CSV/TSV: the first row names the columns (`--header`).
+    pub header: bool,
+    /// CSV/TSV: the field separator (`--separator`), instead of the format's own.
+    pub separator: Option<u8>,
 }
 
 /// One deck an import will write, with its report.
@@ -107,7 +111,22 @@ pub fn plan_import(
                 .into())
             }
         };
-        let parsed = parse(format, text, &name)?;
+        let mut parsed = parse_with(format, text, &name, opts)?;
+        let split = std::mem::take(&mut parsed.split);
+        if opts.deck.is_some() {
+            for (_, p) in split {
+                parsed.drafts.extend(p.drafts);
+            }
+        } else if !split.is_empty() {
+            // Several Anki decks in one file: each its own deck, named like a package's.
+            let title = parsed.title.clone().unwrap_or_else(|| stem(&src.path));
+            for (deck, p) in std::iter::once((title, parsed)).chain(split) {
+                let id = apkg::deck_id(&deck);
+                check_deck_id(&id, &name, &builtin_ids)?;
+                add_to_group(&mut groups, id, (name.clone(), format, p));
+            }
+            continue;
+        }
         let id = match (&opts.deck, &parsed.deck_id) {
             (Some(id), _) | (None, Some(id)) => id.clone(),
             (None, None) => slug(&src.path),
