@@ -14,6 +14,8 @@ mod extras;
 mod html;
 pub mod markdown;
 mod merge;
+mod names;
+pub use names::{normalised_front, slug_text, stable_id};
 mod store;
 mod text;
 
@@ -228,33 +230,6 @@ fn parse_toml(text: &str, file: &str) -> Result<Parsed, ImportError> {
     })
 }
 
-/// The text that makes two cards "the same card": the front (or cloze text), trimmed,
-/// lower-cased, with runs of whitespace collapsed.
-pub fn normalised_front(content: &CardContent) -> String {
-    let front = match content {
-        CardContent::Basic { front, .. } | CardContent::Choice { front, .. } => front,
-        CardContent::Cloze { text } => text,
-    };
-    let mut out = String::with_capacity(front.len());
-    for word in front.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.push_str(word);
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
-    }
-    out.make_ascii_lowercase();
-    out
-}
-
-/// A card id derived from the normalised front: FNV-1a, so it never changes between versions.
-pub fn stable_id(content: &CardContent) -> String {
-    format!("c-{:016x}", fnv1a(&normalised_front(content)))
-}
-
 /// Turns a foreign id (an Anki guid may hold any printable character) into a valid card id:
 /// unchanged when it already is one (and does not read as one of our `anki-` encodings),
 /// otherwise `anki-` and the hex of its bytes (reversible, see [`foreign_id`]); one too long
@@ -401,21 +376,6 @@ pub fn basic_or_cloze(
     }])
 }
 
-/// A name as deck-id text: transliterated to ASCII (`日本語` reads `ri ben yu`, `é` reads
-/// `e`), lowercase letters and digits, other runs as one `-`; empty when nothing is left.
-pub fn slug_text(name: &str) -> String {
-    let ascii = deunicode::deunicode(name);
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Splits a tag field the way Anki does: on whitespace.
 pub fn split_tags(field: &str) -> Vec<String> {
     field.split_whitespace().map(str::to_string).collect()
@@ -424,20 +384,6 @@ pub fn split_tags(field: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stable_id_ignores_case_and_spacing() {
-        let a = CardContent::Basic {
-            front: "  What is S3?\n".into(),
-            back: "x".into(),
-        };
-        let b = CardContent::Basic {
-            front: "what   IS s3?".into(),
-            back: "y".into(),
-        };
-        assert_eq!(stable_id(&a), stable_id(&b));
-        assert_eq!(stable_id(&a), format!("c-{:016x}", fnv1a("what is s3?")));
-    }
 
     #[test]
     fn foreign_ids_round_trip() {

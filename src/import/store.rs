@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::apkg::{self, HistoryEvent, MediaFile, PackageSummary};
+use super::names::{check_deck_id, free_path, slug, stem};
 use super::{detect, merge, parse_with, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
+use crate::deck::{builtin_decks, parse_deck, to_toml, Deck, DeckError, DeckSource};
 use crate::library::{first_with_id, read_deck_files};
 use crate::store::{write_atomically, StoreError, WriterLock};
 
@@ -160,19 +161,6 @@ fn add_to_group(groups: &mut Vec<(String, Vec<FileParsed>)>, id: String, file: F
         Some((_, files)) => files.push(file),
         None => groups.push((id, vec![file])),
     }
-}
-
-/// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
-/// when that name is taken (a file whose `[deck] id` was changed by hand keeps its name) or
-/// already chosen for another deck of this import. Never replaces another deck's file.
-fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
-    (1..)
-        .map(|n| match n {
-            1 => decks_dir.join(format!("{id}.toml")),
-            n => decks_dir.join(format!("{id}-{n}.toml")),
-        })
-        .find(|p| !claimed.contains(&p.as_path()) && std::fs::symlink_metadata(p).is_err())
-        .unwrap_or_else(|| decks_dir.join(format!("{id}.toml")))
 }
 
 fn plan_deck(
@@ -341,48 +329,6 @@ fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn check_deck_id(id: &str, what: &str, builtin_ids: &[String]) -> Result<(), ImportError> {
-    if !valid_id(id, false) {
-        return Err(DeckError::at(
-            what,
-            None,
-            None,
-            format!("deck id {id:?} is not valid; expected lowercase letters, digits and '-'"),
-        )
-        .into());
-    }
-    if builtin_ids.iter().any(|b| b == id) {
-        return Err(DeckError::at(
-            what,
-            None,
-            None,
-            format!("deck id {id:?} belongs to a built-in deck; choose another with --deck"),
-        )
-        .into());
-    }
-    Ok(())
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "imported".to_string())
-}
-
-/// A deck id from a file name: transliterated to ASCII letters and digits, other runs become
-/// '-'; a name with nothing left (`___.csv`) is `imported`.
-fn slug(path: &Path) -> String {
-    let stem = stem(path);
-    let out = super::slug_text(&stem);
-    let out: String = out.chars().take(64).collect();
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "imported".to_string()
-    } else {
-        out.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,15 +492,5 @@ mod tests {
         .expect_err("built-in id");
         assert!(e.to_string().contains("mine.toml"), "{e}");
         assert!(e.to_string().contains("belongs to a built-in deck"), "{e}");
-    }
-
-    #[test]
-    fn slugs_from_file_names() {
-        assert_eq!(slug(Path::new("/x/My AWS Deck (v2).csv")), "my-aws-deck-v2");
-        assert_eq!(slug(Path::new("Ünïcode.txt")), "unicode");
-        // Names without ASCII letters still give distinct decks.
-        assert_eq!(slug(Path::new("日本語.csv")), "ri-ben-yu");
-        assert_eq!(slug(Path::new("中文.csv")), "zhong-wen");
-        assert_eq!(slug(Path::new("___.csv")), "imported");
     }
 }
