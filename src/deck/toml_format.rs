@@ -35,10 +35,19 @@ struct RawCard {
     answer: Option<Spanned<RawAnswer>>,
     text: Option<Spanned<String>>,
     explain: Option<String>,
+    source: Option<Spanned<RawSource>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
     archived: bool,
+}
+
+/// `source = "https://…"` or a list of them.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSource {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Deserialize)]
@@ -125,7 +134,8 @@ fn span_of<T>(v: &Option<Spanned<T>>) -> Option<usize> {
 const ROOT_FIELDS: &[&str] = &["deck", "cards"];
 const HEADER_FIELDS: &[&str] = &["id", "title", "section", "description"];
 const CARD_FIELDS: &[&str] = &[
-    "id", "kind", "front", "back", "choices", "answer", "text", "explain", "tags", "archived",
+    "id", "kind", "front", "back", "choices", "answer", "text", "explain", "source", "tags",
+    "archived",
 ];
 
 impl Ctx<'_> {
@@ -297,17 +307,64 @@ fn validate_card(
     };
 
     let content = validate_content(ctx, at, &mut raw);
+    let source = validate_source(ctx, raw.source.take());
     let card = content.and_then(|content| {
         Some(Card {
             id: id.clone()?,
             content,
             tags: raw.tags,
             explain: raw.explain.filter(|e| !e.trim().is_empty()),
+            source: source?,
             archived: raw.archived,
             line: 0,
         })
     });
     (id, card)
+}
+
+/// The card's `source` links, each an https URL; None (after reporting) when one is not.
+fn validate_source(ctx: &mut Ctx, raw: Option<Spanned<RawSource>>) -> Option<Vec<String>> {
+    let Some(raw) = raw else {
+        return Some(Vec::new());
+    };
+    let at = raw.span().start;
+    let urls = match raw.into_inner() {
+        RawSource::One(url) => vec![url],
+        RawSource::Many(urls) => urls,
+    };
+    if urls.is_empty() {
+        ctx.err(
+            at,
+            "`source` is empty; expected source = \"https://…\" or a list of them",
+        );
+        return None;
+    }
+    let mut ok = true;
+    for url in &urls {
+        if !is_https_url(url) {
+            ctx.err(
+                at,
+                format!("source {url:?} is not an https URL; expected source = \"https://docs.aws.amazon.com/…\""),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(urls)
+}
+
+/// An `https://host/…` URL with a dotted host and no spaces or control characters.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':');
+    host_ok && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// The card's kind-specific fields (taken out of `raw`), every problem reported.
@@ -547,6 +604,11 @@ pub fn to_toml(deck: &Deck) -> Result<String, toml::ser::Error> {
         if let Some(e) = &c.explain {
             field(&mut out, "explain", e);
         }
+        match c.source.as_slice() {
+            [] => {}
+            [one] => field(&mut out, "source", one),
+            many => list(&mut out, "source", many),
+        }
         if !c.tags.is_empty() {
             list(&mut out, "tags", &c.tags);
         }
@@ -615,6 +677,69 @@ mod tests {
     const HEADER: &str = "[deck]\nid = \"d\"\ntitle = \"D\"\n";
 
     #[test]
+    fn a_card_names_its_sources_as_https_urls() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\n\
+             source = \"https://docs.aws.amazon.com/s3/\"\n\
+             [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\n\
+             source = [\"https://a.example.com/x\", \"https://b.example.com/y?z#w\"]\n\
+             [[cards]]\nid = \"c\"\nfront = \"F\"\nback = \"B\"\n"
+        );
+        let deck = parse(&src).expect("valid deck");
+        assert_eq!(deck.cards[0].source, ["https://docs.aws.amazon.com/s3/"]);
+        assert_eq!(
+            deck.cards[1].source,
+            ["https://a.example.com/x", "https://b.example.com/y?z#w"]
+        );
+        assert!(deck.cards[2].source.is_empty());
+        let again = parse(&to_toml(&deck).expect("toml")).expect("round trip");
+        assert_eq!(
+            again.cards,
+            deck.cards
+                .iter()
+                .map(|c| Card {
+                    line: again
+                        .cards
+                        .iter()
+                        .find(|a| a.id == c.id)
+                        .map_or(0, |a| a.line),
+                    ..c.clone()
+                })
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_source_that_is_not_an_https_url_is_named_with_its_line() {
+        let src = format!(
+            "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\nsource = \"http://docs.aws.amazon.com/\"\n\
+             [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\nsource = [\"https://ok.example.com\", \"docs\"]\n\
+             [[cards]]\nid = \"c\"\nfront = \"F\"\nback = \"B\"\nsource = []\n\
+             [[cards]]\nid = \"d\"\nfront = \"F\"\nback = \"B\"\nsource = \"https://no host.com\"\n"
+        );
+        assert_eq!(
+            messages(&src),
+            [
+                "t.toml:8:10: source \"http://docs.aws.amazon.com/\" is not an https URL; expected source = \"https://docs.aws.amazon.com/…\"",
+                "t.toml:13:10: source \"docs\" is not an https URL; expected source = \"https://docs.aws.amazon.com/…\"",
+                "t.toml:18:10: `source` is empty; expected source = \"https://…\" or a list of them",
+                "t.toml:23:10: source \"https://no host.com\" is not an https URL; expected source = \"https://docs.aws.amazon.com/…\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn https_urls_need_a_dotted_host() {
+        assert!(is_https_url(
+            "https://docs.aws.amazon.com/x y".trim_end_matches(" y")
+        ));
+        assert!(!is_https_url("https://localhost/x"));
+        assert!(!is_https_url("https://.com/"));
+        assert!(!is_https_url("https://a.com/\u{1b}]0;x"));
+        assert!(!is_https_url("ftp://a.com/"));
+    }
+
+    #[test]
     fn parses_all_three_kinds() {
         let src = format!(
             "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\ntags = [\"x\"]\n\
@@ -669,7 +794,7 @@ mod tests {
                 "t.toml:4:9: `title` is empty; expected text",
                 "t.toml:5:1: unknown field `colour`, expected one of `id`, `title`, `section`, `description`",
                 "t.toml:9:8: `back` is empty; expected text",
-                "t.toml:10:1: unknown field `hint`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `tags`, `archived`",
+                "t.toml:10:1: unknown field `hint`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `source`, `tags`, `archived`",
             ]
         );
     }
@@ -736,7 +861,7 @@ mod tests {
     fn every_documented_key_is_accepted() {
         let src = "[deck]\nid = \"d\"\ntitle = \"D\"\nsection = \"S\"\ndescription = \"x\"\n\
                    [[cards]]\nid = \"a\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\"]\nanswer = 0\n\
-                   explain = \"E\"\ntags = [\"t\"]\narchived = true\n\
+                   explain = \"E\"\nsource = \"https://docs.aws.amazon.com/\"\ntags = [\"t\"]\narchived = true\n\
                    [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\n[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{g}}\"\n";
         let deck = parse(src).expect("every key of the format is known");
         assert_eq!(deck.description.as_deref(), Some("x"));

@@ -198,6 +198,7 @@ fn basic(
         content: CardContent::Basic { front, back },
         tags,
         explain: None,
+        source: Vec::new(),
         archived: false,
     }])
 }
