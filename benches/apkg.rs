@@ -31,6 +31,7 @@ fn package() -> Vec<u8> {
                 },
                 tags: vec!["aws".into(), format!("t{}", i % 17)],
                 explain: None,
+                source: Vec::new(),
                 archived: false,
                 line: i + 1,
             })

@@ -279,6 +279,7 @@ fn draft(
         content: CardContent::Basic { front, back },
         tags,
         explain: other_fields(nt, note, &used),
+        source: Vec::new(),
         archived: false,
     })
 }
