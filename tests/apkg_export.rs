@@ -129,7 +129,7 @@ fn a_cloze_note_exports_as_one_note_with_its_guid() {
     let cloze: Vec<&str> = text.lines().filter(|l| l.contains("\tCloze\t")).collect();
     assert_eq!(cloze.len(), 1, "{text}");
     assert!(
-        cloze[0].contains("{{c1::XGBoost}} is a gradient-boosted {{c2::tree}} method"),
+        cloze[0].contains("{{c1::XGBoost::algorithm}} is a gradient-boosted {{c2::tree}} method"),
         "{}",
         cloze[0]
     );

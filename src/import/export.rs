@@ -126,7 +126,7 @@ fn gap_ranges(text: &str) -> (String, Vec<(usize, usize)>) {
 /// together (different texts, overlapping gaps).
 fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
     let mut plain_all: Option<String> = None;
-    let mut all: Vec<(usize, usize, u32)> = Vec::new();
+    let mut all: Vec<(usize, usize, u32, Option<&str>)> = Vec::new();
     for (card, n) in siblings {
         let CardContent::Cloze { text } = &card.content else {
             return None;
@@ -136,18 +136,35 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
             Some(p) if *p != plain => return None,
             _ => plain_all = Some(plain),
         }
-        all.extend(ranges.into_iter().map(|(a, b)| (a, b, *n)));
+        // The hints a package import kept (`Hint: ...`, one per gap) go back into the gaps.
+        let hints: Vec<&str> = card
+            .explain
+            .as_deref()
+            .unwrap_or("")
+            .lines()
+            .filter_map(|l| l.strip_prefix("Hint: "))
+            .collect();
+        let hints_fit = hints.len() == ranges.len();
+        all.extend(
+            ranges
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, b))| (a, b, *n, hints_fit.then(|| hints[i]))),
+        );
     }
     let plain = plain_all?;
     all.sort_unstable();
     let mut out = String::with_capacity(plain.len() + all.len() * 8);
     let mut at = 0;
-    for (a, b, n) in all {
+    for (a, b, n, hint) in all {
         if a < at {
             return None;
         }
         out.push_str(&plain[at..a]);
-        out.push_str(&format!("{{{{c{n}::{}}}}}", &plain[a..b]));
+        match hint {
+            Some(h) => out.push_str(&format!("{{{{c{n}::{}::{h}}}}}", &plain[a..b])),
+            None => out.push_str(&format!("{{{{c{n}::{}}}}}", &plain[a..b])),
+        }
         at = b;
     }
     out.push_str(&plain[at..]);
@@ -166,6 +183,18 @@ fn reversed_of(card: &Card, live: &[&Card], done: &[bool]) -> Option<usize> {
             && c.id == id
             && matches!(&c.content, CardContent::Basic { front: f, back: b } if f == back && b == front)
     })
+}
+
+/// A cloze card's *Back Extra*: its explanation without the `Hint:` lines a package import
+/// adds per deletion (the hints live in the cloze text's own deletions in Anki).
+fn extra(card: &Card) -> String {
+    card.explain
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .filter(|l| !l.starts_with("Hint: "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The deck's live cards as Anki notes, in card order; `reversed` also joins a card and its
@@ -192,7 +221,9 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
                     Some((b, m))
                         if b == base
                             && !done[j]
-                            && matches!(other.content, CardContent::Cloze { .. }) =>
+                            && matches!(other.content, CardContent::Cloze { .. })
+                            && other.tags == card.tags
+                            && extra(other) == extra(card) =>
                     {
                         group.push((other, m));
                         members.push(j);
@@ -200,14 +231,15 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
                     _ => {}
                 }
             }
-            if let Some(text) = merged_cloze(&group) {
+            // A lone `x-c1` stays a note of its own: as one note it would read back as `x`.
+            if let Some(text) = (group.len() > 1).then(|| merged_cloze(&group)).flatten() {
                 for j in members {
                     done[j] = true;
                 }
                 notes.push(AnkiNote {
                     guid: foreign_id(base),
                     notetype: "Cloze",
-                    fields: [text, card.explain.clone().unwrap_or_default()],
+                    fields: [text, extra(card)],
                     tags: &card.tags,
                     cards: group.into_iter().map(|(c, n)| (c, n - 1)).collect(),
                 });
