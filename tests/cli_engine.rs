@@ -6,7 +6,7 @@ mod cli;
 
 use std::path::Path;
 
-use cli::{recall, review};
+use cli::{home_with, json_of, recall, review};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -26,21 +26,11 @@ back = "B."
 "#;
 
 fn home_with_deck() -> tempfile::TempDir {
-    let home = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(home.path().join("decks")).expect("decks dir");
-    std::fs::write(home.path().join("decks/mine.toml"), DECK).expect("deck");
-    home
+    home_with(&[("decks/mine.toml", DECK)])
 }
 
 fn cards(home: &Path) -> Vec<Value> {
-    let out = recall(home)
-        .args(["cards", "--deck", "mine", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    let v = json_of(recall(home).args(["cards", "--deck", "mine", "--json"]));
     v.as_array().expect("array").clone()
 }
 
@@ -264,14 +254,7 @@ fn decks_lists_imported_decks_after_the_built_in_ones() {
             "total                   {}  11 decks",
             builtin_cards() + 3
         )));
-    let out = recall(home.path())
-        .args(["decks", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    let v = json_of(recall(home.path()).args(["decks", "--json"]));
     let mine = v
         .as_array()
         .expect("array")

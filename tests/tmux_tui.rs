@@ -270,7 +270,9 @@ fn stats_screen_counts_this_runs_answers_and_recall_stats_reads_meanwhile() {
     t.keys(&["q"]);
     t.wait_text("All decks");
     t.keys(&["s"]);
-    let screen = t.wait_text("Retention and readiness");
+    t.wait_text("Retention and readiness");
+    // The footer is the frame's last row: once it shows, the capture is not a frame half drawn.
+    let screen = t.wait_text("j/k scroll decks");
     assert!(screen.contains("Reviews, 26 weeks: 1 "), "{screen}");
     assert!(screen.contains(" new · 0 learning · 1 review"), "{screen}");
     // The TUI holds the writer lock; stats still read.
