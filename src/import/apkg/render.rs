@@ -5,9 +5,12 @@
 
 use std::collections::HashMap;
 
-/// Deeper nesting than this is rendered as text (templates are small; this keeps hostile
-/// ones cheap).
+/// Deeper nesting than this is not rendered (templates are small; this keeps hostile ones
+/// cheap).
 const MAX_DEPTH: usize = 16;
+/// At most this many `{{tags}}` are rendered per side (a real template has a few dozen); the
+/// rest of a hostile template stays text, so rendering stays linear in practice.
+const MAX_TAGS: usize = 512;
 
 /// What a template can refer to besides the note's fields.
 pub struct Context<'a> {
@@ -42,7 +45,8 @@ impl Context<'_> {
 /// Renders a template (HTML out, as Anki would show it, minus scripts).
 pub fn render(template: &str, ctx: &Context<'_>) -> String {
     let mut out = String::with_capacity(template.len() * 2);
-    render_into(template, ctx, &mut out, 0);
+    let mut budget = MAX_TAGS;
+    render_into(template, ctx, &mut out, 0, &mut budget);
     out
 }
 
@@ -63,9 +67,19 @@ pub fn referenced_fields(template: &str) -> Vec<String> {
     out
 }
 
-fn render_into(template: &str, ctx: &Context<'_>, out: &mut String, depth: usize) {
+fn render_into(
+    template: &str,
+    ctx: &Context<'_>,
+    out: &mut String,
+    depth: usize,
+    budget: &mut usize,
+) {
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
+        if *budget == 0 {
+            break;
+        }
+        *budget -= 1;
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
         let Some(len) = after.find("}}") else {
@@ -83,7 +97,7 @@ fn render_into(template: &str, ctx: &Context<'_>, out: &mut String, depth: usize
             };
             let shown = ctx.non_empty(section) == tag.starts_with('#');
             if shown && depth < MAX_DEPTH {
-                render_into(body, ctx, out, depth + 1);
+                render_into(body, ctx, out, depth + 1, budget);
             }
             rest = after_close;
             continue;
