@@ -119,13 +119,11 @@ pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String 
     let mut out = String::new();
     for s in plan.iter().filter_map(|p| p.package.as_ref()) {
         out.push_str(&format!(
-            "anki package: {} notes, {} cards, {} review log entries, {} media files
-",
+            "anki package: {} notes, {} cards, {} review log entries, {} media files\n",
             s.notes, s.cards, s.revlog, s.media
         ));
         out.push_str(&format!(
-            "  history: {} answers as review events; {} suspended and {} buried cards kept so
-",
+            "  history: {} answers as review events; {} cards kept suspended, {} buried\n",
             s.reviews, s.suspended, s.buried
         ));
         let k = s.skips;
