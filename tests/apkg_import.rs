@@ -208,3 +208,24 @@ fn importing_again_adds_nothing() {
     assert!(legacy.contains("review log: 0 events added"), "{legacy}");
     assert!(legacy.contains("0 added"), "{legacy}");
 }
+
+#[test]
+fn a_dry_run_reports_the_package_and_writes_nothing() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = cli::recall(home.path())
+        .arg("import")
+        .arg(fixture("current.apkg"))
+        .arg("--dry-run")
+        .assert()
+        .success();
+    let report = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+    assert!(
+        report.contains("would add up to 31 events to the review log and 2 media files"),
+        "{report}"
+    );
+    assert!(
+        report.contains("skipped 3 answers before the card was reset to new"),
+        "{report}"
+    );
+    assert_eq!(std::fs::read_dir(home.path()).expect("home").count(), 0);
+}
