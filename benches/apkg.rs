@@ -54,6 +54,8 @@ fn package() -> Vec<u8> {
         cards: (0..CARDS).map(|i| format!("big/c{i}")).collect(),
         events,
         warnings: Vec::new(),
+        origins: Vec::new(),
+        files: Vec::new(),
     };
     let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
     let now = start + 60 * 86_400_000;

@@ -3,6 +3,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::Path;
 
@@ -191,8 +193,9 @@ fn paths_honours_recall_home() {
             "config        {h}/config.toml"
         )))
         .stdout(predicate::str::contains(format!(
-            "review log    {h}/reviews.jsonl"
-        )));
+            "review logs   {h}/logs (one per device"
+        )))
+        .stdout(predicate::str::contains(format!("{h}/device-id")));
 }
 
 #[test]
@@ -207,6 +210,9 @@ fn without_a_terminal_the_tui_explains_and_exits_2() {
 
 #[test]
 fn a_second_writer_is_refused_while_the_lock_is_held() {
+    if !tools::script() {
+        return;
+    }
     let home = home_with_deck();
     let lock = recall::store::WriterLock::acquire(&home.path().join("recall.lock")).expect("lock");
     let out = std::process::Command::new("script")

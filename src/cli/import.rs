@@ -42,10 +42,9 @@ fn separator_byte(value: &str) -> Result<u8, CliError> {
 pub fn run_import(
     files: &[PathBuf],
     options: Spreadsheet,
-    format: &str,
+    format: Option<Format>,
     dry_run: bool,
 ) -> CliResult {
-    let format = Format::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
     let separator = options
         .separator
         .as_deref()
@@ -174,12 +173,10 @@ pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String 
 /// Prints (or writes to `output`) one deck in another tool's format.
 pub fn run_export(
     deck_id: &str,
-    format: &str,
+    format: ExportFormat,
     output: Option<PathBuf>,
     clock: &super::Clock,
 ) -> CliResult {
-    let format =
-        ExportFormat::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
     let paths = Paths::resolve()?;
     if format == ExportFormat::Apkg {
         return export_apkg(&paths, deck_id, output, clock);

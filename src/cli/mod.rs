@@ -3,25 +3,29 @@
 mod cards;
 mod check;
 mod decks;
+mod formats;
+mod generate;
 mod import;
 mod optimize;
 mod paths;
 mod quiz;
 mod stats;
 mod study;
+mod sync;
 
 use std::fmt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use formats::{ExportFormatArg, ImportFormatArg};
 use recall::library::{self, OpenError, Opened};
 use recall::schedule::Millis;
 use recall::store::Paths;
 
 /// Terminal flashcards with FSRS-6 spaced repetition, for AWS exam preparation.
 #[derive(Debug, Parser)]
-#[command(name = "recall", version, about, long_about = None)]
+#[command(name = "recall", version, about, long_about = None, after_help = generate::after_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -50,8 +54,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show where the config, the review log and imported decks live.
+    /// Show where the config, the review logs and imported decks live.
     Paths,
+    /// Sync progress with your other machines through git (the data folder is a git
+    /// repository): commit this device's log, rebase onto the remote, push.
+    Sync,
     /// Take a timed exam simulation in the TUI, or list past attempts with --history.
     Quiz(quiz::QuizArgs),
     /// Import decks from Anki packages (.apkg/.colpkg), Anki text exports, TOML, CSV/TSV (Quizlet) or Markdown flashcards.
@@ -62,9 +69,9 @@ pub enum Command {
         /// Put the cards into this deck id (re-importing updates it in place).
         #[arg(long)]
         deck: Option<String>,
-        /// auto, toml, anki, csv, tsv, markdown or apkg (.apkg/.colpkg are found by themselves).
-        #[arg(long, default_value = "auto")]
-        format: String,
+        /// The files' format; auto guesses it per file (.apkg/.colpkg are found by themselves).
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ImportFormatArg::Auto)]
+        format: ImportFormatArg,
         /// CSV/TSV: the first row names the columns (Front, Back, Tags, Explanation).
         #[arg(long)]
         header: bool,
@@ -79,9 +86,9 @@ pub enum Command {
     Export {
         /// The deck id (from `recall decks`).
         deck: String,
-        /// anki, csv or toml.
-        #[arg(long, default_value = "toml")]
-        format: String,
+        /// The format to write.
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ExportFormatArg::Toml)]
+        format: ExportFormatArg,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -101,6 +108,13 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff); read it with `recall man | man -l -`.
+    Man,
 }
 
 /// The current time and local UTC offset, read once at startup.
@@ -219,6 +233,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Check { paths }) => check::run(&paths),
         Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
         Some(Command::Paths) => paths::run(),
+        Some(Command::Sync) => sync::run(),
         Some(Command::Quiz(args)) => quiz::run(args, clock),
         Some(Command::Import {
             files,
@@ -234,16 +249,18 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
                 header,
                 separator,
             },
-            &format,
+            format.format(),
             dry_run,
         ),
         Some(Command::Export {
             deck,
             format,
             output,
-        }) => import::run_export(&deck, &format, output, clock),
+        }) => import::run_export(&deck, format.format(), output, clock),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
+        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Man) => generate::man(),
         None => study::run(clock),
     }
 }

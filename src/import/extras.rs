@@ -1,7 +1,9 @@
 //! Writing a whole import: the decks (see `write_plan`), then what an Anki package adds: its
-//! media files under `media/<deck>/`, and its review history appended to the review log in
-//! one write and one `fdatasync` through the log's own appender. History already in the log
-//! (the same card at the same moment) is not appended again, so re-importing adds nothing.
+//! media files under `media/<deck>/`, and its review history appended to this device's review
+//! log in one write and one `fdatasync` through the log's own appender. History already in any
+//! device's log (the same card at the same moment) is not appended again, so re-importing adds
+//! nothing. The lines carry no sequence number (like lines from before logs were numbered):
+//! they are not answers given on this device, and an appender the TUI holds keeps counting.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -36,7 +38,7 @@ pub fn write_import(
 ) -> Result<Written, StoreError> {
     let mut written = Written::default();
     let media = plan_media(plan, &paths.data_dir, &mut written)?;
-    let lines = history_lines(plan, &paths.reviews, &mut written)?;
+    let lines = history_lines(plan, paths, &mut written)?;
     for (path, bytes) in &media {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
@@ -45,7 +47,9 @@ pub fn write_import(
     }
     write_plan(plan, lock)?;
     if !lines.is_empty() {
-        ReviewLog::open_append(&paths.reviews)?.append_line(&lines)?;
+        let device = crate::store::device::load_or_create(&paths.device_file)?;
+        paths.ensure_log_dirs()?;
+        ReviewLog::open_append(&paths.own_log(&device))?.append_line(&lines)?;
     }
     Ok(written)
 }
@@ -102,13 +106,13 @@ fn not_regular(path: &Path, what: &str) -> StoreError {
 /// The history lines not yet in the log, as one string (each line a whole event).
 fn history_lines(
     plan: &[PlannedDeck],
-    reviews: &Path,
+    paths: &Paths,
     written: &mut Written,
 ) -> Result<String, StoreError> {
     if plan.iter().all(|p| p.history.is_empty()) {
         return Ok(String::new());
     }
-    let log = ReviewLog::load(reviews)?;
+    let log = crate::store::logset::load_review_logs(paths)?;
     let index: HashMap<&str, u32, FnvBuildHasher> = log
         .cards
         .iter()

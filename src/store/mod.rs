@@ -5,14 +5,17 @@
 //! leaves either the old or the new version, never half of one.
 
 pub mod config;
+pub mod device;
 pub mod lock;
 pub mod log;
+pub mod logset;
 pub mod paths;
 
 pub use config::Config;
 pub use lock::WriterLock;
 pub use log::{
-    format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, ReviewLog,
+    format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, Origin,
+    ReviewLog,
 };
 pub use paths::Paths;
 

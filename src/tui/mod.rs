@@ -17,7 +17,7 @@ pub mod theme;
 
 pub use action::Action;
 pub use app::{App, Screen, View};
-pub use ctx::{Imported, Importer, QuizEnv, Status};
+pub use ctx::{Imported, Importer, QuizEnv, Refreshed, Status};
 pub use screens::quiz::EXAM_QUESTIONS;
 pub use theme::Theme;
 
@@ -42,11 +42,15 @@ const TICK: Duration = Duration::from_millis(1000);
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 /// Signals that end the TUI cleanly (terminal restored) instead of killing it mid-frame.
+#[cfg(unix)]
 const STOP_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
 ];
+/// Elsewhere there is no SIGHUP.
+#[cfg(not(unix))]
+const STOP_SIGNALS: [i32; 2] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Why the event loop ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -249,7 +249,7 @@ fn replay(
                 suspended = false;
                 continue;
             }
-            EventKind::Bury | EventKind::Undo => continue,
+            EventKind::Bury | EventKind::Undo | EventKind::UndoOf(_) => continue,
         };
         let Some(r) = Rating::from_u8(rating) else {
             continue;
