@@ -48,10 +48,16 @@ pub fn run_tui(
     let opened = open_read_only(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.reviews)?;
     let history = opened.log;
+    let day_limits = limits(
+        &opened.config,
+        &opened.collection,
+        &opened.scheduler,
+        clock.now(),
+    );
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
-        limits(&opened.config),
+        day_limits,
         Box::new(log),
         clock.now(),
     )

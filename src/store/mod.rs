@@ -5,11 +5,14 @@
 //! leaves either the old or the new version, never half of one.
 
 pub mod config;
+pub mod config_edit;
+pub mod config_keys;
 pub mod lock;
 pub mod log;
 pub mod paths;
 
 pub use config::Config;
+pub use config_keys::NewPerDay;
 pub use lock::WriterLock;
 pub use log::{
     format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, ReviewLog,
