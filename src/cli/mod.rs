@@ -2,6 +2,7 @@
 
 mod cards;
 mod check;
+mod config;
 mod decks;
 mod import;
 mod optimize;
@@ -89,6 +90,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the settings (the commented config.toml with the current values), or change one:
+    /// `recall config set exam_date 2026-12-20`, `recall config unset exam_date`.
+    Config(config::ConfigArgs),
     /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
     Optimize {
         /// Show the fit and its scores without saving anything.
@@ -227,6 +231,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         }) => import::run_export(&deck, &format, output),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
+        Some(Command::Config(args)) => config::run(args, clock),
         None => study::run(clock),
     }
 }

@@ -49,6 +49,9 @@ pub fn edit_file(
     Ok(config)
 }
 
+/// The "file" a [`setting`] error names: what the user typed, not a file.
+pub const TYPED: &str = "the value typed";
+
 /// A new value for one key, as typed on a command line or in a prompt.
 #[derive(Clone, Debug)]
 pub enum Setting {
@@ -63,7 +66,7 @@ pub enum Setting {
 /// the error quotes it. Errors say what the key expects.
 pub fn setting(key: &str, raw: &str, today: time::Date) -> Result<Setting, StoreError> {
     let bad = |message: String| StoreError::Config {
-        file: "recall config set".into(),
+        file: TYPED.into(),
         message,
     };
     if expected(key).is_none() {
@@ -102,7 +105,7 @@ pub fn setting(key: &str, raw: &str, today: time::Date) -> Result<Setting, Store
     };
     // The same check as loading, on the key alone, so the message is about what was typed.
     let line = format!("{key} = {value}\n");
-    Config::parse(&line, "recall config set").map_err(|e| match e {
+    Config::parse(&line, TYPED).map_err(|e| match e {
         StoreError::Config { message, .. } => bad(message),
         other => other,
     })?;
@@ -244,11 +247,11 @@ mod tests {
         let msg = |key: &str, raw: &str| set(MINE, key, raw).expect_err(raw).to_string();
         assert_eq!(
             msg("new_per_day", "lots"),
-            "recall config set: new_per_day = \"lots\": expected a whole number or \"exam\""
+            "the value typed: new_per_day = \"lots\": expected a whole number or \"exam\""
         );
         assert_eq!(
             msg("desired_retention", "2"),
-            "recall config set: desired_retention = 2: expected a number from 0.70 to 0.99"
+            "the value typed: desired_retention = 2: expected a number from 0.70 to 0.99"
         );
         assert!(msg("exam_date", "2020-01-01").contains("is in the past"));
         assert!(msg("retention", "0.9").contains("no setting \"retention\"; the settings are"));
