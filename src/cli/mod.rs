@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and one function per subcommand.
 
+mod add;
 mod cards;
 mod check;
 mod config;
@@ -90,6 +91,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add one card to your own deck ("my-cards" unless --deck names an imported one).
+    Add(add::AddArgs),
     /// Print the settings (the commented config.toml with the current values), or change one:
     /// `recall config set exam_date 2026-12-20`, `recall config unset exam_date`.
     Config(config::ConfigArgs),
@@ -232,6 +235,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         Some(Command::Config(args)) => config::run(args, clock),
+        Some(Command::Add(args)) => add::run(args),
         None => study::run(clock),
     }
 }

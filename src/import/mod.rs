@@ -5,6 +5,7 @@
 //! Formats without ids get one from a stable hash of the normalised front, written into the
 //! stored deck, so re-importing an edited file updates cards in place.
 
+pub mod add;
 pub mod anki;
 mod cloze;
 pub mod delimited;

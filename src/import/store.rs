@@ -94,7 +94,7 @@ pub fn plan_import(
 /// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
 /// when that name is taken (a file whose `[deck] id` was changed by hand keeps its name) or
 /// already chosen for another deck of this import. Never replaces another deck's file.
-fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
+pub(super) fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
     (1..)
         .map(|n| match n {
             1 => decks_dir.join(format!("{id}.toml")),
@@ -104,16 +104,15 @@ fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
         .unwrap_or_else(|| decks_dir.join(format!("{id}.toml")))
 }
 
-fn plan_deck(
+/// The stored deck the library loads for `id` (the first file holding it), or a refusal when
+/// the file that would hold it is broken: writing over it would lose what it holds.
+pub(super) fn stored_deck<'a>(
     decks_dir: &Path,
-    stored: &[(PathBuf, Result<Deck, Vec<DeckError>>)],
-    claimed: &[&Path],
-    id: String,
-    files: Vec<FileParsed>,
-) -> Result<PlannedDeck, ImportError> {
+    stored: &'a [(PathBuf, Result<Deck, Vec<DeckError>>)],
+    id: &str,
+) -> Result<Option<(PathBuf, &'a Deck)>, ImportError> {
     let default_path = decks_dir.join(format!("{id}.toml"));
-    // The deck the library loads for this id: the first file holding it.
-    let existing = first_with_id(stored, &id).map(|(p, d)| (p.to_path_buf(), d));
+    let existing = first_with_id(stored, id).map(|(p, d)| (p.to_path_buf(), d));
     for (path, deck) in stored {
         match deck {
             Err(errors) if *path == default_path => {
@@ -129,6 +128,47 @@ fn plan_deck(
             _ => {}
         }
     }
+    Ok(existing)
+}
+
+/// The TOML for a deck about to be written to `path`, checked to load back, with the file as
+/// it is now (so [`write_plan`] notices a change in between).
+pub(super) fn planned(
+    deck: Deck,
+    path: PathBuf,
+    counts: MergeCounts,
+    skipped: Vec<Skip>,
+    files: Vec<(String, Format)>,
+) -> Result<PlannedDeck, ImportError> {
+    let before = std::fs::read(&path).ok();
+    let toml = to_toml(&deck).map_err(|e| {
+        DeckError::at(
+            &path.display().to_string(),
+            None,
+            None,
+            format!("cannot write the deck: {e}"),
+        )
+    })?;
+    loads_back(&toml, &path)?;
+    Ok(PlannedDeck {
+        deck,
+        path,
+        toml,
+        counts,
+        skipped,
+        files,
+        before,
+    })
+}
+
+fn plan_deck(
+    decks_dir: &Path,
+    stored: &[(PathBuf, Result<Deck, Vec<DeckError>>)],
+    claimed: &[&Path],
+    id: String,
+    files: Vec<FileParsed>,
+) -> Result<PlannedDeck, ImportError> {
+    let existing = stored_deck(decks_dir, stored, &id)?;
     let first = &files[0];
     let title = first
         .2
@@ -161,7 +201,6 @@ fn plan_deck(
         Some((p, _)) => p.clone(),
         None => free_path(decks_dir, &id, claimed),
     };
-    let before = std::fs::read(&path).ok();
     let incoming = Deck {
         id,
         title,
@@ -171,24 +210,7 @@ fn plan_deck(
         source: DeckSource::File(path.clone()),
     };
     let (deck, counts) = merge(existing.map(|(_, d)| d), incoming);
-    let toml = to_toml(&deck).map_err(|e| {
-        DeckError::at(
-            &path.display().to_string(),
-            None,
-            None,
-            format!("cannot write the deck: {e}"),
-        )
-    })?;
-    loads_back(&toml, &path)?;
-    Ok(PlannedDeck {
-        deck,
-        path,
-        toml,
-        counts,
-        skipped,
-        files: names,
-        before,
-    })
+    planned(deck, path, counts, skipped, names)
 }
 
 /// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
@@ -267,7 +289,11 @@ fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn check_deck_id(id: &str, what: &str, builtin_ids: &[String]) -> Result<(), ImportError> {
+pub(super) fn check_deck_id(
+    id: &str,
+    what: &str,
+    builtin_ids: &[String],
+) -> Result<(), ImportError> {
     if !valid_id(id, false) {
         return Err(DeckError::at(
             what,
