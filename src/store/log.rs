@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -119,8 +118,7 @@ impl ReviewLog {
         let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
         let mut last = [0u8; 1];
         let needs_newline = len > 0
-            && file
-                .read_exact_at(&mut last, len - 1)
+            && read_exact_at(&file, &mut last, len - 1)
                 .map(|()| last[0] != b'\n')
                 .map_err(|e| StoreError::io(path, e))?;
         Ok(ReviewLog {
@@ -443,6 +441,20 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
     }
     let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()?;
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
+/// Reads `buf.len()` bytes at `offset` without moving the file's cursor (Unix `pread`).
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// Elsewhere: seek and read. The log is opened for appending, so writes still go to its end.
+#[cfg(not(unix))]
+fn read_exact_at(mut file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read as _, Seek as _};
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(buf)
 }
 
 #[cfg(test)]

@@ -1,10 +1,25 @@
 //! The terminal side: set the terminal up, run draw → key → update, and always put it back.
+//!
+//! The layers, each importing only from the ones above it in this list:
+//! `action`, `ctx`, `layout`, `theme` (plain data and arithmetic) → `text`, `keys`, `help`
+//! → `screens/*` (each screen's state, update and view) → `app` (the router and the frame)
+//! → this file (the event loop). ARCHITECTURE.md draws the whole crate.
 
+pub mod action;
 pub mod app;
+pub mod ctx;
+pub mod help;
 pub mod keys;
-pub mod quiz;
+pub mod layout;
+pub mod screens;
+pub mod text;
 pub mod theme;
-pub mod ui;
+
+pub use action::Action;
+pub use app::{App, Screen, View};
+pub use ctx::{Imported, Importer, QuizEnv, Status};
+pub use screens::quiz::EXAM_QUESTIONS;
+pub use theme::Theme;
 
 use std::io::{self, Stdout};
 use std::process::ExitCode;
@@ -20,11 +35,6 @@ use ratatui::layout::Size;
 use ratatui::Terminal;
 use recall::schedule::Millis;
 
-use app::App;
-use keys::Mode;
-use theme::Theme;
-use ui::View;
-
 /// How often the loop wakes without a key, so cards coming due and timers show up.
 const TICK: Duration = Duration::from_millis(1000);
 
@@ -32,11 +42,15 @@ const TICK: Duration = Duration::from_millis(1000);
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 /// Signals that end the TUI cleanly (terminal restored) instead of killing it mid-frame.
+#[cfg(unix)]
 const STOP_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
 ];
+/// Elsewhere there is no SIGHUP.
+#[cfg(not(unix))]
+const STOP_SIGNALS: [i32; 2] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Why the event loop ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,7 +209,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
     // For measuring start-up: draw one frame, then leave (see README "Performance").
     let exit_after_first_frame = std::env::var_os("RECALL_EXIT_AFTER_FIRST_FRAME").is_some();
     let size = terminal.size()?;
-    app.update(app::Action::Resize(size.width, size.height), clock());
+    app.update(Action::Resize(size.width, size.height), clock());
     loop {
         terminal.draw(|f| f.render_widget(View { app: &app, theme }, f.area()))?;
         if app.quit || exit_after_first_frame {
@@ -203,7 +217,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
         }
         let action = match next_input(&signals)? {
             Input::Signal(sig) => return Ok(Exit::Signal(sig)),
-            Input::Tick => Some(app::Action::Tick),
+            Input::Tick => Some(Action::Tick),
             Input::Event(event) => match event {
                 Event::Key(key) => {
                     if panic_key.is_some() && key.code == KeyCode::Char(panic_key.unwrap_or(' ')) {
@@ -211,7 +225,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
                     }
                     key_action(&app, key, terminal.size()?)
                 }
-                Event::Resize(w, h) => Some(app::Action::Resize(w, h)),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 _ => None,
             },
         };
@@ -223,9 +237,9 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
 
 /// What a key does on the screen as it is drawn now: on the "too small" notice nothing but
 /// ctrl-c, since the user cannot see what a key would rate or choose.
-fn key_action(app: &App, key: KeyEvent, size: Size) -> Option<app::Action> {
-    if ui::fits(size.width, size.height) {
-        keys::map(Mode::of(&app.screen, app.show_help), key)
+fn key_action(app: &App, key: KeyEvent, size: Size) -> Option<Action> {
+    if layout::fits(size.width, size.height) {
+        keys::map(app.mode(), key)
     } else {
         keys::map_when_too_small(key)
     }
@@ -243,8 +257,6 @@ fn test_panic_key() -> Option<char> {
 }
 
 #[cfg(test)]
-mod quiz_tests;
-#[cfg(test)]
 mod tests;
 
 #[cfg(test)]
@@ -255,18 +267,15 @@ mod size_tests {
 
     #[test]
     fn on_the_too_small_notice_only_ctrl_c_acts() {
-        let app = tests::app_with(tests::MemSink::default());
+        let app = tests::support::app_with(tests::support::MemSink::default());
         let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         let tiny = Size::new(20, 6);
         for c in ['3', ' ', 'q', 'a', '?', 'u', 'b', 's'] {
             assert_eq!(key_action(&app, key(c), tiny), None, "{c:?}");
         }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(key_action(&app, ctrl_c, tiny), Some(app::Action::Quit));
-        let fine = Size::new(ui::MIN_WIDTH, ui::MIN_HEIGHT);
-        assert_eq!(
-            key_action(&app, key('a'), fine),
-            Some(app::Action::StudyAll)
-        );
+        assert_eq!(key_action(&app, ctrl_c, tiny), Some(Action::Quit));
+        let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
+        assert_eq!(key_action(&app, key('a'), fine), Some(Action::StudyAll));
     }
 }
