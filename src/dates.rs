@@ -1,12 +1,22 @@
 //! Dates as a learner types them, for the exam date: `2026-12-20`, `in 3 weeks`, `in 10 days`,
 //! `dec 20`, `20 dec`, `december 20 2026`, `tomorrow`. The one parser behind the TUI's date
-//! prompt and `recall config set exam_date`.
+//! prompt and `recall config set exam_date`; and the study day a calendar date names.
 
 use time::{Date, Duration, Month};
 
 /// What the parser accepts, for error messages and help.
 pub const FORMS: &str =
     "a date like 2026-12-20, \"dec 20\", \"20 december 2026\", \"in 3 weeks\", \"in 10 days\" or \"tomorrow\"";
+
+/// The calendar date a study day is named after (day 0 is 1970-01-01).
+pub fn date_of_day(day: i32) -> time::Date {
+    time::Date::from_julian_day(day + 2_440_588).unwrap_or(time::Date::MIN)
+}
+
+/// The study day of a calendar date.
+pub fn day_of_date(date: time::Date) -> i32 {
+    date.to_julian_day() - 2_440_588
+}
 
 /// Parses `input` as a day on or after `today`. A date without a year is the next such date
 /// on or after today; a date in the past is an error saying so.

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::store::{check_deck_id, free_path, planned, stored_deck};
+use super::deck_file::{check_deck_id, free_path, planned, stored_deck};
 use super::{stable_id, Format, ImportError, MergeCounts, PlannedDeck};
 use crate::deck::{builtin_decks, parse_deck, Card, CardContent, Deck, DeckError, DeckSource};
 use crate::library::read_deck_files;

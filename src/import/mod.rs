@@ -8,6 +8,7 @@
 pub mod add;
 pub mod anki;
 mod cloze;
+mod deck_file;
 pub mod delimited;
 pub mod export;
 mod html;

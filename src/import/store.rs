@@ -4,9 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::deck_file::{check_deck_id, free_path, planned, stored_deck};
 use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
-use crate::library::{first_with_id, read_deck_files};
+use crate::deck::{builtin_decks, Deck, DeckError, DeckSource};
+use crate::library::read_deck_files;
 use crate::store::{write_atomically, StoreError, WriterLock};
 
 /// One file to import: the name used in messages, and its bytes.
@@ -89,76 +90,6 @@ pub fn plan_import(
         plan.push(planned);
     }
     Ok(plan)
-}
-
-/// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
-/// when that name is taken (a file whose `[deck] id` was changed by hand keeps its name) or
-/// already chosen for another deck of this import. Never replaces another deck's file.
-pub(super) fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
-    (1..)
-        .map(|n| match n {
-            1 => decks_dir.join(format!("{id}.toml")),
-            n => decks_dir.join(format!("{id}-{n}.toml")),
-        })
-        .find(|p| !claimed.contains(&p.as_path()) && std::fs::symlink_metadata(p).is_err())
-        .unwrap_or_else(|| decks_dir.join(format!("{id}.toml")))
-}
-
-/// The stored deck the library loads for `id` (the first file holding it), or a refusal when
-/// the file that would hold it is broken: writing over it would lose what it holds.
-pub(super) fn stored_deck<'a>(
-    decks_dir: &Path,
-    stored: &'a [(PathBuf, Result<Deck, Vec<DeckError>>)],
-    id: &str,
-) -> Result<Option<(PathBuf, &'a Deck)>, ImportError> {
-    let default_path = decks_dir.join(format!("{id}.toml"));
-    let existing = first_with_id(stored, id).map(|(p, d)| (p.to_path_buf(), d));
-    for (path, deck) in stored {
-        match deck {
-            Err(errors) if *path == default_path => {
-                let mut all = errors.clone();
-                all.push(DeckError::at(
-                    &path.display().to_string(),
-                    None,
-                    None,
-                    format!("the stored deck {id:?} is broken; fix or remove it before importing into it"),
-                ));
-                return Err(ImportError(all));
-            }
-            _ => {}
-        }
-    }
-    Ok(existing)
-}
-
-/// The TOML for a deck about to be written to `path`, checked to load back, with the file as
-/// it is now (so [`write_plan`] notices a change in between).
-pub(super) fn planned(
-    deck: Deck,
-    path: PathBuf,
-    counts: MergeCounts,
-    skipped: Vec<Skip>,
-    files: Vec<(String, Format)>,
-) -> Result<PlannedDeck, ImportError> {
-    let before = std::fs::read(&path).ok();
-    let toml = to_toml(&deck).map_err(|e| {
-        DeckError::at(
-            &path.display().to_string(),
-            None,
-            None,
-            format!("cannot write the deck: {e}"),
-        )
-    })?;
-    loads_back(&toml, &path)?;
-    Ok(PlannedDeck {
-        deck,
-        path,
-        toml,
-        counts,
-        skipped,
-        files,
-        before,
-    })
 }
 
 fn plan_deck(
@@ -273,48 +204,6 @@ fn with_restore_failures(e: StoreError, failures: &[StoreError]) -> StoreError {
     }
 }
 
-/// The safety net: the TOML an import would write must parse as a deck, or recall would
-/// write a file it then refuses to load. Failing here aborts before anything is written.
-fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
-    let name = path.display().to_string();
-    parse_deck(toml, &name, DeckSource::File(path.to_path_buf())).map_err(|mut errors| {
-        errors.push(DeckError::at(
-            &name,
-            None,
-            None,
-            "import made a deck that recall would not load (a bug, please report it); nothing was written",
-        ));
-        ImportError(errors)
-    })?;
-    Ok(())
-}
-
-pub(super) fn check_deck_id(
-    id: &str,
-    what: &str,
-    builtin_ids: &[String],
-) -> Result<(), ImportError> {
-    if !valid_id(id, false) {
-        return Err(DeckError::at(
-            what,
-            None,
-            None,
-            format!("deck id {id:?} is not valid; expected lowercase letters, digits and '-'"),
-        )
-        .into());
-    }
-    if builtin_ids.iter().any(|b| b == id) {
-        return Err(DeckError::at(
-            what,
-            None,
-            None,
-            format!("deck id {id:?} belongs to a built-in deck; choose another with --deck"),
-        )
-        .into());
-    }
-    Ok(())
-}
-
 fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -342,6 +231,7 @@ fn slug(path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::deck_file::loads_back;
     use super::*;
 
     fn deck_toml(id: &str, front: &str) -> String {

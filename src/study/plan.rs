@@ -67,7 +67,7 @@ pub fn new_per_day(
         );
     };
     let today = scheduler.day_of(now);
-    let exam = config.exam_date.map(crate::stats::day_of_date);
+    let exam = config.exam_date.map(crate::dates::day_of_date);
     let Some(exam) = exam.filter(|&e| e >= today) else {
         let why = if exam.is_some() {
             "new_per_day = \"exam\" but the exam date has passed: 20 new cards a day (Anki's default)"
@@ -173,7 +173,7 @@ pub fn plan(
         .iter()
         .filter(|e| e.state.phase == Phase::New && !e.suspended && !e.archived)
         .count();
-    let exam = config.exam_date.map(crate::stats::day_of_date);
+    let exam = config.exam_date.map(crate::dates::day_of_date);
     Plan {
         exam_date: config.exam_date.map(|d| d.to_string()),
         days_to_exam: exam.filter(|&e| e >= today).map(|e| (e - today) as u32),
@@ -186,7 +186,7 @@ pub fn plan(
         estimate_ms: (answers as f64 * spa * 1000.0).round() as i64,
         unseen,
         last_new_card: last_new_day(unseen, counts.new, pacing.per_day, today)
-            .map(|d| crate::stats::date_of_day(d).to_string()),
+            .map(|d| crate::dates::date_of_day(d).to_string()),
         pacing,
     }
 }
