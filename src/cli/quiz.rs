@@ -81,7 +81,7 @@ pub fn run(args: QuizArgs, clock: &Clock) -> CliResult {
 
 fn history(json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
-    let loaded = QuizLog::load(&paths.quizzes)?;
+    let loaded = QuizLog::load_all(&paths)?;
     super::print_warnings(&loaded.warnings);
     let text = if json {
         let mut s = serde_json::to_string_pretty(&loaded.attempts)?;

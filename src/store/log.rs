@@ -23,7 +23,12 @@ pub enum EventKind {
         rating: u8,
         ms: u32,
     },
+    /// Takes back the latest live event of the same card in the same file (written by recall
+    /// before logs had sequence numbers; still read, never written).
     Undo,
+    /// Takes back exactly one earlier event of the same file, named by its sequence number, so
+    /// that an undo keeps its meaning however other devices' events are merged around it.
+    UndoOf(u32),
     Suspend,
     Unsuspend,
     Bury,
@@ -36,7 +41,7 @@ impl EventKind {
     fn name(self) -> &'static str {
         match self {
             EventKind::Review { .. } => "review",
-            EventKind::Undo => "undo",
+            EventKind::Undo | EventKind::UndoOf(_) => "undo",
             EventKind::Suspend => "suspend",
             EventKind::Unsuspend => "unsuspend",
             EventKind::Bury => "bury",
@@ -67,12 +72,33 @@ impl std::fmt::Display for LogWarning {
     }
 }
 
-/// The whole log in memory: events in file order, card ids interned.
+/// The whole log in memory: events in merged order (see `store::logset`), card ids interned.
 #[derive(Clone, Debug, Default)]
 pub struct LoadedLog {
     pub cards: Vec<String>,
     pub events: Vec<LogEvent>,
     pub warnings: Vec<LogWarning>,
+    /// Which file (device) wrote each event and its sequence number there, parallel to
+    /// `events` (a hand-built log may leave it empty: every event is then file 0, unnumbered).
+    pub origins: Vec<Origin>,
+    /// The name of each file `Origin::file` counts (a device id, or `reviews` for the log
+    /// recall kept before devices); empty for a log parsed from one buffer.
+    pub files: Vec<String>,
+}
+
+/// Where an event was written: its file's index and its sequence number in that file (0 for
+/// lines written before recall numbered them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: u32,
+    pub seq: u32,
+}
+
+impl LoadedLog {
+    /// The origin of event `i` (file 0, unnumbered, when the log has no origins).
+    pub fn origin(&self, i: usize) -> Origin {
+        self.origins.get(i).copied().unwrap_or_default()
+    }
 }
 
 impl LoadedLog {
@@ -90,6 +116,8 @@ pub struct ReviewLog {
     file: File,
     /// The file ends mid-line (a torn write): the next append starts with a newline.
     needs_newline: bool,
+    /// The sequence number the next appended event gets (one more than the file's highest).
+    next_seq: u32,
 }
 
 impl ReviewLog {
@@ -121,19 +149,25 @@ impl ReviewLog {
             && read_exact_at(&file, &mut last, len - 1)
                 .map(|()| last[0] != b'\n')
                 .map_err(|e| StoreError::io(path, e))?;
+        let next_seq = last_seq(&file, len).map_err(|e| StoreError::io(path, e))? + 1;
         Ok(ReviewLog {
             path: path.to_path_buf(),
             file,
             needs_newline,
+            next_seq,
         })
     }
 
-    /// Appends one event and returns only once it is on disk (`sync_data`). On error the event
-    /// does not count; the next append starts on a fresh line in case a part was written.
-    pub fn append(&mut self, at: i64, card: &str, kind: EventKind) -> Result<(), StoreError> {
-        let mut line = String::with_capacity(96);
-        format_line(&mut line, at, card, kind);
-        self.append_line(&line)
+    /// Appends one event and returns only once it is on disk (`sync_data`), with the sequence
+    /// number it was given. On error the event does not count; the next append starts on a
+    /// fresh line in case a part was written.
+    pub fn append(&mut self, at: i64, card: &str, kind: EventKind) -> Result<u32, StoreError> {
+        let seq = self.next_seq;
+        let mut line = String::with_capacity(104);
+        format_numbered_line(&mut line, at, card, kind, seq);
+        self.append_line(&line)?;
+        self.next_seq += 1;
+        Ok(seq)
     }
 
     /// Appends one whole line (ending in a newline) with the same guarantees as `append`:
@@ -164,8 +198,14 @@ impl ReviewLog {
     }
 }
 
-/// Appends one event as a JSON line (with its newline) to `out`.
+/// Appends one event as a JSON line (with its newline) to `out`, without a sequence number
+/// (the shape of lines written before logs were numbered).
 pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
+    format_numbered_line(out, at, card, kind, 0);
+}
+
+/// Appends one event as a JSON line with its sequence number in its file (`seq` 0: none).
+pub fn format_numbered_line(out: &mut String, at: i64, card: &str, kind: EventKind, seq: u32) {
     use std::fmt::Write as _;
     out.push_str("{\"v\":1,\"at\":\"");
     out.push_str(&format_timestamp(at));
@@ -177,7 +217,46 @@ pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
     if let EventKind::Review { rating, ms } = kind {
         let _ = write!(out, ",\"rating\":{rating},\"ms\":{ms}");
     }
+    if seq > 0 {
+        let _ = write!(out, ",\"seq\":{seq}");
+    }
+    if let EventKind::UndoOf(target) = kind {
+        let _ = write!(out, ",\"undoes\":{target}");
+    }
     out.push_str("}\n");
+}
+
+/// The highest sequence number in a log file being opened for appending, read from its last
+/// complete lines (lines are numbered in order, so the tail is enough); 0 when none has one.
+fn last_seq(file: &File, len: u64) -> std::io::Result<u32> {
+    const TAIL: u64 = 64 << 10;
+    let mut start = len.saturating_sub(TAIL);
+    loop {
+        let mut buf = vec![0u8; (len - start) as usize];
+        read_exact_at(file, &mut buf, start)?;
+        let whole = if start == 0 {
+            &buf[..]
+        } else {
+            // The first piece may be a line cut by the window: skip it.
+            match memchr_newline(&buf) {
+                Some(i) => &buf[i + 1..],
+                None => &[][..],
+            }
+        };
+        let found = whole
+            .split(|&b| b == b'\n')
+            .rev()
+            .filter_map(|line| fast_line(line).or_else(|| slow_line(line).ok()))
+            .map(|parsed| parsed.3)
+            .find(|&seq| seq > 0);
+        if let Some(seq) = found {
+            return Ok(seq);
+        }
+        if start == 0 {
+            return Ok(0);
+        }
+        start = start.saturating_sub(TAIL * 16);
+    }
 }
 
 /// Parses a whole log buffer (see `ReviewLog::load`). A large log is split at a line break
@@ -212,6 +291,7 @@ pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
         card: remap[e.card as usize],
         ..e
     }));
+    log.origins.extend(rest.origins);
     log.warnings
         .extend(rest.warnings.into_iter().map(|w| LogWarning {
             line: w.line + lines,
@@ -259,9 +339,10 @@ fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
         }
         let parsed = fast_line(line).map(Ok).unwrap_or_else(|| slow_line(line));
         match parsed {
-            Ok((at, card, kind)) => {
+            Ok((at, card, kind, seq)) => {
                 let card = intern(&mut interner, &mut log.cards, card);
                 log.events.push(LogEvent { at, card, kind });
+                log.origins.push(Origin { file: 0, seq });
             }
             Err(message) => log.warnings.push(LogWarning {
                 file: name.to_string(),
@@ -277,8 +358,11 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', b)
 }
 
+/// One parsed line: time, card id, event and sequence number (0 when the line has none).
+type Parsed<'a> = (i64, Cow<'a, str>, EventKind, u32);
+
 /// Parses exactly the shape `format_line` writes, without allocating; None for anything else.
-fn fast_line(line: &[u8]) -> Option<(i64, Cow<'_, str>, EventKind)> {
+fn fast_line(line: &[u8]) -> Option<Parsed<'_>> {
     let rest = line.strip_prefix(b"{\"v\":1,\"at\":\"")?;
     let at = fast_timestamp(rest.get(..24)?)?;
     let rest = rest.get(24..)?.strip_prefix(b"\",\"card\":\"")?;
@@ -316,7 +400,29 @@ fn fast_line(line: &[u8]) -> Option<(i64, Cow<'_, str>, EventKind)> {
         };
         (kind, &rest[end + 1..])
     };
-    (rest == b"}").then_some((at, Cow::Borrowed(card), kind))
+    let (seq, rest) = match rest.strip_prefix(b",\"seq\":") {
+        Some(r) => fast_number(r)?,
+        None => (0, rest),
+    };
+    let (kind, rest) = match (kind, rest.strip_prefix(b",\"undoes\":")) {
+        (EventKind::Undo, Some(r)) => {
+            let (target, r) = fast_number(r)?;
+            (EventKind::UndoOf(target), r)
+        }
+        (_, Some(_)) => return None,
+        (kind, None) => (kind, rest),
+    };
+    (rest == b"}").then_some((at, Cow::Borrowed(card), kind, seq))
+}
+
+/// A positive decimal u32 at the start of `b` (no sign, no leading zero), and the rest.
+fn fast_number(b: &[u8]) -> Option<(u32, &[u8])> {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 10 || b[0] == b'0' {
+        return None;
+    }
+    let n = std::str::from_utf8(&b[..digits]).ok()?.parse().ok()?;
+    Some((n, &b[digits..]))
 }
 
 #[derive(Deserialize)]
@@ -330,10 +436,12 @@ struct RawLine<'a> {
     event: Cow<'a, str>,
     rating: Option<u8>,
     ms: Option<u32>,
+    seq: Option<u32>,
+    undoes: Option<u32>,
 }
 
 /// Any valid line: other key orders, escapes, extra fields. The error says what was wrong.
-fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), String> {
+fn slow_line(line: &[u8]) -> Result<Parsed<'_>, String> {
     let raw: RawLine = serde_json::from_slice(line).map_err(|e| e.to_string())?;
     if raw.v != 1 {
         return Err(format!("version {} is not supported (expected 1)", raw.v));
@@ -352,14 +460,21 @@ fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), String> {
             Some(r) => return Err(format!("rating {r} is out of range (expected 1-4)")),
             None => return Err("a review needs a `rating`".into()),
         },
-        "undo" => EventKind::Undo,
+        "undo" => match raw.undoes {
+            Some(0) => return Err("`undoes` 0 names no event".into()),
+            Some(target) => EventKind::UndoOf(target),
+            None => EventKind::Undo,
+        },
         "bury" => EventKind::Bury,
         "suspend" => EventKind::Suspend,
         "unsuspend" => EventKind::Unsuspend,
         "quiz-miss" => EventKind::QuizMiss,
         other => return Err(format!("unknown event {other:?}")),
     };
-    Ok((at, raw.card, kind))
+    if raw.undoes.is_some() && !matches!(kind, EventKind::UndoOf(_)) {
+        return Err(format!("`undoes` on a {:?} event", raw.event));
+    }
+    Ok((at, raw.card, kind, raw.seq.unwrap_or(0)))
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ` without allocating.

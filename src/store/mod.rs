@@ -7,15 +7,18 @@
 pub mod config;
 pub mod config_edit;
 pub mod config_keys;
+pub mod device;
 pub mod lock;
 pub mod log;
+pub mod logset;
 pub mod paths;
 
 pub use config::Config;
 pub use config_keys::NewPerDay;
 pub use lock::WriterLock;
 pub use log::{
-    format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, ReviewLog,
+    format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, Origin,
+    ReviewLog,
 };
 pub use paths::Paths;
 
