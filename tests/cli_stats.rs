@@ -242,5 +242,10 @@ fn readiness_is_advice_only_with_an_exam_date_and_the_plan_follows() {
     assert_eq!(v["plan"]["days_to_exam"], 10);
     assert_eq!(v["plan"]["pacing"]["per_day"], 50);
     assert_eq!(v["plan"]["seconds_per_answer"], 3.0);
-    assert_eq!(v["plan"]["last_new_card"], "2026-11-28");
+    // 50 new cards today and 50 a day after: the built-in decks decide how many days.
+    let unseen = v["plan"]["unseen"].as_u64().expect("unseen");
+    assert!(unseen > 200, "{unseen}");
+    let days = (unseen - 50).div_ceil(50) as i64;
+    let last = time::macros::date!(2026 - 11 - 23) + time::Duration::days(days);
+    assert_eq!(v["plan"]["last_new_card"], last.to_string());
 }
