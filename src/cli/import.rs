@@ -4,12 +4,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use recall::import::apkg::export::write_apkg;
+use recall::import::delimited;
 use recall::import::export::{export, ExportFormat};
 use recall::import::{
     plan_import, write_import, Format, ImportOptions, PlannedDeck, Source, Written,
 };
 use recall::library::load_decks;
 use recall::store::{write_atomically, Paths, WriterLock};
+use recall::text::inert;
 
 use super::{CliError, CliResult};
 
@@ -77,11 +79,57 @@ pub fn run_import(
         written = Some(write_import(&plan, &paths, &lock)?);
     }
     for p in &plan {
-        print!("{}", recall::text::inert(&report(p, dry_run)));
+        let text = report(p, dry_run);
+        match text.strip_suffix(DRY_RUN) {
+            Some(head) if dry_run => print!(
+                "{}{}{DRY_RUN}",
+                inert(head),
+                inert(&split_preview(p, &sources))
+            ),
+            _ => print!("{}", inert(&text)),
+        }
     }
-    print!("{}", recall::text::inert(&history_report(&plan, written)));
+    print!("{}", inert(&history_report(&plan, written)));
     Ok(ExitCode::SUCCESS)
 }
+
+/// How many rows of each CSV/TSV file `--dry-run` shows split into fields.
+const PREVIEW_ROWS: usize = 5;
+
+/// For each CSV or TSV file of a planned deck: how its first rows were split into fields, so a
+/// comma that split an answer shows before anything is written.
+fn split_preview(p: &PlannedDeck, sources: &[Source]) -> String {
+    let mut out = String::new();
+    for (name, format) in &p.files {
+        let delimiter = match format {
+            Format::Csv => b',',
+            Format::Tsv => b'\t',
+            _ => continue,
+        };
+        let Some(src) = sources
+            .iter()
+            .find(|s| s.path.display().to_string() == *name)
+        else {
+            continue;
+        };
+        let Ok(text) = recall::import::decode(&src.bytes, name) else {
+            continue;
+        };
+        if let Ok(rows) = delimited::describe_rows(text, name, delimiter, PREVIEW_ROWS) {
+            out.push_str(&format!(
+                "how the first {} of {} were split:\n",
+                recall::text::count(rows.len() as u64, "row"),
+                inert(name)
+            ));
+            for row in rows {
+                out.push_str(&format!("  {}\n", inert(&row)));
+            }
+        }
+    }
+    out
+}
+
+const DRY_RUN: &str = "dry run: nothing was written\n";
 
 /// The import report: one summary line per deck, then each skipped line.
 pub fn report(p: &PlannedDeck, dry_run: bool) -> String {
@@ -107,7 +155,7 @@ pub fn report(p: &PlannedDeck, dry_run: bool) -> String {
         out.push_str(&format!("  skipped {s}\n"));
     }
     if dry_run {
-        out.push_str("dry run: nothing was written\n");
+        out.push_str(DRY_RUN);
     }
     out
 }

@@ -1,7 +1,9 @@
 //! Command-line interface: argument definitions and one function per subcommand.
 
+mod add;
 mod cards;
 mod check;
+mod config;
 mod decks;
 mod formats;
 mod generate;
@@ -102,6 +104,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add one card to your own deck ("my-cards" unless --deck names an imported one).
+    Add(add::AddArgs),
+    /// Print the settings (the commented config.toml with the current values), or change one:
+    /// `recall config set exam_date 2026-12-20`, `recall config unset exam_date`.
+    Config(config::ConfigArgs),
     /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
     Optimize {
         /// Show the fit and its scores without saving anything.
@@ -259,6 +266,8 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         }) => import::run_export(&deck, format.format(), output, clock),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
+        Some(Command::Config(args)) => config::run(args, clock),
+        Some(Command::Add(args)) => add::run(args),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => study::run(clock),

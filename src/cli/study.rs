@@ -49,10 +49,16 @@ pub fn run_tui(
     let opened = open_read_only(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
+    let day_limits = limits(
+        &opened.config,
+        &opened.collection,
+        &opened.scheduler,
+        clock.now(),
+    );
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
-        limits(&opened.config),
+        day_limits,
         Box::new(log),
         clock.now(),
     )

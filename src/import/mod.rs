@@ -5,9 +5,11 @@
 //! Formats without ids get one from a stable hash of the normalised front, written into the
 //! stored deck, so re-importing an edited file updates cards in place.
 
+pub mod add;
 pub mod anki;
 pub mod apkg;
 mod cloze;
+mod deck_file;
 pub mod delimited;
 pub mod export;
 mod extras;

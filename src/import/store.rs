@@ -5,10 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use super::apkg::{self, HistoryEvent, MediaFile, PackageSummary};
+use super::deck_file::{planned, stored_deck};
 use super::names::{check_deck_id, free_path, slug, stem};
 use super::{detect, merge, parse_with, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, parse_deck, to_toml, Deck, DeckError, DeckSource};
-use crate::library::{first_with_id, read_deck_files};
+use crate::deck::{builtin_decks, Deck, DeckError, DeckSource};
+use crate::library::read_deck_files;
 use crate::store::{write_atomically, StoreError, WriterLock};
 
 /// One file to import: the name used in messages, and its bytes.
@@ -170,24 +171,7 @@ fn plan_deck(
     id: String,
     files: Vec<FileParsed>,
 ) -> Result<PlannedDeck, ImportError> {
-    let default_path = decks_dir.join(format!("{id}.toml"));
-    // The deck the library loads for this id: the first file holding it.
-    let existing = first_with_id(stored, &id).map(|(p, d)| (p.to_path_buf(), d));
-    for (path, deck) in stored {
-        match deck {
-            Err(errors) if *path == default_path => {
-                let mut all = errors.clone();
-                all.push(DeckError::at(
-                    &path.display().to_string(),
-                    None,
-                    None,
-                    format!("the stored deck {id:?} is broken; fix or remove it before importing into it"),
-                ));
-                return Err(ImportError(all));
-            }
-            _ => {}
-        }
-    }
+    let existing = stored_deck(decks_dir, stored, &id)?;
     let first = &files[0];
     let title = first
         .2
@@ -220,7 +204,6 @@ fn plan_deck(
         Some((p, _)) => p.clone(),
         None => free_path(decks_dir, &id, claimed),
     };
-    let before = std::fs::read(&path).ok();
     let incoming = Deck {
         id,
         title,
@@ -230,27 +213,7 @@ fn plan_deck(
         source: DeckSource::File(path.clone()),
     };
     let (deck, counts) = merge(existing.map(|(_, d)| d), incoming);
-    let toml = to_toml(&deck).map_err(|e| {
-        DeckError::at(
-            &path.display().to_string(),
-            None,
-            None,
-            format!("cannot write the deck: {e}"),
-        )
-    })?;
-    loads_back(&toml, &path)?;
-    Ok(PlannedDeck {
-        deck,
-        path,
-        toml,
-        counts,
-        skipped,
-        files: names,
-        before,
-        history: Vec::new(),
-        media: Vec::new(),
-        package: None,
-    })
+    planned(deck, path, counts, skipped, names)
 }
 
 /// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
@@ -313,24 +276,9 @@ fn with_restore_failures(e: StoreError, failures: &[StoreError]) -> StoreError {
     }
 }
 
-/// The safety net: the TOML an import would write must parse as a deck, or recall would
-/// write a file it then refuses to load. Failing here aborts before anything is written.
-fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
-    let name = path.display().to_string();
-    parse_deck(toml, &name, DeckSource::File(path.to_path_buf())).map_err(|mut errors| {
-        errors.push(DeckError::at(
-            &name,
-            None,
-            None,
-            "import made a deck that recall would not load (a bug, please report it); nothing was written",
-        ));
-        ImportError(errors)
-    })?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::deck_file::loads_back;
     use super::*;
 
     fn deck_toml(id: &str, front: &str) -> String {

@@ -13,14 +13,14 @@ use super::collection::{CardEntry, Collection, Scope};
 use super::siblings::sibling_stem;
 use crate::schedule::{Millis, Phase, Scheduler};
 
-/// How far ahead a learning card may be shown when nothing else is left (Anki: 20 minutes).
-pub const LEARN_AHEAD_MS: Millis = 20 * 60 * 1000;
-
-/// The daily limits from the config.
+/// The daily limits from the config, and how early a learning card may come back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     pub new_per_day: u32,
     pub reviews_per_day: u32,
+    /// How far ahead a learning card may be shown when nothing else is left
+    /// (`learn_ahead_minutes`; Anki's default is 20 minutes, 0 = never early).
+    pub learn_ahead_ms: Millis,
 }
 
 impl Default for Limits {
@@ -28,6 +28,7 @@ impl Default for Limits {
         Limits {
             new_per_day: 20,
             reviews_per_day: 200,
+            learn_ahead_ms: 20 * 60 * 1000,
         }
     }
 }
@@ -146,8 +147,13 @@ impl Queue {
     }
 
     /// Takes the next card to show at `now`: a due learning card, a review, a new card, or
-    /// (when nothing else is left) a learning card due within the learn-ahead window.
-    pub fn pop_next(&mut self, cards: &[CardEntry], now: Millis) -> Option<usize> {
+    /// (when nothing else is left) a learning card due within `learn_ahead_ms`.
+    pub fn pop_next(
+        &mut self,
+        cards: &[CardEntry],
+        now: Millis,
+        learn_ahead_ms: Millis,
+    ) -> Option<usize> {
         if let Some(&first) = self.learning.first() {
             if cards[first].state.due <= now {
                 return Some(self.learning.remove(0));
@@ -160,7 +166,7 @@ impl Queue {
             return Some(i);
         }
         match self.learning.first() {
-            Some(&first) if cards[first].state.due <= now + LEARN_AHEAD_MS => {
+            Some(&first) if cards[first].state.due <= now + learn_ahead_ms => {
                 Some(self.learning.remove(0))
             }
             _ => None,

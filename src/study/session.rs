@@ -260,7 +260,9 @@ impl Session {
     }
 
     fn advance(&mut self, col: &Collection, now: Millis) {
-        self.current = self.queue.pop_next(&col.cards, now);
+        self.current = self
+            .queue
+            .pop_next(&col.cards, now, self.limits.learn_ahead_ms);
         self.revealed = false;
         self.shown_at = now;
     }
