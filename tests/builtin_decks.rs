@@ -472,6 +472,42 @@ fn the_longest_option_check_counts_what_it_should() {
 }
 
 #[test]
+fn the_decks_beyond_the_notes_cover_the_rest_of_the_domain() {
+    let beyond: Vec<Deck> = decks().into_iter().filter(beyond_the_notes).collect();
+    let ids: Vec<&str> = beyond.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "data-formats",
+            "data-prep-techniques",
+            "data-protection",
+            "data-transfer",
+            "glue",
+            "processing-and-query",
+            "sagemaker-data-prep",
+            "streaming-ingestion",
+        ]
+    );
+    let (mut cards, mut choice, mut choose_two) = (0, 0, 0);
+    for d in &beyond {
+        let studied: Vec<_> = d.cards.iter().filter(|c| !c.archived).collect();
+        assert!(studied.len() >= 30, "{} has {} cards", d.id, studied.len());
+        cards += studied.len();
+        for c in studied {
+            if let CardContent::Choice { answer, .. } = &c.content {
+                choice += 1;
+                if answer.len() == 2 {
+                    choose_two += 1;
+                }
+            }
+        }
+    }
+    assert!(cards >= 300, "{cards} cards beyond the notes");
+    assert!(choice >= 150, "{choice} scenario choice questions");
+    assert!(choose_two >= 25, "{choose_two} \"choose two\" questions");
+}
+
+#[test]
 fn every_card_beyond_the_notes_has_a_source() {
     for d in decks().iter().filter(|d| beyond_the_notes(d)) {
         for c in &d.cards {
