@@ -43,6 +43,7 @@ struct UndoStep {
 pub struct UndoStack(Vec<UndoStep>);
 
 impl UndoStack {
+    /// Whether `u` has anything to take back.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
