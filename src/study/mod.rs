@@ -4,12 +4,14 @@ mod collection;
 pub mod plan;
 mod queue;
 mod session;
+mod shuffle;
 mod siblings;
 mod undo;
 
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue};
-pub use session::{Session, SessionStats};
+pub use session::{Session, SessionStats, UndoStack};
+pub use shuffle::choice_order;
 pub use siblings::sibling_stem;
 pub(crate) use undo::effective_events;
 

@@ -441,3 +441,38 @@ fn a_skipped_sibling_leaves_room_for_another_new_card() {
     let q = Queue::build(&col, Scope::All, limits, &s, T0);
     assert_eq!(new_ids(&col, &q), ["a/n-c1", "a/x"]);
 }
+
+#[test]
+fn one_decks_cards_are_found_by_range_and_its_queue_matches_a_full_scan() {
+    // A deck left without cards (all archived away, say) sits between two others.
+    let mut none = deck("empty", 1);
+    none.cards.clear();
+    let decks = vec![deck("a", 3), none, deck("b", 25), deck("c", 1)];
+    let s = scheduler();
+    let mut col = Collection::replay(decks, &empty(), &s, T0);
+    // Some answers first, so the daily counts and learning cards take part.
+    let mut sink = Lines::default();
+    let mut session = Session::start(&mut col, Scope::Deck(2), Limits::default(), &s, T0);
+    for _ in 0..5 {
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, Rating::Again, T0)
+            .expect("in memory");
+    }
+    for d in 0..5 {
+        let range = col.cards_in(Scope::Deck(d));
+        let scanned: Vec<usize> = (0..col.cards.len())
+            .filter(|&i| col.cards[i].deck == d)
+            .collect();
+        assert_eq!(range.collect::<Vec<_>>(), scanned, "deck {d}");
+    }
+    // Every deck's queue on its own adds up to the decks' share of the all-decks queue.
+    let per_deck: usize = (0..4)
+        .map(|d| Queue::build(&col, Scope::Deck(d), Limits::default(), &s, T0).counts())
+        .map(|c| c.learning + c.review)
+        .sum();
+    let all = Queue::build(&col, Scope::All, Limits::default(), &s, T0).counts();
+    assert_eq!(per_deck, all.learning + all.review);
+    let b = Queue::build(&col, Scope::Deck(2), Limits::default(), &s, T0).counts();
+    assert_eq!((b.new, b.learning), (15, 5), "{b:?}");
+}

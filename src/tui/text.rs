@@ -250,3 +250,38 @@ mod hanging_tests {
         assert_eq!(plain(&lines), ["1) abcdefgh", "   ijklmno", "   x"]);
     }
 }
+
+/// `s` cut to at most `width` columns, ending in "…" when it was cut (titles on a narrow
+/// terminal: a cut shows, instead of running into what is beside it).
+pub fn ellipsize(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod ellipsize_tests {
+    use super::ellipsize;
+
+    #[test]
+    fn a_cut_title_ends_in_an_ellipsis_and_fits() {
+        assert_eq!(ellipsize("Storage classes", 20), "Storage classes");
+        assert_eq!(ellipsize("Storage classes", 8), "Storage…");
+        assert_eq!(ellipsize("世界世界", 5), "世界…");
+        assert_eq!(ellipsize("abc", 0), "");
+    }
+}

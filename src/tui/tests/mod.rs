@@ -3,9 +3,11 @@
 
 mod frame;
 mod home;
+mod home_scroll;
 mod quiz_results;
 mod quiz_setup;
 mod quiz_take;
 mod stats;
 mod study;
+mod study_loop;
 pub mod support;
