@@ -83,4 +83,3 @@ pub(super) fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
     })?;
     Ok(())
 }
-

@@ -4,6 +4,7 @@
 //! Columns: front, back, then optional tags (space-separated) and an optional explanation.
 //! A front with Anki cloze deletions, or with `{{gaps}}` and an empty back, is a cloze card.
 
+use super::comma::unquoted_comma;
 use super::{basic_or_cloze, split_tags, ImportError, Parsed, Skip};
 use crate::deck::DeckError;
 
@@ -295,46 +296,6 @@ pub fn parse_with(
     Ok(parsed)
 }
 
-/// Words that show a tags column holds a sentence, not tags.
-const PROSE_WORDS: [&str; 12] = [
-    "and", "or", "the", "a", "an", "of", "to", "in", "is", "with", "for", "but",
-];
-/// Words that join the parts of a list in a sentence ("Pipe and FastFile").
-const JOINING_WORDS: [&str; 3] = ["and", "or", "but"];
-
-/// Why a row looks split by a comma that belonged to the text: more fields than the four
-/// columns, or a tags column that reads as prose: after the space a sentence puts behind its
-/// comma, more than three words or words like "and" and "the"; or "and"/"or" joining words
-/// ("Pipe and FastFile"). A CSV row `Modes?,File, Pipe and FastFile` would otherwise import
-/// the back "File". Tags as recall exports them ("s3 storage a") are never flagged.
-pub fn unquoted_comma(fields: &csv::StringRecord, delimiter: u8) -> Option<String> {
-    if delimiter != b',' {
-        return None;
-    }
-    let tags = fields.get(2)?;
-    let words: Vec<String> = tags.split_whitespace().map(str::to_lowercase).collect();
-    let after_comma = tags.starts_with(' ')
-        && (words.len() > 3 || words.iter().any(|w| PROSE_WORDS.contains(&w.as_str())));
-    let joined = words.len() >= 3
-        && words[1..words.len() - 1]
-            .iter()
-            .any(|w| JOINING_WORDS.contains(&w.as_str()));
-    if fields.len() <= 4 && !after_comma && !joined {
-        return None;
-    }
-    let back: Vec<&str> = fields
-        .iter()
-        .skip(1)
-        .take(fields.len().min(3) - 1)
-        .collect();
-    Some(format!(
-        "probable unquoted comma: the row has {} fields and the tags column reads {:?}; if the back is {:?}, put it in double quotes",
-        fields.len(),
-        tags.trim(),
-        back.join(",").trim()
-    ))
-}
-
 /// How the first `n` rows are split into fields, one line each ("f.csv:2: front \"S3\" ·
 /// back \"Object storage\""), for `recall import --dry-run`.
 pub fn describe_rows(
@@ -368,48 +329,6 @@ pub fn describe_rows(
 mod tests {
     use super::*;
     use crate::deck::CardContent;
-
-    #[test]
-    fn a_tags_column_that_reads_as_prose_is_a_probable_unquoted_comma() {
-        let text = "S3,Object storage,aws s3
-Modes?,File, Pipe and FastFile
-\"Modes?\",\"File, Pipe and FastFile\"\nA,B, one two three four\nC,D,t,why,extra\nE,F,t1 t2 t3 t4 t5\nG,H,s3 a\nI?,J,K and L\n";
-        let p = parse(text, "m.csv", b',').expect("parses");
-        assert_eq!(p.drafts.len(), 4, "{:?}", p.drafts);
-        let lines: Vec<usize> = p.skipped.iter().map(|s| s.line).collect();
-        assert_eq!(lines, [2, 4, 5, 8]);
-        assert_eq!(
-            p.skipped[0].to_string(),
-            "m.csv:2: probable unquoted comma: the row has 3 fields and the tags column reads \"Pipe and FastFile\"; if the back is \"File, Pipe and FastFile\", put it in double quotes"
-        );
-        // The quoted row is the card the first one meant.
-        assert_eq!(
-            p.drafts[1].content,
-            CardContent::Basic {
-                front: "Modes?".into(),
-                back: "File, Pipe and FastFile".into()
-            }
-        );
-        // Tabs never split prose by accident.
-        let p = parse("Modes?\tFile\tPipe and FastFile\n", "m.tsv", b'\t').expect("ok");
-        assert!(p.skipped.is_empty());
-    }
-
-    #[test]
-    fn describe_rows_shows_the_split_of_the_first_rows() {
-        let text = "S3,Object storage\n\nModes?,File, Pipe and FastFile\nb,c\nd,e\nf,g\nh,i\n";
-        let rows = describe_rows(text, "m.csv", b',', 5).expect("ok");
-        assert_eq!(rows.len(), 5);
-        assert_eq!(rows[0], "m.csv:1: front \"S3\" · back \"Object storage\"");
-        assert_eq!(
-            rows[1],
-            "m.csv:3: front \"Modes?\" · back \"File\" · tags \" Pipe and FastFile\""
-        );
-        assert_eq!(
-            describe_rows("a,b,c,d,e\n", "x.csv", b',', 5).expect("ok")[0],
-            "x.csv:1: front \"a\" · back \"b\" · tags \"c\" · explanation \"d\" · ignored \"e\""
-        );
-    }
 
     #[test]
     fn rfc4180_quoting_and_optional_columns() {
@@ -505,5 +424,21 @@ Modes?,File, Pipe and FastFile
             ["cloze", "cloze"]
         );
         assert_eq!(p.drafts[1].explain.as_deref(), Some("extra"));
+    }
+
+    #[test]
+    fn describe_rows_shows_the_split_of_the_first_rows() {
+        let text = "S3,Object storage\n\nModes?,File, Pipe and FastFile\nb,c\nd,e\nf,g\nh,i\n";
+        let rows = describe_rows(text, "m.csv", b',', 5).expect("ok");
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0], "m.csv:1: front \"S3\" · back \"Object storage\"");
+        assert_eq!(
+            rows[1],
+            "m.csv:3: front \"Modes?\" · back \"File\" · tags \" Pipe and FastFile\""
+        );
+        assert_eq!(
+            describe_rows("a,b,c,d,e\n", "x.csv", b',', 5).expect("ok")[0],
+            "x.csv:1: front \"a\" · back \"b\" · tags \"c\" · explanation \"d\" · ignored \"e\""
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod add;
 pub mod anki;
 pub mod apkg;
 mod cloze;
+pub mod comma;
 mod deck_file;
 pub mod delimited;
 pub mod export;
