@@ -38,8 +38,24 @@ pub enum StoreError {
         dir.display()
     )]
     Locked { pid: Option<u32>, dir: PathBuf },
+    #[error(
+        "the clock says {}, which the review log cannot record (years 0000-9999 only); \
+         nothing was saved: set the system clock (or RECALL_NOW) to a real date",
+        clock_words(*at)
+    )]
+    ClockOutOfRange { at: i64 },
     #[error("no data folder: set RECALL_HOME, or HOME so the standard folders can be found")]
     NoHome,
+}
+
+fn clock_words(at: i64) -> String {
+    let year_ms = 31_556_952_000;
+    let year = 1970 + at.div_euclid(year_ms);
+    if year > 9999 {
+        format!("a time after year 9999 (about year {year})")
+    } else {
+        format!("a time before year 0 (about year {year})")
+    }
 }
 
 impl StoreError {
@@ -56,17 +72,67 @@ impl StoreError {
     }
 }
 
-/// Reads a whole file, refusing anything but a regular file: a FIFO or a device (say
-/// `/dev/zero`) where recall expects its own file would block or never end.
-pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
+/// The largest file recall reads (1 GiB): a million reviews are about 100 MB, so this is far
+/// above any real log or deck, and far below what would exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Opens a file for reading without ever blocking: `O_NONBLOCK` so a FIFO's open returns at
+/// once, then the one check (`check_regular`) on what was actually opened (no race with a
+/// rename in between).
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    check_regular(&file)?;
+    Ok(file)
+}
+
+/// The one check every file recall reads or appends to goes through: a regular file of at
+/// most `MAX_FILE_BYTES`. A FIFO would block forever, a device (`/dev/zero`) never ends.
+pub fn check_regular(file: &std::fs::File) -> std::io::Result<()> {
+    let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "not a regular file",
         ));
     }
-    std::fs::read(path)
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(())
+}
+
+fn too_large() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "larger than {} MiB, the most recall reads from one file",
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// Reads a whole file through `open_regular`; a file that grows past the cap while being
+/// read is refused too.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// `read_regular` into a string; bytes that are not UTF-8 are an error saying so.
+pub fn read_regular_string(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(read_regular(path)?).map_err(|_| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")
+    })
 }
 
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
