@@ -390,24 +390,14 @@ impl App {
         self.save_results();
     }
 
-    /// Appends the attempt, then a `quiz-miss` per missed card; a failure stops there and
-    /// `s` tries again from that point.
+    /// Appends a `quiz-miss` per missed card, then the attempt: an attempt on disk always
+    /// has all its misses, even if recall is killed mid-save. A failure stops there and `s`
+    /// tries again from that point.
     fn save_results(&mut self) {
         let now = self.now;
         let Screen::Results(r) = &mut self.screen else {
             return;
         };
-        if !r.saved {
-            let res = match self.quiz_env.attempts.as_mut() {
-                Some(sink) => sink.append_attempt(&r.attempt).map_err(|e| e.to_string()),
-                None => Err("no quiz log is open".to_string()),
-            };
-            if let Err(e) = res {
-                r.save_error = Some(format!("Not saved: {e}. s tries again."));
-                return;
-            }
-            r.saved = true;
-        }
         // Through the tee, so the stats screen sees the misses as the replay will.
         let mut tee = recall::stats::history::Tee {
             inner: self.sink.as_mut(),
@@ -421,9 +411,24 @@ impl App {
             now,
         );
         r.misses_done += done;
-        r.save_error = res.err().map(|e| {
-            format!("Saved, but missed cards could not all be marked due: {e}. s tries again.")
-        });
+        if let Err(e) = res {
+            r.save_error = Some(format!(
+                "Not saved: missed cards could not all be marked due: {e}. s tries again."
+            ));
+            return;
+        }
+        if !r.saved {
+            let res = match self.quiz_env.attempts.as_mut() {
+                Some(sink) => sink.append_attempt(&r.attempt).map_err(|e| e.to_string()),
+                None => Err("no quiz log is open".to_string()),
+            };
+            if let Err(e) = res {
+                r.save_error = Some(format!("Not saved: {e}. s tries again."));
+                return;
+            }
+            r.saved = true;
+        }
+        r.save_error = None;
     }
 
     fn update_results(&mut self, action: Action) {
