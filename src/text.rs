@@ -43,6 +43,28 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text made inert the JSON way: `serde_json` already escapes C0 controls, but DEL, C1
+/// controls (U+009B is a one-byte CSI to some terminals) and the BiDi, invisible and
+/// separator characters `inert` handles are passed through raw. Each becomes a `\uXXXX`
+/// escape, so the JSON means exactly the same and no terminal acts on it. Only valid on
+/// serialized JSON: outside strings these characters never occur.
+pub fn json_inert(json: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c != '\n' && (needs_replacing(c) || is_invisible(c) || is_separator(c));
+    if !json.chars().any(unsafe_char) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn needs_replacing(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
@@ -140,6 +162,23 @@ mod tests {
                 proptest::prop_assert_eq!(out.as_ref(), s.as_str());
             }
         }
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw_and_stays_the_same_json() {
+        let text = "a\u{7f}b\u{9b}31m\u{202e}c\u{2028}d\u{200b}e\x1b\n";
+        let json = serde_json::to_string(&text).expect("json");
+        let safe = json_inert(&json);
+        assert!(
+            safe.chars().all(|c| !c.is_control() && !is_bidi_control(c)),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, text);
+        assert!(matches!(
+            json_inert("{\"a\": \"plain\"}\n"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

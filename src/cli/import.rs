@@ -1,12 +1,13 @@
 //! `recall import` and `recall export`: decks in and out of other tools' formats.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use recall::import::export::{export, ExportFormat};
 use recall::import::{plan_import, write_plan, Format, ImportOptions, PlannedDeck, Source};
 use recall::library::load_decks;
-use recall::store::{write_atomically, Paths, WriterLock};
+use recall::store::Paths;
 
 use super::{CliError, CliResult};
 
@@ -20,7 +21,7 @@ pub fn run_import(
     let format = Format::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = recall::store::read_regular(path).map_err(|e| {
             CliError::input(anyhow::anyhow!("{}: cannot read: {e}", path.display()))
         })?;
         sources.push(Source {
@@ -34,12 +35,11 @@ pub fn run_import(
     // is touched). The plan remembers each deck file it read; writing checks they are unchanged.
     let plan = plan_import(&paths.decks_dir, &sources, &opts).map_err(CliError::input)?;
     if !dry_run {
-        paths.ensure_data_dir()?;
-        let lock = WriterLock::acquire(&paths.lock_file)?;
+        let lock = paths.lock_for_writing()?;
         write_plan(&plan, &lock)?;
     }
     for p in &plan {
-        print!("{}", report(p, dry_run));
+        out!("{}", report(p, dry_run));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -85,9 +85,11 @@ pub fn run_export(deck_id: &str, format: &str, output: Option<PathBuf>) -> CliRe
         )));
     };
     let text = export(deck, format).map_err(|e| anyhow::anyhow!("cannot write {deck_id}: {e}"))?;
-    match output {
-        Some(path) => write_atomically(&path, text.as_bytes())?,
-        None => print!("{text}"),
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => recall::store::write_target(&path, text.as_bytes())?,
+        // On a terminal the deck's text is shown inert; piped, it is data and goes as it is.
+        None if std::io::stdout().is_terminal() => super::output::out(&text),
+        None => super::output::write_stdout(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,8 @@
 //! Command-line interface: argument definitions and one function per subcommand.
 
+#[macro_use]
+pub mod output;
+
 mod cards;
 mod check;
 mod decks;
@@ -152,7 +155,7 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
 /// Tells the user on stderr what was skipped while opening (broken deck files, log lines).
 pub fn print_warnings(warnings: &[impl fmt::Display]) {
     for w in warnings {
-        eprintln!("recall: warning: {w}");
+        errln!("recall: warning: {w}");
     }
 }
 
@@ -195,12 +198,23 @@ impl<E: Into<anyhow::Error>> From<E> for CliError {
 }
 
 impl fmt::Display for CliError {
+    /// `{:#}` gives the chain of causes, each said once: an error whose message already
+    /// includes its cause ("path: the folder is read-only") is not followed by it again.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.alternate() {
-            write!(f, "{:#}", self.inner)
-        } else {
-            write!(f, "{}", self.inner)
+        if !f.alternate() {
+            return write!(f, "{}", self.inner);
         }
+        let mut text = String::new();
+        for cause in self.inner.chain() {
+            let said = cause.to_string();
+            if text.is_empty() {
+                text = said;
+            } else if !text.contains(&said) {
+                text.push_str(": ");
+                text.push_str(&said);
+            }
+        }
+        f.write_str(&text)
     }
 }
 

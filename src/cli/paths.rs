@@ -9,14 +9,14 @@ use super::CliResult;
 pub fn run() -> CliResult {
     let p = Paths::resolve()?;
     match &p.home {
-        Some(home) => println!("RECALL_HOME   {}", home.display()),
-        None => println!("RECALL_HOME   (not set; using the system's standard folders)"),
+        Some(home) => outln!("RECALL_HOME   {}", home.display()),
+        None => outln!("RECALL_HOME   (not set; using the system's standard folders)"),
     }
-    println!("config        {}", p.config_file.display());
-    println!("data          {}", p.data_dir.display());
-    println!("review log    {}", p.reviews.display());
-    println!("quiz log      {}", p.quizzes.display());
-    println!("decks         {}", p.decks_dir.display());
-    println!("lock          {}", p.lock_file.display());
+    outln!("config        {}", p.config_file.display());
+    outln!("data          {}", p.data_dir.display());
+    outln!("review log    {}", p.reviews.display());
+    outln!("quiz log      {}", p.quizzes.display());
+    outln!("decks         {}", p.decks_dir.display());
+    outln!("lock          {}", p.lock_file.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,5 @@
 //! `recall stats`: the stats screen's figures as text or JSON. Read-only: no lock needed.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use recall::stats::{self, Stats};
@@ -23,15 +22,11 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
         Some(id) => Scope::Deck(super::deck_index(&col.decks, id)?),
     };
     let st = stats::compute(col, &opened.log, &opened.scheduler, scope, now);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     if json {
-        serde_json::to_writer_pretty(&mut out, &st)?;
-        writeln!(out)?;
+        super::output::write_stdout(super::output::json(&st, true)?.as_bytes())?;
     } else {
-        out.write_all(text(&st).as_bytes())?;
+        super::output::out(&text(&st));
     }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

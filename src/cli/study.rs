@@ -31,20 +31,19 @@ pub fn run_tui(
     prepare: impl FnOnce(&mut App) -> Result<(), super::CliError>,
 ) -> CliResult {
     if !has_terminal() {
-        eprintln!("recall: the study screen needs a terminal (stdin and stdout are not both one).");
-        eprintln!("Commands that work without one:");
-        eprintln!("  recall decks [--json]          list the decks");
-        eprintln!("  recall cards [--deck ID] --json every card's schedule");
-        eprintln!("  recall check PATH...           validate deck files");
-        eprintln!("  recall stats [--json]          reviews, retention, exam readiness");
-        eprintln!("  recall paths                   where recall keeps its files");
-        eprintln!("  recall quiz --history [--json] past quiz attempts and the trend");
-        eprintln!("  recall --help                  everything else");
+        errln!("recall: the study screen needs a terminal (stdin and stdout are not both one).");
+        errln!("Commands that work without one:");
+        errln!("  recall decks [--json]          list the decks");
+        errln!("  recall cards [--deck ID] --json every card's schedule");
+        errln!("  recall check PATH...           validate deck files");
+        errln!("  recall stats [--json]          reviews, retention, exam readiness");
+        errln!("  recall paths                   where recall keeps its files");
+        errln!("  recall quiz --history [--json] past quiz attempts and the trend");
+        errln!("  recall --help                  everything else");
         return Ok(ExitCode::from(2));
     }
     let paths = Paths::resolve()?;
-    paths.ensure_data_dir()?;
-    let lock = WriterLock::acquire(&paths.lock_file)?;
+    let lock = paths.lock_for_writing()?;
     let opened = open_read_only(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.reviews)?;
     let history = opened.log;
@@ -98,7 +97,10 @@ impl Importer for TuiImporter {
             (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
             _ => PathBuf::from(path),
         };
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Non-blocking open and the regular-file check: a FIFO or a device named here is
+        // refused at once instead of freezing the screen.
+        let bytes =
+            recall::store::read_regular(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let sources = [Source { path, bytes }];
         let plan = plan_import(&self.paths.decks_dir, &sources, &ImportOptions::default())
             .map_err(|e| e.to_string().replace('\n', "; "))?;

@@ -31,7 +31,7 @@ impl QuizLog {
     /// Reads every attempt; a missing file has none. A torn last line or a corrupt line is
     /// skipped with a warning naming it, never deleted.
     pub fn load(path: &Path) -> Result<QuizLogLoad, StoreError> {
-        let text = match std::fs::read(path) {
+        let text = match crate::store::read_regular(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(StoreError::io(path, e)),
@@ -84,6 +84,19 @@ pub fn parse(bytes: &[u8], name: &str) -> QuizLogLoad {
 
 impl AttemptSink for QuizLog {
     fn append_attempt(&mut self, attempt: &Attempt) -> Result<(), StoreError> {
+        // The same rule as the review log: a time that could not be read back is refused.
+        if let Some(at) = [&attempt.at, &attempt.started]
+            .into_iter()
+            .find_map(|t| crate::store::parse_timestamp(t).is_none().then_some(t))
+        {
+            return Err(StoreError::ClockOutOfRange {
+                at: if at.starts_with('-') {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                },
+            });
+        }
         self.0.append_line(&attempt.to_line())
     }
 }

@@ -179,7 +179,7 @@ pub fn config_with_params(src: &str, file: &str, params: &[f32]) -> Result<Strin
 /// Saves fitted parameters into the config file (temp file + rename), keeping the rest of it.
 /// The caller holds the writer lock.
 pub fn save_params(path: &Path, params: &[f32]) -> Result<(), StoreError> {
-    let src = match std::fs::read_to_string(path) {
+    let src = match crate::store::read_regular_string(path) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(StoreError::io(path, e)),

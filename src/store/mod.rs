@@ -44,6 +44,11 @@ pub enum StoreError {
         clock_words(*at)
     )]
     ClockOutOfRange { at: i64 },
+    #[error(
+        "RECALL_HOME={} is a file, not a folder; point RECALL_HOME at a folder (it is created if missing)",
+        path.display()
+    )]
+    HomeIsFile { path: PathBuf },
     #[error("no data folder: set RECALL_HOME, or HOME so the standard folders can be found")]
     NoHome,
 }
@@ -130,19 +135,32 @@ pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// `read_regular` into a string; bytes that are not UTF-8 are an error saying so.
 pub fn read_regular_string(path: &Path) -> std::io::Result<String> {
-    String::from_utf8(read_regular(path)?).map_err(|_| {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")
-    })
+    String::from_utf8(read_regular(path)?)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
+
+/// The prefix of every temporary file recall makes; files so named in the data folder and
+/// `decks/` are left by a killed write and are removed by the next writer (`Paths::lock`).
+pub const TEMP_PREFIX: &str = ".recall-tmp-";
 
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
 /// then fsync the folder so the rename itself survives a power cut. A symlink (a dotfile
-/// manager's config, say) stays a symlink: the file it points to is the one replaced.
+/// manager's config, say) stays a symlink: the file it points to is the one replaced. The
+/// replaced file keeps its permission bits, but it is a new inode: a hard link to the old
+/// file keeps the old contents (README "Reliability").
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let resolved = std::fs::canonicalize(path).ok();
     let path = resolved.as_deref().unwrap_or(path);
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(dir, e))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| StoreError::io(tmp.path(), e))?;
+    }
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| StoreError::io(tmp.path(), e))?;
@@ -152,4 +170,46 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> 
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Writes a file the user named (`export -o`): a regular file, or a path that does not
+/// exist yet, is replaced atomically (`write_atomically`); anything else (a FIFO, a device,
+/// `/dev/stdout`) is opened and written in place, never replaced by a regular file.
+pub fn write_target(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            if meta.is_dir() {
+                return Err(StoreError::io(
+                    path,
+                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a folder"),
+                ));
+            }
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| StoreError::io(path, e))?;
+            f.write_all(contents)
+                .and_then(|()| f.flush())
+                .map_err(|e| StoreError::io(path, e))
+        }
+        _ => write_atomically(path, contents),
+    }
+}
+
+/// Removes temporary files of recall's own naming (`TEMP_PREFIX`) from `dir`: each is what
+/// a killed write left. Only the writer-lock holder calls this, so none is in use.
+pub fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX))
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

@@ -190,4 +190,3 @@ pub(super) fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), S
     };
     Ok((at, raw.card, kind))
 }
-

@@ -101,7 +101,6 @@ pub fn parse_timestamp(s: &str) -> Option<i64> {
     in_log_range(at).then_some(at)
 }
 
-
 /// The first and last instants the log's format can hold (0000-01-01 to 9999-12-31, UTC).
 const FIRST_AT: i64 = -62_167_219_200_000;
 const LAST_AT: i64 = 253_402_300_799_999;
