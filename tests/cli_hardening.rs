@@ -8,6 +8,8 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::time::Duration;
 
+use predicates::prelude::*;
+
 use cli::recall;
 
 /// A command that must return (not hang) within a few seconds.
@@ -385,4 +387,42 @@ fn io_errors_name_their_cause_once() {
         1,
         "one cause, said once: {stderr}"
     );
+}
+
+#[test]
+fn damaged_log_lines_give_one_repair_hint_and_repair_moves_them_aside() {
+    let t = tempfile::tempdir().expect("temp dir");
+    let good = cli::review("a", "2026-11-22T10:00:00.000Z", 3);
+    let log = format!("{good}not json\n{good}{{\"v\":1,\"at\":\"2026-11-2");
+    std::fs::write(t.path().join("reviews.jsonl"), &log).expect("log");
+    std::fs::write(t.path().join("quizzes.jsonl"), "{\"v\":1,\"at\"\n").expect("quiz log");
+    let o = quick(t.path()).arg("cards").output().expect("runs");
+    let (_, stderr) = out(&o);
+    assert_eq!(stderr.matches("recall repair").count(), 1, "{stderr}");
+    quick(t.path()).arg("repair").assert().success().stdout(
+        predicates::str::contains("reviews.jsonl: moved 2 damaged lines").and(
+            predicates::str::contains("quizzes.jsonl: moved 1 damaged line"),
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("reviews.jsonl")).expect("log"),
+        format!("{good}{good}")
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("reviews.jsonl.rejected")).expect("side"),
+        "not json\n{\"v\":1,\"at\":\"2026-11-2\n"
+    );
+    let backups: Vec<String> = std::fs::read_dir(t.path())
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("reviews.jsonl.backup-"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(
+        std::fs::read_to_string(t.path().join(&backups[0])).expect("backup"),
+        log
+    );
+    let o = quick(t.path()).arg("cards").output().expect("runs");
+    assert_eq!(out(&o).1, "", "no warning after the repair");
 }

@@ -10,6 +10,7 @@ mod import;
 mod optimize;
 mod paths;
 mod quiz;
+mod repair;
 mod stats;
 mod study;
 
@@ -92,6 +93,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Move damaged lines of the review and quiz logs to side files (after a backup), so
+    /// the warning about them stops; nothing is deleted.
+    Repair,
     /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
     Optimize {
         /// Show the fit and its scores without saving anything.
@@ -241,6 +245,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         }) => import::run_export(&deck, &format, output),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
+        Some(Command::Repair) => repair::run(clock),
         None => study::run(clock),
     }
 }

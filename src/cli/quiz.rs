@@ -83,6 +83,9 @@ fn history(json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let loaded = QuizLog::load(&paths.quizzes)?;
     super::print_warnings(&loaded.warnings);
+    if !loaded.warnings.is_empty() {
+        errln!("recall: warning: {}", recall::library::REPAIR_HINT);
+    }
     if json {
         super::output::write_stdout(super::output::json(&loaded.attempts, true)?.as_bytes())?;
     } else {

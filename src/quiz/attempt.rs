@@ -44,6 +44,12 @@ impl QuizLog {
     }
 }
 
+/// Whether one line (without its newline) is an attempt the quiz log reads: what
+/// `recall repair` keeps.
+pub fn is_good_line(line: &[u8]) -> bool {
+    serde_json::from_slice::<Attempt>(line).is_ok_and(|a| a.v == 1)
+}
+
 /// Parses the quiz log's bytes (see [`QuizLog::load`]).
 pub fn parse(bytes: &[u8], name: &str) -> QuizLogLoad {
     let mut out = QuizLogLoad::default();

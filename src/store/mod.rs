@@ -8,6 +8,7 @@ pub mod config;
 pub mod lock;
 pub mod log;
 pub mod paths;
+pub mod repair;
 
 pub use config::Config;
 pub use lock::WriterLock;

@@ -187,7 +187,7 @@ pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
 mod parse;
 mod timestamp;
 
-pub use parse::parse_log;
+pub use parse::{is_good_line, parse_log};
 pub use timestamp::{format_timestamp, in_log_range, parse_timestamp};
 
 #[cfg(test)]

@@ -101,6 +101,12 @@ pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
     (log, line_no)
 }
 
+/// Whether one line (without its newline) is an event the log reads: what `recall repair`
+/// keeps.
+pub fn is_good_line(line: &[u8]) -> bool {
+    fast_line(line).is_some() || slow_line(line).is_ok()
+}
+
 fn memchr_newline(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', b)
 }

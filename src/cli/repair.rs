@@ -1,0 +1,48 @@
+//! `recall repair`: moves damaged lines of the review and quiz logs to side files.
+
+use std::process::ExitCode;
+
+use recall::store::repair::{repair_log, Repaired};
+use recall::store::{format_timestamp, Paths};
+
+use super::{CliResult, Clock};
+
+pub fn run(clock: &Clock) -> CliResult {
+    let paths = Paths::resolve()?;
+    if !paths.data_dir.is_dir() {
+        outln!("Nothing to repair: there is no data folder yet.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let _lock = paths.lock_for_writing()?;
+    // A file-name-safe UTC time: 2026-11-23T10-15-02Z.
+    let stamp = format_timestamp(clock.now())
+        .replace(':', "-")
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+        + "Z";
+    let logs: [(&std::path::Path, fn(&[u8]) -> bool); 2] = [
+        (&paths.reviews, recall::store::log::is_good_line),
+        (&paths.quizzes, recall::quiz::is_good_line),
+    ];
+    for (path, good) in logs {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        match repair_log(path, &stamp, good)? {
+            Repaired::Nothing => outln!("{name}: no damaged lines"),
+            Repaired::Moved {
+                moved,
+                kept,
+                backup,
+                rejected,
+            } => outln!(
+                "{name}: moved {} to {}, kept {}; the original is saved as {}",
+                recall::text::count(moved as u64, "damaged line"),
+                rejected.display(),
+                recall::text::count(kept as u64, "line"),
+                backup.display()
+            ),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
