@@ -206,4 +206,38 @@ mod tests {
             "  … and 9 more lines (`recall import --dry-run FILE` lists them all)"
         );
     }
+
+    /// `i` given a FIFO or a device must answer at once: the TUI's loop waits on it, and a
+    /// blocked loop ignores esc, q and ctrl-c.
+    #[test]
+    fn the_import_prompt_refuses_a_fifo_or_device_at_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        paths.ensure_data_dir().expect("data dir");
+        let fifo = dir.path().join("cards.csv");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo(1)");
+        assert!(ok.success());
+        let lock = WriterLock::acquire(&paths.lock_file).expect("lock");
+        let mut importer = TuiImporter {
+            paths,
+            utc_offset_secs: 0,
+            lock,
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.display().to_string();
+        std::thread::spawn(move || {
+            let results = [path.as_str(), "/dev/zero"].map(|p| importer.import(p, 0).err());
+            let _ = tx.send(results);
+        });
+        let results = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("answered instead of blocking");
+        for err in results {
+            let err = err.expect("refused");
+            assert!(err.ends_with("not a regular file"), "{err}");
+        }
+    }
 }

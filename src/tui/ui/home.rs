@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use super::centered;
 use crate::tui::app::{App, HomeState};

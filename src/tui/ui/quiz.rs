@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use recall::quiz::{Question, QuestionKind, Quiz, QuizMode, Response};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 
 use super::text::{card_lines, hanging, render_scrolled, scroll_room};
 use super::{centered, clock, duration};

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 use recall::stats::{self, Retention, Stats};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use super::duration;
 use crate::tui::app::StatsState;

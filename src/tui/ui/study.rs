@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Widget, Wrap};
 use recall::deck::{cloze_render, CardContent};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 
 use super::text::{card_lines, render_scrolled, scroll_room};
 use crate::tui::app::{App, StudyState};

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use super::duration;
 use crate::tui::app::SummaryState;
