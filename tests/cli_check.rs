@@ -186,7 +186,7 @@ fn every_problem_of_a_file_is_listed_in_one_run() {
     let expected = [
         "4:1: unknown field `colour`, expected one of `id`, `title`, `section`, `description`",
         "8:9: `front` is empty; expected text",
-        "10:1: unknown field `colour`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `tags`, `archived`",
+        "10:1: unknown field `colour`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `source`, `tags`, `archived`",
         "12:1: duplicate card id \"one\" (first used on line 6)",
         "15:9: `front` is empty; expected text",
         "17:10: `answer` 5 is out of range; expected an index from 0 to 1 (choices count from 0)",

@@ -72,8 +72,12 @@ fn card(target: Target) -> impl Strategy<Value = Card> {
         tags(),
         proptest::option::of(text()),
         any::<bool>(),
+        proptest::collection::vec(
+            "https://[a-z]{1,8}\\.[a-z]{2,4}/[a-zA-Z0-9/._-]{0,20}",
+            0..3,
+        ),
     )
-        .prop_map(move |(content, id, tags, explain, archived)| {
+        .prop_map(move |(content, id, tags, explain, archived, source)| {
             // The Anki format keeps a basic card's explanation only as part of its back.
             let explain = match (target, &content) {
                 (Target::Anki, CardContent::Basic { .. }) => None,
@@ -88,6 +92,12 @@ fn card(target: Target) -> impl Strategy<Value = Card> {
                 content,
                 tags,
                 explain,
+                // Only recall's own TOML has a place for source links.
+                source: if matches!(target, Target::Toml) {
+                    source
+                } else {
+                    Vec::new()
+                },
                 // Exports for other tools leave archived cards out.
                 archived: matches!(target, Target::Toml) && archived,
                 line: 0,
@@ -191,6 +201,7 @@ proptest! {
                 content: CardContent::Basic { front, back },
                 tags: vec![tag],
                 explain: Some("\n\"ends with a quote\"".into()),
+                source: vec!["https://docs.aws.amazon.com/a\"b".into()],
                 archived: true,
                 line: 0,
             }],

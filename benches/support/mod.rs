@@ -31,6 +31,7 @@ pub fn decks(decks: usize, per_deck: usize) -> Vec<Deck> {
                     },
                     tags: Vec::new(),
                     explain: None,
+                    source: Vec::new(),
                     archived: false,
                     line: 0,
                 })

@@ -9,7 +9,7 @@ mod toml_format;
 
 pub use builtin::{builtin_decks, BUILTIN_FILES};
 pub use error::{line_col, DeckError};
-pub use toml_format::{parse_deck, to_toml, valid_id, MAX_CHOICES, MAX_ID_BYTES};
+pub use toml_format::{is_https_url, parse_deck, to_toml, valid_id, MAX_CHOICES, MAX_ID_BYTES};
 
 use std::path::PathBuf;
 
@@ -51,6 +51,8 @@ pub struct Card {
     pub tags: Vec<String>,
     /// Extra context shown after the answer (required for built-in choice cards).
     pub explain: Option<String>,
+    /// Where the card's facts can be checked (https URLs, e.g. the AWS documentation page).
+    pub source: Vec<String>,
     /// Kept with its history but no longer studied (it vanished from an imported source).
     pub archived: bool,
     pub line: usize,

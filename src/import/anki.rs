@@ -182,6 +182,7 @@ fn basic(
         content: CardContent::Basic { front, back },
         tags,
         explain: None,
+        source: Vec::new(),
         archived: false,
     }])
 }

@@ -105,6 +105,7 @@ pub fn from_anki(
                 content: CardContent::Cloze { text: out },
                 tags: tags.clone(),
                 explain: explain.clone(),
+                source: Vec::new(),
                 archived: false,
             }
         })

@@ -100,6 +100,7 @@ fn finish(open: Open, file: &str, parsed: &mut Parsed) {
         content,
         tags: Vec::new(),
         explain: None,
+        source: Vec::new(),
         archived: false,
     };
     match open {

@@ -14,7 +14,11 @@ pub struct MergeCounts {
 }
 
 fn same(a: &Card, b: &Card) -> bool {
-    a.content == b.content && a.tags == b.tags && a.explain == b.explain && a.archived == b.archived
+    a.content == b.content
+        && a.tags == b.tags
+        && a.explain == b.explain
+        && a.source == b.source
+        && a.archived == b.archived
 }
 
 /// The deck after importing `incoming` over `stored`: the source's cards in source order, then
@@ -64,6 +68,7 @@ mod tests {
             },
             tags: vec![],
             explain: None,
+            source: Vec::new(),
             archived: false,
             line: 1,
         }

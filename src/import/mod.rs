@@ -120,6 +120,8 @@ pub struct Draft {
     pub content: CardContent,
     pub tags: Vec<String>,
     pub explain: Option<String>,
+    /// The card's source links (only recall's own TOML carries them).
+    pub source: Vec<String>,
     pub archived: bool,
 }
 
@@ -187,6 +189,7 @@ fn parse_toml(text: &str, file: &str) -> Result<Parsed, ImportError> {
                 content: c.content,
                 tags: c.tags,
                 explain: c.explain,
+                source: c.source,
                 archived: c.archived,
             })
             .collect(),
@@ -311,6 +314,7 @@ pub fn settle(files: Vec<(String, Parsed)>) -> (Vec<Card>, Vec<Skip>) {
                 content: d.content,
                 tags: d.tags,
                 explain: d.explain,
+                source: d.source,
                 archived: d.archived,
                 line: d.line,
             });
@@ -347,6 +351,7 @@ pub fn basic_or_cloze(
                 },
                 tags,
                 explain,
+                source: Vec::new(),
                 archived: false,
             }]);
         }
@@ -361,6 +366,7 @@ pub fn basic_or_cloze(
         },
         tags,
         explain,
+        source: Vec::new(),
         archived: false,
     }])
 }
@@ -444,6 +450,7 @@ mod tests {
             },
             tags: vec![],
             explain: None,
+            source: Vec::new(),
             archived: false,
         };
         let parsed = Parsed {

@@ -454,10 +454,15 @@ impl App {
             Action::Locate => {
                 if let Some(entry) = session.current() {
                     let (deck, card) = col.card(entry);
-                    self.status = Some(Status::info(format!(
+                    let mut at = format!(
                         "{} · line {} · id {}",
                         deck.source, card.line, col.cards[entry].global_id
-                    )));
+                    );
+                    for url in &card.source {
+                        at.push_str(" · source ");
+                        at.push_str(url);
+                    }
+                    self.status = Some(Status::info(at));
                 }
                 Ok(())
             }

@@ -35,10 +35,19 @@ struct RawCard {
     answer: Option<Spanned<RawAnswer>>,
     text: Option<Spanned<String>>,
     explain: Option<String>,
+    source: Option<Spanned<RawSource>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
     archived: bool,
+}
+
+/// `source = "https://…"` or a list of them.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSource {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Deserialize)]
@@ -140,7 +149,8 @@ fn span_of<T>(v: &Option<Spanned<T>>) -> Option<usize> {
 const ROOT_FIELDS: &[&str] = &["deck", "cards"];
 const HEADER_FIELDS: &[&str] = &["id", "title", "section", "description"];
 const CARD_FIELDS: &[&str] = &[
-    "id", "kind", "front", "back", "choices", "answer", "text", "explain", "tags", "archived",
+    "id", "kind", "front", "back", "choices", "answer", "text", "explain", "source", "tags",
+    "archived",
 ];
 
 impl Ctx<'_> {
@@ -306,7 +316,7 @@ mod validate;
 mod write;
 
 use validate::validate_card;
-pub use validate::MAX_CHOICES;
+pub use validate::{is_https_url, MAX_CHOICES};
 pub use write::to_toml;
 
 #[cfg(test)]

@@ -17,6 +17,69 @@ fn messages(src: &str) -> Vec<String> {
 const HEADER: &str = "[deck]\nid = \"d\"\ntitle = \"D\"\n";
 
 #[test]
+fn a_card_names_its_sources_as_https_urls() {
+    let src = format!(
+        "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\n\
+         source = \"https://docs.aws.amazon.com/s3/\"\n\
+         [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\n\
+         source = [\"https://a.example.com/x\", \"https://b.example.com/y?z#w\"]\n\
+         [[cards]]\nid = \"c\"\nfront = \"F\"\nback = \"B\"\n"
+    );
+    let deck = parse(&src).expect("valid deck");
+    assert_eq!(deck.cards[0].source, ["https://docs.aws.amazon.com/s3/"]);
+    assert_eq!(
+        deck.cards[1].source,
+        ["https://a.example.com/x", "https://b.example.com/y?z#w"]
+    );
+    assert!(deck.cards[2].source.is_empty());
+    let again = parse(&to_toml(&deck).expect("toml")).expect("round trip");
+    assert_eq!(
+        again.cards,
+        deck.cards
+            .iter()
+            .map(|c| Card {
+                line: again
+                    .cards
+                    .iter()
+                    .find(|a| a.id == c.id)
+                    .map_or(0, |a| a.line),
+                ..c.clone()
+            })
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_source_that_is_not_an_https_url_is_named_with_its_line() {
+    let src = format!(
+        "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\nsource = \"http://docs.aws.amazon.com/\"\n\
+         [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\nsource = [\"https://ok.example.com\", \"docs\"]\n\
+         [[cards]]\nid = \"c\"\nfront = \"F\"\nback = \"B\"\nsource = []\n\
+         [[cards]]\nid = \"d\"\nfront = \"F\"\nback = \"B\"\nsource = \"https://no host.com\"\n"
+    );
+    assert_eq!(
+        messages(&src),
+        [
+            "t.toml:8:10: source \"http://docs.aws.amazon.com/\" is not an https URL; expected source = \"https://docs.aws.amazon.com/…\"",
+            "t.toml:13:10: source \"docs\" is not an https URL; expected source = \"https://docs.aws.amazon.com/…\"",
+            "t.toml:18:10: `source` is empty; expected source = \"https://…\" or a list of them",
+            "t.toml:23:10: source \"https://no host.com\" is not an https URL; expected source = \"https://docs.aws.amazon.com/…\"",
+        ]
+    );
+}
+
+#[test]
+fn https_urls_need_a_dotted_host() {
+    assert!(is_https_url(
+        "https://docs.aws.amazon.com/x y".trim_end_matches(" y")
+    ));
+    assert!(!is_https_url("https://localhost/x"));
+    assert!(!is_https_url("https://.com/"));
+    assert!(!is_https_url("https://a.com/\u{1b}]0;x"));
+    assert!(!is_https_url("ftp://a.com/"));
+}
+
+#[test]
 fn parses_all_three_kinds() {
     let src = format!(
         "{HEADER}[[cards]]\nid = \"a\"\nfront = \"F\"\nback = \"B\"\ntags = [\"x\"]\n\
@@ -71,7 +134,7 @@ fn unknown_keys_are_reported_with_the_other_problems() {
             "t.toml:4:9: `title` is empty; expected text",
             "t.toml:5:1: unknown field `colour`, expected one of `id`, `title`, `section`, `description`",
             "t.toml:9:8: `back` is empty; expected text",
-            "t.toml:10:1: unknown field `hint`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `tags`, `archived`",
+            "t.toml:10:1: unknown field `hint`, expected one of `id`, `kind`, `front`, `back`, `choices`, `answer`, `text`, `explain`, `source`, `tags`, `archived`",
         ]
     );
 }
@@ -138,7 +201,7 @@ fn missing_answer_is_reported_even_when_choices_are_missing() {
 fn every_documented_key_is_accepted() {
     let src = "[deck]\nid = \"d\"\ntitle = \"D\"\nsection = \"S\"\ndescription = \"x\"\n\
                [[cards]]\nid = \"a\"\nkind = \"choice\"\nfront = \"Q\"\nchoices = [\"1\", \"2\"]\nanswer = 0\n\
-               explain = \"E\"\ntags = [\"t\"]\narchived = true\n\
+               explain = \"E\"\nsource = \"https://docs.aws.amazon.com/\"\ntags = [\"t\"]\narchived = true\n\
                [[cards]]\nid = \"b\"\nfront = \"F\"\nback = \"B\"\n[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"{{g}}\"\n";
     let deck = parse(src).expect("every key of the format is known");
     assert_eq!(deck.description.as_deref(), Some("x"));

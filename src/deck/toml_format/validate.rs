@@ -3,7 +3,7 @@
 
 use toml::Spanned;
 
-use super::{span_of, valid_id, Ctx, RawAnswer, RawCard};
+use super::{span_of, valid_id, Ctx, RawAnswer, RawCard, RawSource};
 use crate::deck::{Card, CardContent};
 
 /// The most options a choice card may have: one per letter A-Z, the labels export and the
@@ -35,17 +35,64 @@ pub(super) fn validate_card(
     };
 
     let content = validate_content(ctx, at, &mut raw);
+    let source = validate_source(ctx, raw.source.take());
     let card = content.and_then(|content| {
         Some(Card {
             id: id.clone()?,
             content,
             tags: raw.tags,
             explain: raw.explain.filter(|e| !e.trim().is_empty()),
+            source: source?,
             archived: raw.archived,
             line: 0,
         })
     });
     (id, card)
+}
+
+/// The card's `source` links, each an https URL; None (after reporting) when one is not.
+fn validate_source(ctx: &mut Ctx, raw: Option<Spanned<RawSource>>) -> Option<Vec<String>> {
+    let Some(raw) = raw else {
+        return Some(Vec::new());
+    };
+    let at = raw.span().start;
+    let urls = match raw.into_inner() {
+        RawSource::One(url) => vec![url],
+        RawSource::Many(urls) => urls,
+    };
+    if urls.is_empty() {
+        ctx.err(
+            at,
+            "`source` is empty; expected source = \"https://…\" or a list of them",
+        );
+        return None;
+    }
+    let mut ok = true;
+    for url in &urls {
+        if !is_https_url(url) {
+            ctx.err(
+                at,
+                format!("source {url:?} is not an https URL; expected source = \"https://docs.aws.amazon.com/…\""),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(urls)
+}
+
+/// An `https://host/…` URL with a dotted host and no spaces or control characters.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':');
+    host_ok && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// The card's kind-specific fields (taken out of `raw`), every problem reported.

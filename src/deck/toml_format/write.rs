@@ -48,6 +48,11 @@ pub fn to_toml(deck: &Deck) -> Result<String, toml::ser::Error> {
         if let Some(e) = &c.explain {
             field(&mut out, "explain", e);
         }
+        match c.source.as_slice() {
+            [] => {}
+            [one] => field(&mut out, "source", one),
+            many => list(&mut out, "source", many),
+        }
         if !c.tags.is_empty() {
             list(&mut out, "tags", &c.tags);
         }

@@ -194,6 +194,9 @@ fn card_text<'a>(app: &'a App, study: &StudyState, theme: Theme) -> Option<Parag
             lines.push(Line::from(""));
             lines.extend(card_lines(explain, theme.dim(), theme));
         }
+        for url in &card.source {
+            lines.push(Line::styled(format!("Source: {}", inert(url)), theme.dim()));
+        }
     }
     Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
