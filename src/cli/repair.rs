@@ -7,6 +7,10 @@ use recall::store::{format_timestamp, Paths};
 
 use super::{CliResult, Clock};
 
+/// Judges one line of a log: kept (true) or moved aside.
+type LineCheck = fn(&[u8]) -> bool;
+
+/// Repairs both logs under the writer lock and says what moved where.
 pub fn run(clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     if !paths.data_dir.is_dir() {
@@ -22,7 +26,7 @@ pub fn run(clock: &Clock) -> CliResult {
         .unwrap_or_default()
         .to_string()
         + "Z";
-    let logs: [(&std::path::Path, fn(&[u8]) -> bool); 2] = [
+    let logs: [(&std::path::Path, LineCheck); 2] = [
         (&paths.reviews, recall::store::log::is_good_line),
         (&paths.quizzes, recall::quiz::is_good_line),
     ];

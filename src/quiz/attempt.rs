@@ -93,7 +93,7 @@ impl AttemptSink for QuizLog {
         // The same rule as the review log: a time that could not be read back is refused.
         if let Some(at) = [&attempt.at, &attempt.started]
             .into_iter()
-            .find_map(|t| crate::store::parse_timestamp(t).is_none().then_some(t))
+            .find(|t| crate::store::parse_timestamp(t).is_none())
         {
             return Err(StoreError::ClockOutOfRange {
                 at: if at.starts_with('-') {

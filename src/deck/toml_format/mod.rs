@@ -293,9 +293,6 @@ pub fn parse_deck(src: &str, file: &str, source: DeckSource) -> Result<Deck, Vec
     })
 }
 
-/// Checks every field of one card, reporting all its problems; returns its id when the id is
-/// valid (so duplicates are found even among broken cards) and the card when all is well.
-
 fn toml_error(src: &str, file: &str, e: &toml::de::Error) -> DeckError {
     let (line, col) = match e.span() {
         Some(span) => {

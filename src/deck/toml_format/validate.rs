@@ -10,6 +10,8 @@ use crate::deck::{Card, CardContent};
 /// quiz give them. A cap keeps a hostile file from costing time and memory at every start.
 pub const MAX_CHOICES: usize = 26;
 
+/// Checks every field of one card, reporting all its problems; returns its id when the id is
+/// valid (so duplicates are found even among broken cards) and the card when all is well.
 pub(super) fn validate_card(
     ctx: &mut Ctx,
     n: usize,
