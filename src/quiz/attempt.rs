@@ -23,9 +23,12 @@ pub struct QuizLogLoad {
 }
 
 impl QuizLog {
-    /// Opens (creating) the quiz log for appending.
+    /// Opens (creating) the quiz log for appending; anything but a regular file is refused
+    /// (the TUI opens it without reading it first).
     pub fn open_append(path: &Path) -> Result<QuizLog, StoreError> {
-        ReviewLog::open_append(path).map(QuizLog)
+        let log = ReviewLog::open_append(path)?;
+        log.check_regular()?;
+        Ok(QuizLog(log))
     }
 
     /// Reads every attempt; a missing file has none. A torn last line or a corrupt line is

@@ -141,23 +141,35 @@ pub fn read_regular_string(path: &Path) -> std::io::Result<String> {
 }
 
 /// The prefix of every temporary file recall makes; files so named in the data folder and
-/// `decks/` are left by a killed write and are removed by the next writer (`Paths::lock`).
+/// `decks/` are left by a killed write and are removed by the next writer
+/// (`Paths::lock_for_writing`).
 pub const TEMP_PREFIX: &str = ".recall-tmp-";
 
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
 /// then fsync the folder so the rename itself survives a power cut. A symlink (a dotfile
 /// manager's config, say) stays a symlink: the file it points to is the one replaced. The
 /// replaced file keeps its permission bits, but it is a new inode: a hard link to the old
-/// file keeps the old contents (README "Reliability").
+/// file keeps the old contents (README "Reliability"). Anything but a regular file (a FIFO,
+/// a device) is refused, never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let resolved = std::fs::canonicalize(path).ok();
     let path = resolved.as_deref().unwrap_or(path);
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return Err(StoreError::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file; recall replaces only regular files",
+            ),
+        ));
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| StoreError::io(dir, e))?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    if let Some(meta) = existing {
         tmp.as_file()
             .set_permissions(meta.permissions())
             .map_err(|e| StoreError::io(tmp.path(), e))?;
