@@ -223,6 +223,16 @@ fn optimize_with_too_few_reviews_creates_nothing() {
     let home = t.path().join("home");
     quick(&home).arg("optimize").assert().success();
     assert!(!home.exists(), "optimize created {}", home.display());
+    std::fs::create_dir(&home).expect("home");
+    let log = cli::review("a", "2026-11-22T10:00:00.000Z", 3);
+    std::fs::write(home.join("reviews.jsonl"), log).expect("log");
+    quick(&home).arg("optimize").assert().success();
+    let files: Vec<_> = std::fs::read_dir(&home)
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(files, ["reviews.jsonl"], "nothing created beside the log");
 }
 
 #[test]
@@ -237,7 +247,14 @@ fn stale_temp_files_of_recalls_naming_are_cleaned_at_start() {
         .args(["export", "mine", "-o", "-"])
         .assert()
         .success();
-    let o = quick(t.path()).arg("optimize").output().expect("runs");
+    assert!(stale.exists(), "a reader leaves it alone");
+    let src = t.path().join("in.toml");
+    std::fs::write(&src, DECK.replace("\"mine\"", "\"other\"")).expect("src");
+    let o = quick(t.path())
+        .arg("import")
+        .arg(&src)
+        .output()
+        .expect("runs");
     assert!(o.status.success(), "{:?}", out(&o));
     assert!(!stale.exists(), "the stale temp file is removed");
     assert!(other.exists(), "other files are left alone");

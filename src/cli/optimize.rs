@@ -11,13 +11,8 @@ use super::{open_read_only, CliResult, Clock};
 /// Fits, scores, and (unless `dry_run`, and only when better) saves the parameters.
 pub fn run(dry_run: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
-    // Saving rewrites the config: hold the lock from reading the log to writing the file.
-    // No data folder means no reviews: nothing to fit, and nothing is created.
-    let _lock = if dry_run || !paths.data_dir.is_dir() {
-        None
-    } else {
-        Some(paths.lock_for_writing()?)
-    };
+    // Fitting only reads; the writer lock is taken just to save, so a run that saves nothing
+    // (too few reviews, no better fit) creates nothing, not even the data folder.
     let opened = open_read_only(&paths, clock)?;
     super::print_warnings(&opened.warnings);
     let current = &opened.config.fsrs_params;
@@ -64,6 +59,7 @@ pub fn run(dry_run: bool, clock: &Clock) -> CliResult {
     } else if dry_run {
         outln!("\nBetter than {in_use}. --dry-run: nothing saved.");
     } else {
+        let _lock = paths.lock_for_writing()?;
         optimize::save_params(&paths.config_file, &fit.params)?;
         outln!(
             "\nBetter than {in_use}: saved to {} (fsrs_params).",
