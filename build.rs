@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=decks");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    // Read at run time, not with env!(): a build script compiled in another checkout (a
+    // copied target/ folder) would otherwise keep embedding that checkout's decks.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("decks");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries

@@ -1,26 +1,11 @@
 //! The TUI's cost per frame and per key, on TestBackend. Run: `cargo bench --bench tui`.
-//! The TUI lives in the binary, so its modules are included here by path.
+//! The TUI lives in the binary, so it is included here by path, once: new TUI files need no
+//! listing here.
 
-#[allow(dead_code)]
-#[path = "../src/tui/app.rs"]
-mod app;
-#[allow(dead_code)]
-#[path = "../src/tui/keys.rs"]
-mod keys;
-#[allow(dead_code)]
-#[path = "../src/tui/quiz.rs"]
-mod quiz;
-#[allow(dead_code)]
-#[path = "../src/tui/theme.rs"]
-mod theme;
-#[allow(dead_code)]
-#[path = "../src/tui/ui/mod.rs"]
-mod ui;
-
-/// The paths the TUI modules use among themselves (`crate::tui::...`).
-mod tui {
-    pub(crate) use super::{app, keys, quiz, theme, ui};
-}
+// Built as a bench, the binary's callers of the TUI (cli/) and its tests are absent.
+#[allow(dead_code, unused_imports)]
+#[path = "../src/tui/mod.rs"]
+mod tui;
 
 mod support;
 
@@ -30,9 +15,9 @@ use ratatui::Terminal;
 use recall::schedule::{Millis, Rating, Scheduler, SchedulerConfig};
 use recall::store::{EventKind, LoadedLog, StoreError};
 use recall::study::{Collection, EventSink, Limits};
-use tui::app::{Action, App};
+use tui::action::Action;
+use tui::app::{App, View};
 use tui::theme::Theme;
-use tui::ui::View;
 
 struct NullSink;
 
@@ -104,7 +89,7 @@ fn frames(c: &mut Criterion) {
         ..Default::default()
     };
     let mut big = app(decks);
-    big.history = recall::stats::history::History::new(known);
+    big.ctx.history = recall::stats::history::History::new(known);
     big.update(Action::Open, support::NOW);
     let mut now = support::NOW;
     c.bench_function("update: reveal + rate + undo (100k cards)", |b| {
@@ -116,10 +101,10 @@ fn frames(c: &mut Criterion) {
         })
     });
     assert!(
-        matches!(big.screen, app::Screen::Study(_)),
+        matches!(big.screen, tui::app::Screen::Study(_)),
         "still studying"
     );
-    assert!(big.status.as_ref().is_some_and(|s| s.text == "Undone."));
+    assert!(big.ctx.status.as_ref().is_some_and(|s| s.text == "Undone."));
 }
 
 criterion_group!(benches, frames);

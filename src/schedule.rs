@@ -6,7 +6,7 @@
 //! optional exam-date cap. Nothing here reads the clock or a global RNG, so replaying the same
 //! log always gives the same schedule.
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 
 /// Unix time in milliseconds, UTC.
 pub type Millis = i64;

@@ -3,10 +3,12 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::Path;
 
-use cli::{recall, review};
+use cli::{home_with, json_of, recall, review};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -26,21 +28,11 @@ back = "B."
 "#;
 
 fn home_with_deck() -> tempfile::TempDir {
-    let home = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(home.path().join("decks")).expect("decks dir");
-    std::fs::write(home.path().join("decks/mine.toml"), DECK).expect("deck");
-    home
+    home_with(&[("decks/mine.toml", DECK)])
 }
 
 fn cards(home: &Path) -> Vec<Value> {
-    let out = recall(home)
-        .args(["cards", "--deck", "mine", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    let v = json_of(recall(home).args(["cards", "--deck", "mine", "--json"]));
     v.as_array().expect("array").clone()
 }
 
@@ -217,6 +209,9 @@ fn without_a_terminal_the_tui_explains_and_exits_2() {
 
 #[test]
 fn a_second_writer_is_refused_while_the_lock_is_held() {
+    if !tools::script() {
+        return;
+    }
     let home = home_with_deck();
     let lock = recall::store::WriterLock::acquire(&home.path().join("recall.lock")).expect("lock");
     let out = std::process::Command::new("script")
@@ -264,14 +259,7 @@ fn decks_lists_imported_decks_after_the_built_in_ones() {
             "total                   {}  11 decks",
             builtin_cards() + 3
         )));
-    let out = recall(home.path())
-        .args(["decks", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    let v = json_of(recall(home.path()).args(["decks", "--json"]));
     let mine = v
         .as_array()
         .expect("array")

@@ -4,9 +4,8 @@
 #[path = "support/cli.rs"]
 mod cli;
 
-use cli::recall;
+use cli::{json_of, recall};
 use predicates::prelude::*;
-use serde_json::Value;
 
 fn attempt(at: &str, right: usize, retake: bool) -> String {
     let score = right as f64 / 4.0;
@@ -73,14 +72,7 @@ fn history_lists_each_attempt_with_sections_and_the_trend() {
     );
     assert_eq!(lines[6], "Trend: 25% → 75%  (+50 points over 2 attempts)");
 
-    let json = recall(home.path())
-        .args(["quiz", "--history", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&json).expect("JSON");
+    let v = json_of(recall(home.path()).args(["quiz", "--history", "--json"]));
     let arr = v.as_array().expect("array");
     assert_eq!(arr.len(), 3);
     assert_eq!(arr[1]["retake"], true);
@@ -150,14 +142,7 @@ fn a_logged_quiz_miss_makes_a_new_card_due_now() {
         "{\"v\":1,\"at\":\"2026-11-23T09:00:00.000Z\",\"card\":\"s3-security/sse-c-https\",\"event\":\"quiz-miss\"}\n",
     )
     .expect("write");
-    let out = recall(home.path())
-        .args(["cards", "--deck", "s3-security", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    let v = json_of(recall(home.path()).args(["cards", "--deck", "s3-security", "--json"]));
     let card = v
         .as_array()
         .expect("array")

@@ -6,7 +6,7 @@ mod cli;
 
 use std::path::Path;
 
-use cli::{recall_in, review};
+use cli::{home_with, json_of, recall_in, review};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -31,25 +31,15 @@ back = "C."
 "#;
 
 fn home_with_deck(log: &str, config: &str) -> tempfile::TempDir {
-    let home = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(home.path().join("decks")).expect("decks dir");
-    std::fs::write(home.path().join("decks/mine.toml"), DECK).expect("deck");
-    std::fs::write(home.path().join("reviews.jsonl"), log).expect("log");
-    std::fs::write(home.path().join("config.toml"), config).expect("config");
-    home
+    home_with(&[
+        ("decks/mine.toml", DECK),
+        ("reviews.jsonl", log),
+        ("config.toml", config),
+    ])
 }
 
 fn json(home: &Path, tz: &str, args: &[&str]) -> Value {
-    let out = recall_in(home, tz)
-        .arg("stats")
-        .args(args)
-        .arg("--json")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("JSON")
+    json_of(recall_in(home, tz).arg("stats").args(args).arg("--json"))
 }
 
 /// a: Easy 3 days ago (review), Again this morning (a review-phase fail: now relearning).

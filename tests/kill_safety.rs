@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use recall::store::{EventKind, LoadedLog, ReviewLog};
 
 const LOG_ENV: &str = "RECALL_KILL_TEST_LOG";

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use recall::deck::{Card, CardContent, Deck, DeckSource};
 use recall::store::log::format_line;
 use recall::store::EventKind;

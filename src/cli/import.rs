@@ -15,10 +15,9 @@ use super::{CliError, CliResult};
 pub fn run_import(
     files: &[PathBuf],
     deck: Option<String>,
-    format: &str,
+    format: Option<Format>,
     dry_run: bool,
 ) -> CliResult {
-    let format = Format::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
         let bytes = recall::store::read_regular(path).map_err(|e| {
@@ -74,9 +73,7 @@ pub fn report(p: &PlannedDeck, dry_run: bool) -> String {
 }
 
 /// Prints (or writes to `output`) one deck in another tool's format.
-pub fn run_export(deck_id: &str, format: &str, output: Option<PathBuf>) -> CliResult {
-    let format =
-        ExportFormat::from_name(format).map_err(|e| CliError::input(anyhow::anyhow!(e)))?;
+pub fn run_export(deck_id: &str, format: ExportFormat, output: Option<PathBuf>) -> CliResult {
     let paths = Paths::resolve()?;
     let (decks, _warnings) = load_decks(&paths.decks_dir)?;
     let Some(deck) = decks.iter().find(|d| d.id == deck_id) else {

@@ -6,6 +6,8 @@ pub mod output;
 mod cards;
 mod check;
 mod decks;
+mod formats;
+mod generate;
 mod import;
 mod optimize;
 mod paths;
@@ -19,13 +21,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use formats::{ExportFormatArg, ImportFormatArg};
 use recall::library::{self, OpenError, Opened};
 use recall::schedule::Millis;
 use recall::store::Paths;
 
 /// Terminal flashcards with FSRS-6 spaced repetition, for AWS exam preparation.
 #[derive(Debug, Parser)]
-#[command(name = "recall", version, about, long_about = None)]
+#[command(name = "recall", version, about, long_about = None, after_help = generate::after_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -66,9 +69,9 @@ pub enum Command {
         /// Put the cards into this deck id (re-importing updates it in place).
         #[arg(long)]
         deck: Option<String>,
-        /// auto, toml, anki, csv, tsv or markdown.
-        #[arg(long, default_value = "auto")]
-        format: String,
+        /// The files' format; auto guesses it per file.
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ImportFormatArg::Auto)]
+        format: ImportFormatArg,
         /// Print the report, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -77,9 +80,9 @@ pub enum Command {
     Export {
         /// The deck id (from `recall decks`).
         deck: String,
-        /// anki, csv or toml.
-        #[arg(long, default_value = "toml")]
-        format: String,
+        /// The format to write.
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ExportFormatArg::Toml)]
+        format: ExportFormatArg,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -102,6 +105,13 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff); read it with `recall man | man -l -`.
+    Man,
 }
 
 /// The current time and local UTC offset, read once at startup.
@@ -237,15 +247,17 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
             deck,
             format,
             dry_run,
-        }) => import::run_import(&files, deck, &format, dry_run),
+        }) => import::run_import(&files, deck, format.format(), dry_run),
         Some(Command::Export {
             deck,
             format,
             output,
-        }) => import::run_export(&deck, &format, output),
+        }) => import::run_export(&deck, format.format(), output),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         Some(Command::Repair) => repair::run(clock),
+        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Man) => generate::man(),
         None => study::run(clock),
     }
 }

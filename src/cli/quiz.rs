@@ -7,8 +7,7 @@ use recall::quiz::{history_text, QuizLog, QuizMode, QuizSpec};
 use recall::store::Paths;
 
 use super::{CliError, CliResult, Clock};
-use crate::tui::app::Screen;
-use crate::tui::quiz::EXAM_QUESTIONS;
+use crate::tui::{Screen, EXAM_QUESTIONS};
 
 #[derive(Debug, Args)]
 pub struct QuizArgs {
@@ -52,13 +51,13 @@ pub fn run(args: QuizArgs, clock: &Clock) -> CliResult {
     super::study::run_tui(clock, |app| {
         let mut decks = Vec::new();
         for id in &args.decks {
-            let d = super::deck_index(&app.collection.decks, id)?;
+            let d = super::deck_index(&app.ctx.collection.decks, id)?;
             if !decks.contains(&d) {
                 decks.push(d);
             }
         }
-        app.quiz_env.minutes = args.minutes;
-        app.quiz_env.exit_when_done = true;
+        app.ctx.quiz_env.minutes = args.minutes;
+        app.ctx.quiz_env.exit_when_done = true;
         let mode = if args.practice {
             QuizMode::Practice
         } else {

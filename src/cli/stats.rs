@@ -8,7 +8,7 @@ use recall::study::Scope;
 use recall::text::count;
 
 use super::{open_read_only, CliResult, Clock};
-use crate::tui::ui::duration;
+use recall::timefmt::duration;
 
 /// Prints the stats of one deck or all, as text or JSON.
 pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {

@@ -12,8 +12,7 @@ use recall::store::{Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
 use super::{open_read_only, CliResult, Clock};
-use crate::tui::app::{Imported, Importer};
-use crate::tui::{self, app::App, app::Status, quiz::QuizEnv, theme::Theme};
+use crate::tui::{self, App, Imported, Importer, QuizEnv, Status, Theme};
 
 /// Whether the TUI can run: it reads keys from stdin and draws on stdout.
 pub fn has_terminal() -> bool {
@@ -62,15 +61,15 @@ pub fn run_tui(
         exit_when_done: false,
     });
     // The importer holds the writer lock; it is released when the app is dropped.
-    app.importer = Some(Box::new(TuiImporter {
+    app.ctx.importer = Some(Box::new(TuiImporter {
         paths: paths.clone(),
         utc_offset_secs: clock.utc_offset_secs,
         lock,
     }));
-    app.history = recall::stats::history::History::new(history);
+    app.ctx.history = recall::stats::history::History::new(history);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
-        app.status = Some(Status::error(if more == 0 {
+        app.ctx.status = Some(Status::error(if more == 0 {
             first.clone()
         } else {
             format!("{first} (+{more} more warnings; `recall cards` prints them)")
@@ -135,7 +134,7 @@ impl Importer for TuiImporter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::{Action, Screen};
+    use crate::tui::{Action, Screen};
     use recall::study::Limits;
 
     #[test]
@@ -157,7 +156,7 @@ mod tests {
             Box::new(log),
             now,
         );
-        app.importer = Some(Box::new(TuiImporter {
+        app.ctx.importer = Some(Box::new(TuiImporter {
             paths: paths.clone(),
             utc_offset_secs: 0,
             lock,
@@ -182,8 +181,8 @@ mod tests {
                 format!("  skipped {}:2: empty back", csv.display()),
             ]
         );
-        assert_eq!(app.collection.decks.len(), before + 1);
-        assert_eq!(app.collection.decks[home.selected].id, "my-cards");
+        assert_eq!(app.ctx.collection.decks.len(), before + 1);
+        assert_eq!(app.ctx.collection.decks[home.selected].id, "my-cards");
         assert!(paths.decks_dir.join("my-cards.toml").is_file());
 
         // A long report is cut to a screenful, saying how much more there is.

@@ -1,10 +1,25 @@
 //! The terminal side: set the terminal up, run draw → key → update, and always put it back.
+//!
+//! The layers, each importing only from the ones above it in this list:
+//! `action`, `ctx`, `layout`, `theme` (plain data and arithmetic) → `text`, `keys`, `help`
+//! → `screens/*` (each screen's state, update and view) → `app` (the router and the frame)
+//! → this file (the event loop). ARCHITECTURE.md draws the whole crate.
 
+pub mod action;
 pub mod app;
+pub mod ctx;
+pub mod help;
 pub mod keys;
-pub mod quiz;
+pub mod layout;
+pub mod screens;
+pub mod text;
 pub mod theme;
-pub mod ui;
+
+pub use action::Action;
+pub use app::{App, Screen, View};
+pub use ctx::{Imported, Importer, QuizEnv, Status};
+pub use screens::quiz::EXAM_QUESTIONS;
+pub use theme::Theme;
 
 use std::io::{self, Stdout};
 use std::process::ExitCode;
@@ -20,11 +35,6 @@ use ratatui::layout::Size;
 use ratatui::Terminal;
 use recall::schedule::Millis;
 
-use app::App;
-use keys::Mode;
-use theme::Theme;
-use ui::View;
-
 /// How often the loop wakes without a key, so cards coming due and timers show up.
 const TICK: Duration = Duration::from_millis(1000);
 
@@ -34,6 +44,7 @@ const SIGNAL_POLL: Duration = Duration::from_millis(50);
 /// Signals that end the TUI cleanly (terminal restored) instead of killing it mid-frame:
 /// every signal whose default action ends the process and that can be caught without being
 /// a fault (SIGSEGV and friends are not sent by people; SIGKILL cannot be caught).
+#[cfg(unix)]
 const STOP_SIGNALS: &[i32] = &[
     libc::SIGTERM,
     libc::SIGHUP,
@@ -52,6 +63,9 @@ const STOP_SIGNALS: &[i32] = &[
     #[cfg(any(target_os = "linux", target_os = "android"))]
     libc::SIGSTKFLT,
 ];
+/// Elsewhere there is no SIGHUP.
+#[cfg(not(unix))]
+const STOP_SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Why the event loop ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +116,7 @@ impl StopSignals {
             )?);
         }
         let suspend = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
         ids.push(signal_hook::flag::register(
             libc::SIGTSTP,
             Arc::clone(&suspend),
@@ -201,13 +216,18 @@ fn take_terminal() -> io::Result<()> {
 
 /// Suspends like any terminal program (ctrl-z, `kill -TSTP`): gives the terminal back, stops
 /// the process, and when it is continued (`fg`, SIGCONT) takes the terminal again and
-/// clears it so the next frame is drawn whole.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
-    restore_terminal();
-    // Stops here (the default action of SIGTSTP) until SIGCONT.
-    signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)?;
-    take_terminal()?;
-    terminal.clear()
+/// clears it so the next frame is drawn whole. Returns the size to redraw at.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<Action> {
+    #[cfg(unix)]
+    {
+        restore_terminal();
+        // Stops here (the default action of SIGTSTP) until SIGCONT.
+        signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)?;
+        take_terminal()?;
+        terminal.clear()?;
+    }
+    let size = terminal.size()?;
+    Ok(Action::Resize(size.width, size.height))
 }
 
 /// What a key does in the loop itself, before (or instead of) the app.
@@ -232,7 +252,7 @@ fn handle_key(app: &mut App, key: KeyEvent, size: Size, now: Millis) -> KeyOutco
         return KeyOutcome::Suspend;
     }
     match key_action(app, key, size) {
-        Some(app::Action::Quit) if !ui::fits(size.width, size.height) => KeyOutcome::Quit,
+        Some(Action::Quit) if !layout::fits(size.width, size.height) => KeyOutcome::Quit,
         Some(action) => {
             app.update(action, now);
             KeyOutcome::Handled
@@ -273,7 +293,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
     // For measuring start-up: draw one frame, then leave (see README "Performance").
     let exit_after_first_frame = std::env::var_os("RECALL_EXIT_AFTER_FIRST_FRAME").is_some();
     let size = terminal.size()?;
-    app.update(app::Action::Resize(size.width, size.height), clock());
+    app.update(Action::Resize(size.width, size.height), clock());
     loop {
         terminal.draw(|f| f.render_widget(View { app: &app, theme }, f.area()))?;
         if app.quit || exit_after_first_frame {
@@ -281,12 +301,8 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
         }
         let action = match next_input(&signals)? {
             Input::Signal(sig) => return Ok(Exit::Signal(sig)),
-            Input::Suspend => {
-                suspend(&mut terminal)?;
-                let size = terminal.size()?;
-                Some(app::Action::Resize(size.width, size.height))
-            }
-            Input::Tick => Some(app::Action::Tick),
+            Input::Suspend => Some(suspend(&mut terminal)?),
+            Input::Tick => Some(Action::Tick),
             Input::Event(event) => match event {
                 Event::Key(key) => {
                     if panic_key.is_some() && key.code == KeyCode::Char(panic_key.unwrap_or(' ')) {
@@ -295,14 +311,10 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
                     match handle_key(&mut app, key, terminal.size()?, clock()) {
                         KeyOutcome::Handled => None,
                         KeyOutcome::Quit => return Ok(Exit::Quit),
-                        KeyOutcome::Suspend => {
-                            suspend(&mut terminal)?;
-                            let size = terminal.size()?;
-                            Some(app::Action::Resize(size.width, size.height))
-                        }
+                        KeyOutcome::Suspend => Some(suspend(&mut terminal)?),
                     }
                 }
-                Event::Resize(w, h) => Some(app::Action::Resize(w, h)),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 _ => None,
             },
         };
@@ -314,9 +326,9 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
 
 /// What a key does on the screen as it is drawn now: on the "too small" notice nothing but
 /// ctrl-c, since the user cannot see what a key would rate or choose.
-fn key_action(app: &App, key: KeyEvent, size: Size) -> Option<app::Action> {
-    if ui::fits(size.width, size.height) {
-        keys::map(Mode::of(&app.screen, app.show_help), key)
+fn key_action(app: &App, key: KeyEvent, size: Size) -> Option<Action> {
+    if layout::fits(size.width, size.height) {
+        keys::map(app.mode(), key)
     } else {
         keys::map_when_too_small(key)
     }
@@ -334,8 +346,6 @@ fn test_panic_key() -> Option<char> {
 }
 
 #[cfg(test)]
-mod quiz_tests;
-#[cfg(test)]
 mod tests;
 
 #[cfg(test)]
@@ -346,28 +356,25 @@ mod size_tests {
 
     #[test]
     fn on_the_too_small_notice_only_ctrl_c_acts() {
-        let app = tests::app_with(tests::MemSink::default());
+        let app = tests::support::app_with(tests::support::MemSink::default());
         let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         let tiny = Size::new(20, 6);
         for c in ['3', ' ', 'q', 'a', '?', 'u', 'b', 's'] {
             assert_eq!(key_action(&app, key(c), tiny), None, "{c:?}");
         }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(key_action(&app, ctrl_c, tiny), Some(app::Action::Quit));
-        let fine = Size::new(ui::MIN_WIDTH, ui::MIN_HEIGHT);
-        assert_eq!(
-            key_action(&app, key('a'), fine),
-            Some(app::Action::StudyAll)
-        );
+        assert_eq!(key_action(&app, ctrl_c, tiny), Some(Action::Quit));
+        let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
+        assert_eq!(key_action(&app, key('a'), fine), Some(Action::StudyAll));
     }
 
     #[test]
     fn on_the_too_small_notice_one_ctrl_c_quits_even_from_study() {
-        let mut app = tests::app_with(tests::MemSink::default());
-        let fine = Size::new(ui::MIN_WIDTH, ui::MIN_HEIGHT);
+        let mut app = tests::support::app_with(tests::support::MemSink::default());
+        let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
         let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
         assert_eq!(handle_key(&mut app, a, fine, 0), KeyOutcome::Handled);
-        assert!(matches!(app.screen, app::Screen::Study(_)));
+        assert!(matches!(app.screen, Screen::Study(_)));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             handle_key(&mut app, ctrl_c, Size::new(20, 6), 0),
@@ -377,9 +384,12 @@ mod size_tests {
 
     #[test]
     fn ctrl_z_suspends_on_every_screen_and_any_size() {
-        let mut app = tests::app_with(tests::MemSink::default());
+        let mut app = tests::support::app_with(tests::support::MemSink::default());
         let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        for size in [Size::new(20, 6), Size::new(ui::MIN_WIDTH, ui::MIN_HEIGHT)] {
+        for size in [
+            Size::new(20, 6),
+            Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT),
+        ] {
             assert_eq!(handle_key(&mut app, ctrl_z, size, 0), KeyOutcome::Suspend);
         }
     }

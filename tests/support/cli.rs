@@ -25,3 +25,22 @@ pub fn recall(home: &Path) -> Command {
 pub fn review(card: &str, at: &str, rating: u8) -> String {
     format!("{{\"v\":1,\"at\":\"{at}\",\"card\":\"mine/{card}\",\"event\":\"review\",\"rating\":{rating},\"ms\":3000}}\n")
 }
+
+/// A temp `RECALL_HOME` holding these files (paths inside it, folders made as needed).
+pub fn home_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = home.path().join(name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("folder in the temp home");
+        }
+        std::fs::write(&path, text).expect("file in the temp home");
+    }
+    home
+}
+
+/// Runs `cmd`, asserts it succeeded, and reads its stdout as JSON.
+pub fn json_of(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("JSON on stdout")
+}

@@ -1,4 +1,7 @@
-//! Card text as terminal lines: control characters made inert, light Markdown shown plainly.
+//! Card text as terminal lines: control characters made inert, light Markdown shown plainly,
+//! hanging indents, and a box that scrolls with "more" marks on its border.
+//!
+//! Used by the screens' views and measuring files alike; imports only `theme`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

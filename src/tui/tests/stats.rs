@@ -1,6 +1,6 @@
 //! The stats screen: opened with `s`, drawn at the sizes people use, down to 1x1.
 
-use super::*;
+use super::support::*;
 use recall::store::log::{format_line, parse_log};
 
 const DAY: Millis = 86_400_000;
@@ -53,7 +53,7 @@ back = "2."
         Box::new(MemSink::default()),
         T0,
     );
-    app.history = recall::stats::history::History::new(log);
+    app.ctx.history = recall::stats::history::History::new(log);
     app
 }
 

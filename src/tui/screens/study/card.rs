@@ -1,19 +1,22 @@
-//! Study: the card, its answer once revealed, and the four rating buttons with intervals.
+//! The study card as text and the card box's place in the body: what the study update needs
+//! to stop scrolling at the last line, and what the view draws.
+//!
+//! Takes plain inputs (the collection, the session, the picked options, a `Rect`), never the
+//! study state, so that both `mod.rs` (update) and `view.rs` sit above it.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use recall::deck::{cloze_render, CardContent};
+use recall::study::{Collection, Session};
 use recall::text::for_terminal as inert;
 
-use super::text::{card_lines, render_scrolled, scroll_room};
-use crate::tui::app::{App, StudyState};
+use crate::tui::text::{card_lines, scroll_room};
 use crate::tui::theme::Theme;
 
 /// Header, progress gauge, the card, the rating buttons.
-fn areas(area: Rect) -> [Rect; 4] {
+pub fn areas(area: Rect) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -24,92 +27,24 @@ fn areas(area: Rect) -> [Rect; 4] {
 }
 
 /// How far the card on screen can scroll when the study screen fills `body`: its wrapped
-/// lines beyond the card box's height. `update` uses it so that scrolling stops at the end.
-pub fn scroll_limit(app: &App, study: &StudyState, body: Rect) -> u16 {
+/// lines beyond the card box's height. The update uses it so that scrolling stops at the end.
+pub fn scroll_limit(col: &Collection, session: &Session, picked: &[usize], body: Rect) -> u16 {
     let card_area = areas(body)[2];
-    card_text(app, study, Theme::new(false)).map_or(0, |text| scroll_room(&text, card_area))
-}
-
-pub fn render(app: &App, study: &StudyState, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let session = &study.session;
-    let col = &app.collection;
-    let left = session.remaining(col);
-    let [header, gauge, card_area, buttons] = areas(area);
-
-    let counts = vec![
-        Span::styled(format!("New {}", left.new), theme.new_count()),
-        Span::styled(" · ", theme.dim()),
-        Span::styled(format!("Learn {}", left.learning), theme.learn_count()),
-        Span::styled(" · ", theme.dim()),
-        Span::styled(format!("Due {}", left.review), theme.due_count()),
-        Span::raw(" "),
-    ];
-    let counts_w: usize = counts.iter().map(Span::width).sum();
-    let [title_area, counts_area] =
-        Layout::horizontal([Constraint::Min(1), Constraint::Length(counts_w as u16)]).areas(header);
-    Line::from(vec![
-        Span::styled(" Studying ", theme.dim()),
-        Span::styled(inert(&study.title).into_owned(), theme.title()),
-    ])
-    .render(title_area, buf);
-    Line::from(counts).render(counts_area, buf);
-
-    let done = session.stats().studied as usize;
-    let total = done + left.total();
-    Gauge::default()
-        .gauge_style(theme.gauge())
-        .ratio(if total == 0 {
-            1.0
-        } else {
-            done as f64 / total as f64
-        })
-        .label(format!("{done}/{total}"))
-        .render(gauge, buf);
-
-    let Some(entry) = session.current() else {
-        return;
-    };
-    let (deck, card) = col.card(entry);
-    let revealed = session.is_revealed();
-    let Some(text) = card_text(app, study, theme) else {
-        return;
-    };
-    // A card longer than the screen scrolls (j/k); the border says there is more.
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} · {} ", inert(&deck.title), card.content.kind()),
-        theme.dim(),
-    ));
-    render_scrolled(text, block, study.scroll(), theme, card_area, buf);
-
-    if revealed {
-        if let Some(outcomes) = session.preview(col, &app.scheduler, app.now) {
-            let names = ["Again", "Hard", "Good", "Easy"];
-            let mut spans = vec![Span::raw(" ")];
-            for (i, o) in outcomes.iter().enumerate() {
-                spans.push(Span::styled(format!("{} ", i + 1), theme.key()));
-                spans.push(Span::styled(names[i], theme.rating(i)));
-                spans.push(Span::raw(format!(" {}   ", o.interval)));
-            }
-            Line::from(spans).render(buttons, buf);
-        }
-    } else {
-        let mut spans = vec![Span::raw(" ")];
-        if study.choice {
-            spans.push(Span::styled("1-4", theme.key()));
-            spans.push(Span::styled(" pick   ", theme.dim()));
-        }
-        spans.push(Span::styled("space", theme.key()));
-        spans.push(Span::styled(" show answer", theme.dim()));
-        Line::from(spans).render(buttons, buf);
-    }
+    card_text(col, session, picked, Theme::new(false))
+        .map_or(0, |text| scroll_room(&text, card_area))
 }
 
 /// The card on screen as wrapped text: front, then (once revealed) the answer and the
 /// explanation. None when the session has no card on screen.
-fn card_text<'a>(app: &'a App, study: &StudyState, theme: Theme) -> Option<Paragraph<'a>> {
-    let entry = study.session.current()?;
-    let (_, card) = app.collection.card(entry);
-    let revealed = study.session.is_revealed();
+pub fn card_text<'a>(
+    col: &'a Collection,
+    session: &Session,
+    picked: &[usize],
+    theme: Theme,
+) -> Option<Paragraph<'a>> {
+    let entry = session.current()?;
+    let (_, card) = col.card(entry);
+    let revealed = session.is_revealed();
     let mut lines = Vec::new();
     match &card.content {
         CardContent::Basic { front, back } => {
@@ -137,7 +72,6 @@ fn card_text<'a>(app: &'a App, study: &StudyState, theme: Theme) -> Option<Parag
                 )));
             }
             lines.push(Line::from(""));
-            let picked = &study.picked;
             for (i, choice) in choices.iter().enumerate() {
                 let right = answer.contains(&i);
                 let chosen = picked.contains(&i);

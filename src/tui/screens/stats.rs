@@ -2,6 +2,9 @@
 //!
 //! Everything is drawn with characters (shades, bars, gauges), so it reads the same under
 //! NO_COLOR. Panels drop out as the terminal shrinks: first the forecast, then the heatmap.
+//!
+//! One file holds the state, its update (scrolling the deck table) and its view, since
+//! nothing outside it needs its layout. It imports no other screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,15 +13,57 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Tab
 use recall::stats::{self, Retention, Stats};
 use recall::text::{count, for_terminal as inert};
 
-use super::duration;
-use crate::tui::app::StatsState;
+use recall::study::Scope;
+use recall::timefmt::duration;
+
+use crate::tui::action::{Action, Nav};
+use crate::tui::ctx::Ctx;
+use crate::tui::keys::Mode;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
+
+/// The stats screen: figures computed when it opened, and how far the deck table scrolled.
+pub struct StatsState {
+    pub stats: Stats,
+    pub scroll: usize,
+}
+
+impl StatsState {
+    /// Computes every figure once, for all decks, as the screen opens.
+    pub fn open(ctx: &Ctx) -> StatsState {
+        let stats = recall::stats::compute(
+            &ctx.collection,
+            ctx.history.log(),
+            &ctx.scheduler,
+            Scope::All,
+            ctx.now,
+        );
+        StatsState { stats, scroll: 0 }
+    }
+
+    pub fn mode(&self) -> Mode {
+        Mode::Stats
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx, action: Action) -> Option<Nav> {
+        match action {
+            // The deck table stops at its last row, as drawn in the stats screen's body.
+            Action::Up | Action::Down => {
+                let limit = scroll_limit(self, layout::body(ctx.size));
+                self.scroll = layout::scroll(self.scroll, limit, action == Action::Down);
+                None
+            }
+            Action::Back | Action::Quit => Some(Nav::Home),
+            _ => None,
+        }
+    }
+}
 
 /// The heatmap panel at one character per day: weekday labels, 26 weeks, borders.
 const HEATMAP_NARROW: u16 = 2 + stats::HEATMAP_WEEKS as u16 + 2;
 
 /// Draws the stats screen into `area`, dropping panels that do not fit.
-pub fn render(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &StatsState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
     let st = &state.stats;
     let [title, top, forecast_area, table_area] = areas(st, area);
     title_line(st, theme).render(title, buf);

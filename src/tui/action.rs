@@ -1,0 +1,85 @@
+//! What a key asks for (`Action`) and what a screen asks the router for (`Nav`).
+//!
+//! Plain data only: this file imports nothing from the TUI, so that keys, screens and the
+//! router can all use it without importing each other. A new screen that others can open
+//! adds one `Nav` variant here and one arm in `app.rs`.
+
+use recall::quiz::{Quiz, QuizMode, QuizSpec};
+use recall::schedule::Rating;
+use recall::study::Scope;
+
+/// Everything a key can ask for; `keys` maps keys to these per screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Home: study the selected deck.
+    Open,
+    /// Home: study every deck.
+    StudyAll,
+    Reveal,
+    Rate(Rating),
+    Undo,
+    Bury,
+    Suspend,
+    /// Study: show which file and id the card comes from.
+    Locate,
+    ToggleHelp,
+    /// Leave the current screen (Home: quit).
+    Back,
+    Quit,
+    /// Time passed with no key (learning cards may have come due).
+    Tick,
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
+    /// Home: set up a quiz.
+    QuizSetup,
+    /// Quiz: previous/next question, or change a setup value.
+    Left,
+    Right,
+    /// Quiz: choose option n (0-based); toggles on "choose two" questions.
+    Pick(u8),
+    Flag,
+    Submit,
+    /// Answers to a confirmation.
+    Yes,
+    No,
+    /// Typing an answer: a character, and backspace.
+    Type(char),
+    Erase,
+    /// Results: retake only the missed questions; review the mistakes; retry saving.
+    Retake,
+    Mistakes,
+    Save,
+    /// Home: ask for a file to import (the prompt then takes Type, Erase and Submit).
+    Import,
+    /// Home: open the stats screen.
+    Stats,
+}
+
+/// Where a screen wants to go next. A screen never builds another screen: it returns one of
+/// these from its `update`, and `App` (the router) calls the next screen's constructor.
+/// Variants carry core data only (never a screen's state), so this file stays below them.
+#[derive(Debug)]
+pub enum Nav {
+    /// The deck list with fresh counts, the deck last used selected.
+    Home,
+    /// Study these cards (stays put, with a status line, when nothing is due).
+    Study(Scope),
+    /// The study session on screen ended: its summary, or Home when nothing was answered.
+    Summary,
+    /// The stats screen for every deck.
+    Stats,
+    /// The quiz setup form.
+    QuizSetup,
+    /// Build a quiz and show its first question (stays put when it has no questions).
+    StartQuiz(QuizSpec, QuizMode),
+    /// Take this already built quiz (a retake of missed questions).
+    TakeQuiz { quiz: Box<Quiz>, title: String },
+    /// The quiz on screen is over: score it, save it and show the results.
+    Submitted,
+    /// Out of a quiz or its results: Home, or out of recall when it was started from the shell.
+    LeaveQuiz,
+    /// End recall.
+    Quit,
+}

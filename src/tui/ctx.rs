@@ -1,0 +1,94 @@
+//! `Ctx`: what every screen shares (the collection, scheduler, log sink, clock, terminal
+//! size, status line), and the few types that travel with it.
+//!
+//! Screens take `&mut Ctx` in their update and `&Ctx` in their view. This file sits below
+//! every screen and the router: it imports no screen, no view and not `app.rs`.
+
+use recall::quiz::AttemptSink;
+use recall::schedule::{Millis, Scheduler};
+use recall::stats::history::History;
+use recall::store::Config;
+use recall::study::{Collection, EventSink, Limits};
+
+/// The state shared by all screens. Fields are public so that an update can borrow the
+/// collection and the sink apart, as answering a card needs.
+pub struct Ctx {
+    pub collection: Collection,
+    pub scheduler: Scheduler,
+    pub limits: Limits,
+    pub sink: Box<dyn EventSink>,
+    /// The review log as loaded, plus every event this run appended: what stats read.
+    pub history: History,
+    /// The time of the latest update; views use it for intervals and counts.
+    pub now: Millis,
+    /// The terminal's size (columns, rows), so that scrolling knows where a text ends.
+    pub size: (u16, u16),
+    pub status: Option<Status>,
+    /// The deck last studied, so Home comes back with it selected.
+    pub last_deck: usize,
+    pub quiz_env: QuizEnv,
+    /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
+    pub importer: Option<Box<dyn Importer>>,
+}
+
+/// A one-line message under the screen: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Status {
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// What an import gives the TUI: the report's lines, the reloaded collection, the deck id.
+pub struct Imported {
+    pub report: Vec<String>,
+    pub collection: Collection,
+    pub deck_id: String,
+}
+
+/// Imports a file into the data dir and reloads the collection (the binary's side does the
+/// I/O; tests use a double). An error is a message for the status line.
+pub trait Importer {
+    fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String>;
+}
+
+/// What the quiz needs beyond the collection: where attempts go and the config's rules.
+pub struct QuizEnv {
+    /// `quizzes.jsonl`; None when nothing was opened (attempts then cannot be saved).
+    pub attempts: Option<Box<dyn AttemptSink>>,
+    pub pass_mark: f32,
+    pub seconds_per_question: u32,
+    /// `recall quiz --minutes`: the whole quiz's time, replacing seconds per question.
+    pub minutes: Option<u32>,
+    /// Started by `recall quiz` from the shell: leaving the quiz or its results ends recall
+    /// (back to the shell the user came from) instead of opening the deck list.
+    pub exit_when_done: bool,
+}
+
+impl Default for QuizEnv {
+    fn default() -> Self {
+        let c = Config::default();
+        QuizEnv {
+            attempts: None,
+            pass_mark: c.pass_mark,
+            seconds_per_question: c.seconds_per_question,
+            minutes: None,
+            exit_when_done: false,
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Which key does what in which `Mode` (Anki's and vim's habits); the footer and help text
+//! for each mode are in `hints.rs`.
+//!
+//! Each screen says which mode it is in (`mode()` on its state), so this table never imports
+//! a screen: a new screen adds a `Mode` variant here, its keys in `map`, and its hints.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use recall::schedule::Rating;
+
+use super::action::Action;
+
+pub mod hints;
+
+/// The screen kinds that have their own key map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Home,
+    Question,
+    /// The question side of a choice card: digits pick an option.
+    Choice,
+    Answer,
+    Summary,
+    Stats,
+    Help,
+    QuizSetup,
+    QuizQuestion,
+    /// A question answered by typing (cloze): enter starts typing, there are no options.
+    QuizTypedQuestion,
+    /// Typing an answer: letters are text, not commands.
+    QuizTyping,
+    QuizConfirm,
+    Results,
+    Review,
+    /// Home with the import prompt open: keys are text.
+    Prompt,
+    /// Home showing an import report.
+    Report,
+}
+
+/// Maps a key press to an action for the given mode; None for keys that do nothing there.
+pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    let code = key.code;
+    if mode == Mode::Prompt {
+        return match code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        };
+    }
+    if code == KeyCode::Char('?') && mode != Mode::QuizTyping {
+        return Some(Action::ToggleHelp);
+    }
+    match mode {
+        Mode::Help => match code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Home => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Char('t') => Some(Action::QuizSetup),
+            KeyCode::Char('i') => Some(Action::Import),
+            KeyCode::Char('s') => Some(Action::Stats),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+            _ => None,
+        },
+        Mode::Stats => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Question | Mode::Choice | Mode::Answer => match code {
+            KeyCode::Char(' ') | KeyCode::Enter if mode != Mode::Answer => Some(Action::Reveal),
+            KeyCode::Char(' ') | KeyCode::Enter => Some(Action::Rate(Rating::Good)),
+            KeyCode::Char(c @ '1'..='9') if mode == Mode::Choice => {
+                Some(Action::Pick(c as u8 - b'1'))
+            }
+            KeyCode::Char(c @ '1'..='4') => Rating::from_u8(c as u8 - b'0').map(Action::Rate),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('b') => Some(Action::Bury),
+            KeyCode::Char('s') => Some(Action::Suspend),
+            KeyCode::Char('e') => Some(Action::Locate),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
+            _ => None,
+        },
+        Mode::Summary | Mode::Report => match code {
+            KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char(' ') => {
+                Some(Action::Back)
+            }
+            _ => None,
+        },
+        Mode::QuizSetup => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => Some(Action::Down),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => Some(Action::Left),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') | KeyCode::Char(' ') => {
+                Some(Action::Right)
+            }
+            KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::QuizQuestion | Mode::QuizTypedQuestion => match code {
+            KeyCode::Char(c @ '1'..='9') => Some(Action::Pick(c as u8 - b'1')),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
+            KeyCode::Enter | KeyCode::Char(' ') => Some(Action::Open),
+            KeyCode::Char('f') => Some(Action::Flag),
+            KeyCode::Char('s') => Some(Action::Submit),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
+            _ => None,
+        },
+        Mode::QuizTyping => match code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::QuizConfirm => match code {
+            KeyCode::Char('y') | KeyCode::Enter => Some(Action::Yes),
+            KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => Some(Action::No),
+            _ => None,
+        },
+        Mode::Results => match code {
+            KeyCode::Char('m') | KeyCode::Enter => Some(Action::Mistakes),
+            KeyCode::Char('r') => Some(Action::Retake),
+            KeyCode::Char('s') => Some(Action::Save),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Review => match code {
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => Some(Action::Right),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => Some(Action::Left),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
+            KeyCode::Char('r') => Some(Action::Retake),
+            KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
+            _ => None,
+        },
+        Mode::Prompt => None,
+    }
+}
+
+/// Keys while the terminal is too small to draw the screen: only ctrl-c (quit) acts.
+pub fn map_when_too_small(key: KeyEvent) -> Option<Action> {
+    let ctrl_c = key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.code == KeyCode::Char('c');
+    ctrl_c.then_some(Action::Quit)
+}
+
+#[cfg(test)]
+mod tests;

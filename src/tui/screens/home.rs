@@ -1,0 +1,301 @@
+//! Home: the decks with what is due today, and the import prompt and its report.
+//!
+//! Owns `HomeState` (its rows are counted when Home opens, never per frame), its update and
+//! its view. It asks for other screens only through `Nav`; it imports no other screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
+use recall::study::{DueCounts, Queue, Scope};
+use recall::text::{count, for_terminal as inert};
+
+use crate::tui::action::{Action, Nav};
+use crate::tui::ctx::{Ctx, Status};
+use crate::tui::keys::Mode;
+use crate::tui::layout::centered;
+use crate::tui::theme::Theme;
+
+/// One row of the Home table, counted when Home is entered (not on every frame).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeckRow {
+    pub title: String,
+    pub section: String,
+    pub cards: usize,
+    pub due: DueCounts,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HomeState {
+    pub selected: usize,
+    pub rows: Vec<DeckRow>,
+    pub total: DueCounts,
+    /// The import prompt's text while it is open (`i`).
+    pub prompt: Option<String>,
+    /// The last import's report, shown until dismissed.
+    pub report: Option<Vec<String>>,
+}
+
+impl HomeState {
+    /// Home with fresh counts (the day rolled over first), keeping `selected` in range.
+    pub fn open(ctx: &mut Ctx, selected: usize) -> HomeState {
+        let today = ctx.scheduler.day_of(ctx.now);
+        ctx.collection.roll_day(today);
+        let rows: Vec<DeckRow> = (0..ctx.collection.decks.len())
+            .map(|d| {
+                let deck = &ctx.collection.decks[d];
+                DeckRow {
+                    title: deck.title.clone(),
+                    section: deck.section.clone(),
+                    cards: deck.active_cards(),
+                    due: Queue::build(
+                        &ctx.collection,
+                        Scope::Deck(d),
+                        ctx.limits,
+                        &ctx.scheduler,
+                        ctx.now,
+                    )
+                    .counts(),
+                }
+            })
+            .collect();
+        let total = Queue::build(
+            &ctx.collection,
+            Scope::All,
+            ctx.limits,
+            &ctx.scheduler,
+            ctx.now,
+        )
+        .counts();
+        let selected = selected.min(rows.len().saturating_sub(1));
+        HomeState {
+            selected,
+            rows,
+            total,
+            prompt: None,
+            report: None,
+        }
+    }
+
+    /// The key map Home is in: the prompt and the report take their own keys.
+    pub fn mode(&self) -> Mode {
+        if self.prompt.is_some() {
+            Mode::Prompt
+        } else if self.report.is_some() {
+            Mode::Report
+        } else {
+            Mode::Home
+        }
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx, action: Action) -> Option<Nav> {
+        if self.report.is_some() {
+            if matches!(
+                action,
+                Action::Back | Action::Open | Action::Submit | Action::Quit
+            ) {
+                self.report = None;
+            }
+            return None;
+        }
+        if let Some(input) = &mut self.prompt {
+            match action {
+                Action::Type(c) => input.push(c),
+                Action::Erase => {
+                    input.pop();
+                }
+                Action::Back => self.prompt = None,
+                Action::Quit => return Some(Nav::Quit),
+                Action::Submit => {
+                    let path = input.trim().to_string();
+                    self.run_import(ctx, &path);
+                }
+                _ => {}
+            }
+            return None;
+        }
+        let n = self.rows.len();
+        match action {
+            Action::Up => {
+                self.selected = self.selected.checked_sub(1).unwrap_or(n.saturating_sub(1))
+            }
+            Action::Down => {
+                self.selected = if self.selected + 1 >= n {
+                    0
+                } else {
+                    self.selected + 1
+                }
+            }
+            Action::Open if n > 0 => return Some(Nav::Study(Scope::Deck(self.selected))),
+            Action::StudyAll => return Some(Nav::Study(Scope::All)),
+            Action::Stats => {
+                ctx.last_deck = self.selected;
+                return Some(Nav::Stats);
+            }
+            Action::QuizSetup => {
+                ctx.last_deck = self.selected;
+                return Some(Nav::QuizSetup);
+            }
+            Action::Import => self.prompt = Some(String::new()),
+            Action::Back | Action::Quit => return Some(Nav::Quit),
+            _ => {}
+        }
+        None
+    }
+
+    /// Imports `path` through the importer; success reloads Home with the deck selected and
+    /// shows the report, failure keeps the prompt open with the error underneath.
+    fn run_import(&mut self, ctx: &mut Ctx, path: &str) {
+        if path.is_empty() {
+            ctx.status = Some(Status::error("Type the path of a file to import."));
+            return;
+        }
+        let Some(importer) = ctx.importer.as_mut() else {
+            ctx.status = Some(Status::error("Importing is not available here."));
+            return;
+        };
+        match importer.import(path, ctx.now) {
+            Ok(imported) => {
+                ctx.collection = imported.collection;
+                let selected = ctx
+                    .collection
+                    .decks
+                    .iter()
+                    .position(|d| d.id == imported.deck_id)
+                    .unwrap_or(0);
+                *self = HomeState::open(ctx, selected);
+                self.report = Some(imported.report);
+            }
+            Err(e) => ctx.status = Some(Status::error(e)),
+        }
+    }
+}
+
+/// Draws the deck table, the selected deck's details and an open prompt or report.
+pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let [title, table_area, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    Line::from(vec![
+        Span::styled(" recall", theme.title()),
+        Span::styled("  study what is due today", theme.dim()),
+    ])
+    .render(title, buf);
+
+    let num = |n: usize, style| {
+        Cell::from(Span::styled(
+            format!("{n:>5}"),
+            if n > 0 { style } else { theme.dim() },
+        ))
+    };
+    let mut rows: Vec<Row> = home
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let row = Row::new(vec![
+                Cell::from(inert(&r.title).into_owned()),
+                num(r.due.new, theme.new_count()),
+                num(r.due.learning, theme.learn_count()),
+                num(r.due.review, theme.due_count()),
+            ]);
+            if i == home.selected {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    rows.push(
+        Row::new(vec![
+            Cell::from(Span::styled("All decks", theme.strong())),
+            num(home.total.new, theme.new_count()),
+            num(home.total.learning, theme.learn_count()),
+            num(home.total.review, theme.due_count()),
+        ])
+        .top_margin(1),
+    );
+    let header = Row::new(["Deck", "  New", "Learn", "  Due"]).style(theme.strong());
+    Table::new(
+        rows,
+        [
+            Constraint::Min(10),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+        ],
+    )
+    .header(header)
+    .column_spacing(2)
+    .block(Block::bordered().title(Span::styled(" Decks ", theme.title())))
+    .render(table_area, buf);
+
+    if let Some(r) = home.rows.get(home.selected) {
+        let section = if r.section.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", inert(&r.section))
+        };
+        Paragraph::new(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(section, theme.dim()),
+            Span::styled(count(r.cards as u64, "card"), theme.dim()),
+        ]))
+        .wrap(Wrap { trim: true })
+        .render(detail, buf);
+    }
+    if let Some(input) = &home.prompt {
+        import_prompt(input, theme, area, buf);
+    } else if let Some(report) = &home.report {
+        import_report(report, theme, area, buf);
+    }
+}
+
+/// The `i` prompt: one line of input with a cursor, and what it accepts.
+fn import_prompt(input: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let popup = centered(area, 70, 6);
+    Clear.render(popup, buf);
+    // Show the end of a long path: that is where the typing happens.
+    let room = popup.width.saturating_sub(6) as usize;
+    let shown: String = {
+        let chars: Vec<char> = inert(input).chars().collect();
+        chars[chars.len().saturating_sub(room)..].iter().collect()
+    };
+    Paragraph::new(vec![
+        Line::from(Span::styled(
+            " Anki .txt, .csv, .tsv, Quizlet, Markdown (Q:/A:/C:) or .toml",
+            theme.dim(),
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" > ", theme.key()),
+            Span::raw(shown),
+            Span::styled("▏", theme.key()),
+        ]),
+    ])
+    .block(Block::bordered().title(Span::styled(" Import a deck file ", theme.title())))
+    .render(popup, buf);
+}
+
+/// The import report: counts, then each skipped line.
+fn import_report(report: &[String], theme: Theme, area: Rect, buf: &mut Buffer) {
+    let height = (report.len() as u16 + 4).min(area.height);
+    let popup = centered(area, area.width.saturating_sub(4), height);
+    Clear.render(popup, buf);
+    let mut lines: Vec<Line> = report
+        .iter()
+        .map(|l| Line::from(format!(" {}", inert(l))))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        " enter: back to decks",
+        theme.dim(),
+    )));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(Span::styled(" Imported ", theme.title())))
+        .render(popup, buf);
+}

@@ -1,0 +1,11 @@
+//! The TUI driven headless, one file per screen: actions in through `App::update`, the
+//! frame out through `TestBackend` (text and insta snapshots). `support.rs` holds the set-ups.
+
+mod frame;
+mod home;
+mod quiz_results;
+mod quiz_setup;
+mod quiz_take;
+mod stats;
+mod study;
+pub mod support;
