@@ -6,7 +6,8 @@ mod support;
 use criterion::{criterion_group, criterion_main, Criterion};
 use recall::schedule::{Scheduler, SchedulerConfig};
 use recall::store::log::parse_log;
-use recall::store::{EventKind, ReviewLog};
+use recall::store::logset::load_review_logs;
+use recall::store::{EventKind, Paths, ReviewLog};
 use recall::study::{Collection, Limits, Queue, Scope};
 
 fn engine(c: &mut Criterion) {
@@ -82,5 +83,44 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine);
+/// Start-up with several devices' logs costs about what one log of the same size does: 900,000
+/// events as one `reviews.jsonl`, and the same events dealt round-robin into three devices'
+/// `logs/<device>.jsonl` (each in time order), read, merged and replayed.
+fn devices(c: &mut Criterion) {
+    let decks = support::decks(10, 10_000);
+    let text = support::log_text(&decks, 900_000);
+    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
+    let one = tempfile::tempdir().expect("temp dir");
+    std::fs::write(one.path().join("reviews.jsonl"), &text).expect("write");
+    let three = tempfile::tempdir().expect("temp dir");
+    let paths3 = Paths::under(three.path());
+    paths3.ensure_log_dirs().expect("logs");
+    let mut parts = vec![String::new(); 3];
+    for (i, line) in text.lines().enumerate() {
+        parts[i % 3].push_str(line);
+        parts[i % 3].push('\n');
+    }
+    for (i, part) in parts.iter().enumerate() {
+        std::fs::write(paths3.own_log(&format!("device-{i}")), part).expect("write");
+    }
+    let mut g = c.benchmark_group("900,000 events: load, merge and replay");
+    g.sample_size(10);
+    for (name, home) in [("one log", one.path()), ("three device logs", three.path())] {
+        let paths = Paths::under(home);
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || decks.clone(),
+                |decks| {
+                    let log = load_review_logs(&paths).expect("loads");
+                    assert_eq!(log.events.len(), 900_000);
+                    Collection::replay(decks, &log, &scheduler, support::NOW)
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, engine, devices);
 criterion_main!(benches);

@@ -22,8 +22,8 @@ use tui::theme::Theme;
 struct NullSink;
 
 impl EventSink for NullSink {
-    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
-        Ok(())
+    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<u32, StoreError> {
+        Ok(0)
     }
 }
 
@@ -89,7 +89,7 @@ fn frames(c: &mut Criterion) {
         ..Default::default()
     };
     let mut big = app(decks);
-    big.ctx.history = recall::stats::history::History::new(known);
+    big.ctx.history = recall::stats::history::History::new(known, "bench");
     big.update(Action::Open, support::NOW);
     let mut now = support::NOW;
     c.bench_function("update: reveal + rate + undo (100k cards)", |b| {

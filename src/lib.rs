@@ -12,5 +12,6 @@ pub mod schedule;
 pub mod stats;
 pub mod store;
 pub mod study;
+pub mod sync;
 pub mod text;
 pub mod timefmt;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
-use crate::store::{Config, LoadedLog, Paths, ReviewLog, StoreError};
+use crate::store::{Config, LoadedLog, Paths, StoreError};
 use crate::study::{scheduler_config, Collection};
 
 /// Why the collection could not be opened; each message names the file to look at.
@@ -34,7 +34,15 @@ pub struct Opened {
 /// one bad file never locks a user out of studying the rest.
 pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
     let mut decks = builtin_decks().map_err(OpenError::Decks)?;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = conflict_copies(dir)
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: not loaded: a sync tool's conflict copy (the deck was changed on two machines); keep the version you want as the deck's file and delete the other",
+                f.display()
+            )
+        })
+        .collect();
     for (file, result) in read_deck_files(dir) {
         match result {
             Ok(deck) if decks.iter().any(|d| d.id == deck.id) => warnings.push(format!(
@@ -59,7 +67,7 @@ pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !is_conflict_copy(p))
         .collect();
     files.sort();
     // Parse on every core (a large imported deck takes tens of milliseconds), keeping the
@@ -76,6 +84,30 @@ pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// Whether a file name is a folder-sync tool's conflict copy: Syncthing's
+/// `name.sync-conflict-DATE-TIME-DEVICE.toml`, Dropbox's `name (… conflicted copy …).toml`,
+/// Nextcloud's `name (conflicted copy …).toml`. Such a copy holds the same deck id as the
+/// original, so it is never loaded; the user is told which file it is.
+pub fn is_conflict_copy(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .is_some_and(|n| n.contains(".sync-conflict-") || n.contains("conflicted copy"))
+}
+
+/// The conflict copies among the deck files in `dir`, sorted.
+fn conflict_copies(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && is_conflict_copy(p))
+        .collect();
+    found.sort();
+    found
 }
 
 /// The deck the library uses for `id` among [`read_deck_files`]' results: the first that
@@ -123,7 +155,7 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
     })?;
     // Parsing the decks and the log are independent: do them side by side.
     let (decks, log) = std::thread::scope(|s| {
-        let log = s.spawn(|| ReviewLog::load(&paths.reviews));
+        let log = s.spawn(|| crate::store::logset::load_review_logs(paths));
         let decks = load_decks(&paths.decks_dir);
         (decks, log.join())
     });
@@ -153,6 +185,28 @@ mod tests {
 
     fn deck(id: &str, title: &str) -> String {
         format!("[deck]\nid = \"{id}\"\ntitle = \"{title}\"\n\n[[cards]]\nid = \"a\"\nfront = \"A?\"\nback = \"A.\"\n")
+    }
+
+    #[test]
+    fn a_sync_tools_conflict_copy_of_a_deck_is_named_and_never_loaded() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("mine.toml"), deck("mine", "Mine")).expect("deck");
+        for copy in [
+            "mine.sync-conflict-20261130-101500-ABCDEFG.toml",
+            "mine (Ann's conflicted copy 2026-11-30).toml",
+        ] {
+            std::fs::write(dir.path().join(copy), deck("mine", "Other machine's")).expect("copy");
+        }
+        let (decks, warnings) = load_decks(dir.path()).expect("loads");
+        let mine: Vec<&Deck> = decks.iter().filter(|d| d.id == "mine").collect();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].title, "Mine");
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings.iter().all(|w| w.contains("conflict copy")),
+            "{warnings:?}"
+        );
+        assert!(warnings[1].contains("sync-conflict"), "{warnings:?}");
     }
 
     #[test]

@@ -193,8 +193,9 @@ fn paths_honours_recall_home() {
             "config        {h}/config.toml"
         )))
         .stdout(predicate::str::contains(format!(
-            "review log    {h}/reviews.jsonl"
-        )));
+            "review logs   {h}/logs (one per device"
+        )))
+        .stdout(predicate::str::contains(format!("{h}/device-id")));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use recall::deck::{parse_deck, Deck, DeckSource};
 use recall::schedule::{Millis, Phase, Rating, Scheduler, SchedulerConfig};
-use recall::store::log::{format_line, parse_log};
+use recall::store::log::{format_numbered_line, parse_log};
 use recall::store::{EventKind, StoreError};
 use recall::study::{Collection, EventSink, Limits, Scope, Session};
 
@@ -28,9 +28,11 @@ fn deck() -> Deck {
 struct Lines(String);
 
 impl EventSink for Lines {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
-        format_line(&mut self.0, at, card, kind);
-        Ok(())
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
+        // Numbered like a device's log, so undos name their target.
+        let seq = self.0.matches('\n').count() as u32 + 1;
+        format_numbered_line(&mut self.0, at, card, kind, seq);
+        Ok(seq)
     }
 }
 

@@ -61,7 +61,11 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     t.keys(&["q"]);
     t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
 
-    let log = std::fs::read_to_string(home.path().join("reviews.jsonl")).expect("log written");
+    // The answers went to this device's own log, `logs/<device>.jsonl`, named by `device-id`.
+    let device = std::fs::read_to_string(home.path().join("device-id")).expect("device id");
+    let own = home.path().join(format!("logs/{}.jsonl", device.trim()));
+    let log = std::fs::read_to_string(own).expect("log written");
+    assert!(!home.path().join("reviews.jsonl").exists());
     assert_eq!(
         log.lines().filter(|l| l.contains("\"rating\":3")).count(),
         2,

@@ -15,6 +15,7 @@ mod quiz;
 mod repair;
 mod stats;
 mod study;
+mod sync;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -57,8 +58,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show where the config, the review log and imported decks live.
+    /// Show where the config, the review logs and imported decks live.
     Paths,
+    /// Sync progress with your other machines through git (the data folder is a git
+    /// repository): commit this device's log, rebase onto the remote, push.
+    Sync,
     /// Take a timed exam simulation in the TUI, or list past attempts with --history.
     Quiz(quiz::QuizArgs),
     /// Import decks from TOML, Anki text exports, CSV/TSV (Quizlet) or Markdown flashcards.
@@ -241,6 +245,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Check { paths }) => check::run(&paths),
         Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
         Some(Command::Paths) => paths::run(),
+        Some(Command::Sync) => sync::run(),
         Some(Command::Quiz(args)) => quiz::run(args, clock),
         Some(Command::Import {
             files,

@@ -80,7 +80,7 @@ pub fn run(args: QuizArgs, clock: &Clock) -> CliResult {
 
 fn history(json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
-    let loaded = QuizLog::load(&paths.quizzes)?;
+    let loaded = QuizLog::load_all(&paths)?;
     super::print_warnings(&loaded.warnings);
     if !loaded.warnings.is_empty() {
         errln!("recall: warning: {}", recall::library::REPAIR_HINT);

@@ -26,12 +26,34 @@ pub fn run(clock: &Clock) -> CliResult {
         .unwrap_or_default()
         .to_string()
         + "Z";
-    let logs: [(&std::path::Path, LineCheck); 2] = [
-        (&paths.reviews, recall::store::log::is_good_line),
-        (&paths.quizzes, recall::quiz::is_good_line),
+    // The logs recall kept before devices, and every device's log (this one's and those a
+    // sync tool brought).
+    let mut logs: Vec<(std::path::PathBuf, LineCheck)> = vec![
+        (paths.reviews.clone(), recall::store::log::is_good_line),
+        (paths.quizzes.clone(), recall::quiz::is_good_line),
     ];
-    for (path, good) in logs {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
+    for (dir, good) in [
+        (
+            &paths.logs_dir,
+            recall::store::log::is_good_line as LineCheck,
+        ),
+        (&paths.quiz_logs_dir, recall::quiz::is_good_line),
+    ] {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        files.sort();
+        logs.extend(files.into_iter().map(|f| (f, good)));
+    }
+    for (path, good) in &logs {
+        if !path.exists() {
+            continue;
+        }
+        let name = path.strip_prefix(&paths.data_dir).unwrap_or(path).display();
         match repair_log(path, &stamp, good)? {
             Repaired::Nothing => outln!("{name}: no damaged lines"),
             Repaired::Moved {

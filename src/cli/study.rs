@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use recall::import::{plan_import, write_plan, ImportOptions, Source};
 use recall::quiz::QuizLog;
 use recall::schedule::Millis;
-use recall::store::{Paths, ReviewLog, WriterLock};
+use recall::store::{logset, Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
 use super::{open_read_only, CliResult, Clock};
-use crate::tui::{self, App, Imported, Importer, QuizEnv, Status, Theme};
+use crate::tui::{self, App, Imported, Importer, QuizEnv, Refreshed, Status, Theme};
 
 /// Whether the TUI can run: it reads keys from stdin and draws on stdout.
 pub fn has_terminal() -> bool {
@@ -43,8 +43,10 @@ pub fn run_tui(
     }
     let paths = Paths::resolve()?;
     let lock = paths.lock_for_writing()?;
+    let device = recall::store::device::load_or_create(&paths.device_file)?;
+    paths.ensure_log_dirs()?;
     let opened = open_read_only(&paths, clock)?;
-    let log = ReviewLog::open_append(&paths.reviews)?;
+    let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
     let mut app = App::new(
         opened.collection,
@@ -54,19 +56,25 @@ pub fn run_tui(
         clock.now(),
     )
     .with_quiz(QuizEnv {
-        attempts: Some(Box::new(QuizLog::open_append(&paths.quizzes)?)),
+        attempts: Some(Box::new(QuizLog::open_append(
+            &paths.own_quiz_log(&device),
+        )?)),
         pass_mark: opened.config.pass_mark,
         seconds_per_question: opened.config.seconds_per_question,
         minutes: None,
         exit_when_done: false,
     });
     // The importer holds the writer lock; it is released when the app is dropped.
-    app.ctx.importer = Some(Box::new(TuiImporter {
+    let mut importer = TuiImporter {
         paths: paths.clone(),
         utc_offset_secs: clock.utc_offset_secs,
         lock,
-    }));
-    app.ctx.history = recall::stats::history::History::new(history);
+        device: device.clone(),
+        seen: Vec::new(),
+    };
+    importer.seen = importer.others();
+    app.ctx.importer = Some(Box::new(importer));
+    app.ctx.history = recall::stats::history::History::new(history, &device);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {
@@ -88,9 +96,49 @@ struct TuiImporter {
     paths: Paths,
     utc_offset_secs: i32,
     lock: WriterLock,
+    /// This machine's device id: its own log is not "news from another device".
+    device: String,
+    /// Other devices' log files as last read (name, size, modification time).
+    seen: Fingerprint,
+}
+
+type Fingerprint = Vec<(String, u64, Option<std::time::SystemTime>)>;
+
+impl TuiImporter {
+    /// The other devices' log files as they are now.
+    fn others(&self) -> Fingerprint {
+        let (files, _) = logset::review_log_files(&self.paths);
+        let others: Vec<_> = files
+            .into_iter()
+            .filter(|f| f.name != self.device)
+            .collect();
+        logset::fingerprint(&others)
+    }
 }
 
 impl Importer for TuiImporter {
+    fn refresh(&mut self, now: Millis) -> Option<Result<Refreshed, String>> {
+        let current = self.others();
+        if current == self.seen {
+            return None;
+        }
+        let changed: Vec<String> = current
+            .iter()
+            .filter(|f| !self.seen.contains(f))
+            .map(|f| f.0.clone())
+            .collect();
+        self.seen = current;
+        let opened = match recall::library::open(&self.paths, now, self.utc_offset_secs) {
+            Ok(o) => o,
+            Err(e) => return Some(Err(format!("reading the other devices' logs failed: {e}"))),
+        };
+        Some(Ok(Refreshed {
+            collection: opened.collection,
+            history: recall::stats::history::History::new(opened.log, &self.device),
+            message: format!("New answers from {} read.", changed.join(", ")),
+        }))
+    }
+
     fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String> {
         let path = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
             (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
@@ -160,6 +208,8 @@ mod tests {
             paths: paths.clone(),
             utc_offset_secs: 0,
             lock,
+            device: "me-00000001".into(),
+            seen: Vec::new(),
         }));
         app.update(Action::Import, now);
         for c in csv.display().to_string().chars() {
@@ -224,6 +274,8 @@ mod tests {
             paths,
             utc_offset_secs: 0,
             lock,
+            device: "me-00000001".into(),
+            seen: Vec::new(),
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let path = fifo.display().to_string();
@@ -238,5 +290,62 @@ mod tests {
             let err = err.expect("refused");
             assert!(err.ends_with("not a regular file"), "{err}");
         }
+    }
+
+    #[test]
+    fn home_reads_another_devices_new_answers_and_only_when_they_changed() {
+        use recall::store::EventKind;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        paths.ensure_data_dir().expect("data dir");
+        paths.ensure_log_dirs().expect("log dirs");
+        let lock = WriterLock::acquire(&paths.lock_file).expect("lock");
+        let now = 1_795_428_000_000;
+        let opened = recall::library::open(&paths, now, 0).expect("open");
+        let own = ReviewLog::open_append(&paths.own_log("me-00000001")).expect("own log");
+        let mut app = App::new(
+            opened.collection,
+            opened.scheduler,
+            Limits::default(),
+            Box::new(own),
+            now,
+        );
+        let mut importer = TuiImporter {
+            paths: paths.clone(),
+            utc_offset_secs: 0,
+            lock,
+            device: "me-00000001".into(),
+            seen: Vec::new(),
+        };
+        importer.seen = importer.others();
+        app.ctx.importer = Some(Box::new(importer));
+        let card = "s3-security/sse-options";
+        let reps = |app: &App| {
+            let i = app.ctx.collection.find(card).expect("card");
+            app.ctx.collection.cards[i].state.reps
+        };
+        // Nothing changed: Home keeps the collection it has.
+        app.update(Action::Stats, now);
+        app.update(Action::Back, now);
+        assert_eq!(reps(&app), 0);
+        assert_eq!(app.ctx.status, None);
+        // A sync tool brings the laptop's answer; the next time Home is shown it counts.
+        let mut other =
+            ReviewLog::open_append(&paths.own_log("laptop-0000aaaa")).expect("other log");
+        other
+            .append(
+                now - 3_600_000,
+                card,
+                EventKind::Review {
+                    rating: 3,
+                    ms: 2000,
+                },
+            )
+            .expect("append");
+        app.update(Action::Stats, now);
+        app.update(Action::Back, now);
+        assert_eq!(reps(&app), 1);
+        let status = app.ctx.status.clone().expect("said so").text;
+        assert!(status.contains("laptop-0000aaaa"), "{status}");
     }
 }

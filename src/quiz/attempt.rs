@@ -31,6 +31,28 @@ impl QuizLog {
         Ok(QuizLog(log))
     }
 
+    /// Reads every device's quiz log (and the pre-device `quizzes.jsonl`), attempts in order
+    /// of submission: the history every synced machine shows alike.
+    pub fn load_all(paths: &crate::store::Paths) -> Result<QuizLogLoad, StoreError> {
+        let (files, notes) = crate::store::logset::quiz_log_files(paths);
+        let mut out = QuizLogLoad::default();
+        out.warnings
+            .extend(notes.into_iter().map(|message| LogWarning {
+                file: paths.quiz_logs_dir.display().to_string(),
+                line: 0,
+                message,
+            }));
+        for file in &files {
+            let one = QuizLog::load(&file.path)?;
+            out.attempts.extend(one.attempts);
+            out.warnings.extend(one.warnings);
+        }
+        // Stable: attempts at the same instant keep file-name order.
+        out.attempts
+            .sort_by_key(|a| crate::store::parse_timestamp(&a.at).unwrap_or(i64::MIN));
+        Ok(out)
+    }
+
     /// Reads every attempt; a missing file has none. A torn last line or a corrupt line is
     /// skipped with a warning naming it, never deleted.
     pub fn load(path: &Path) -> Result<QuizLogLoad, StoreError> {

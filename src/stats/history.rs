@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::schedule::Millis;
-use crate::store::{EventKind, LoadedLog, LogEvent, StoreError};
+use crate::store::{EventKind, LoadedLog, LogEvent, Origin, StoreError};
 use crate::study::EventSink;
 
 /// The log as loaded plus every event this run appended, with an index of card ids built on
@@ -13,11 +13,25 @@ use crate::study::EventSink;
 pub struct History {
     log: LoadedLog,
     index: Option<HashMap<String, u32>>,
+    /// The file index (in `log.files`) of this device's log, where appended events go.
+    own_file: u32,
 }
 
 impl History {
-    pub fn new(log: LoadedLog) -> History {
-        History { log, index: None }
+    /// The loaded log, to which this device (`own_device`, its log file's name) appends.
+    pub fn new(mut log: LoadedLog, own_device: &str) -> History {
+        let own_file = match log.files.iter().position(|f| f == own_device) {
+            Some(i) => i,
+            None => {
+                log.files.push(own_device.to_string());
+                log.files.len() - 1
+            }
+        } as u32;
+        History {
+            log,
+            index: None,
+            own_file,
+        }
     }
 
     /// What the stats read.
@@ -25,8 +39,8 @@ impl History {
         &self.log
     }
 
-    /// Adds an event, interning its card id.
-    pub fn record(&mut self, at: Millis, card: &str, kind: EventKind) {
+    /// Adds an event this device appended as number `seq` of its log, interning its card id.
+    pub fn record(&mut self, at: Millis, card: &str, kind: EventKind, seq: u32) {
         let log = &mut self.log;
         let index = self.index.get_or_insert_with(|| {
             log.cards
@@ -44,7 +58,13 @@ impl History {
                 i
             }
         };
+        // A hand-built log may have no origins: its events are file 0, unnumbered.
+        log.origins.resize(log.events.len(), Origin::default());
         log.events.push(LogEvent { at, card, kind });
+        log.origins.push(Origin {
+            file: self.own_file,
+            seq,
+        });
     }
 }
 
@@ -56,10 +76,10 @@ pub struct Tee<'a> {
 }
 
 impl EventSink for Tee<'_> {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
-        self.inner.append(at, card, kind)?;
-        self.history.record(at, card, kind);
-        Ok(())
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
+        let seq = self.inner.append(at, card, kind)?;
+        self.history.record(at, card, kind, seq);
+        Ok(seq)
     }
 }
 
@@ -69,13 +89,16 @@ mod tests {
 
     #[test]
     fn recording_interns_new_and_known_cards() {
-        let mut h = History::new(LoadedLog {
-            cards: vec!["d/a".into(), "d/b".into()],
-            ..LoadedLog::default()
-        });
-        h.record(1, "d/b", EventKind::Bury);
-        h.record(2, "d/c", EventKind::Bury);
-        h.record(3, "d/c", EventKind::Suspend);
+        let mut h = History::new(
+            LoadedLog {
+                cards: vec!["d/a".into(), "d/b".into()],
+                ..LoadedLog::default()
+            },
+            "dev",
+        );
+        h.record(1, "d/b", EventKind::Bury, 1);
+        h.record(2, "d/c", EventKind::Bury, 2);
+        h.record(3, "d/c", EventKind::Suspend, 3);
         let log = h.log();
         assert_eq!(log.cards, ["d/a", "d/b", "d/c"]);
         let cards: Vec<u32> = log.events.iter().map(|e| e.card).collect();

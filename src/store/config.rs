@@ -24,6 +24,10 @@ pub struct Config {
     pub fsrs_params: Vec<f32>,
     pub pass_mark: f32,
     pub seconds_per_question: u32,
+    /// A folder a sync tool shares between machines: the review and quiz logs and imported
+    /// decks live there instead of in the data folder (the device id and the lock stay local).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sync_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -41,6 +45,7 @@ impl Default for Config {
             fsrs_params: Vec::new(),
             pass_mark: 0.75,
             seconds_per_question: 120,
+            sync_dir: None,
         }
     }
 }
@@ -70,6 +75,9 @@ fuzz = true
 # Quiz: the share of right answers that passes, and the time allowed per question.
 pass_mark = 0.75
 seconds_per_question = 120
+# A folder your sync tool (Syncthing, Dropbox, ...) shares between machines: logs and imported
+# decks go there; this machine's device id and lock stay in the data folder. `~/` is your home.
+# sync_dir = "~/Sync/recall"
 "#;
 
     /// Reads and validates the config; a missing file gives the defaults.
@@ -266,6 +274,7 @@ mod tests {
             "fsrs_params",
             "pass_mark",
             "seconds_per_question",
+            "sync_dir",
         ] {
             assert!(Config::TEMPLATE.contains(key), "{key} undocumented");
         }

@@ -5,7 +5,6 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use super::StoreError;
@@ -21,23 +20,24 @@ impl WriterLock {
     /// opened with `O_NOFOLLOW` (a symlink planted there would have its target truncated)
     /// and must be a regular file.
     pub fn acquire(path: &Path) -> Result<WriterLock, StoreError> {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-            .open(path)
-            .map_err(|e| match e.raw_os_error() {
-                Some(libc::ELOOP) => StoreError::io(
-                    path,
-                    std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        "is a symbolic link; recall's lock must be a regular file (remove it)",
-                    ),
+        let mut opts = OpenOptions::new();
+        opts.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(
+            &mut opts,
+            libc::O_NOFOLLOW | libc::O_NONBLOCK,
+        );
+        let mut file = opts.open(path).map_err(|e| match e.raw_os_error() {
+            #[cfg(unix)]
+            Some(libc::ELOOP) => StoreError::io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "is a symbolic link; recall's lock must be a regular file (remove it)",
                 ),
-                _ => StoreError::io(path, e),
-            })?;
+            ),
+            _ => StoreError::io(path, e),
+        })?;
         super::check_regular(&file).map_err(|e| StoreError::io(path, e))?;
         match file.try_lock() {
             Ok(()) => {}

@@ -5,15 +5,18 @@
 //! leaves either the old or the new version, never half of one.
 
 pub mod config;
+pub mod device;
 pub mod lock;
 pub mod log;
+pub mod logset;
 pub mod paths;
 pub mod repair;
 
 pub use config::Config;
 pub use lock::WriterLock;
 pub use log::{
-    format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, ReviewLog,
+    format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, Origin,
+    ReviewLog,
 };
 pub use paths::Paths;
 
@@ -86,11 +89,11 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// once, then the one check (`check_regular`) on what was actually opened (no race with a
 /// rename in between).
 pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut opts, libc::O_NONBLOCK);
+    let file = opts.open(path)?;
     check_regular(&file)?;
     Ok(file)
 }

@@ -11,10 +11,20 @@ pub struct Paths {
     pub home: Option<PathBuf>,
     pub config_file: PathBuf,
     pub data_dir: PathBuf,
+    /// The review log recall kept before logs were per device: still read, never written.
     pub reviews: PathBuf,
+    /// The quiz log recall kept before logs were per device: still read, never written.
     pub quizzes: PathBuf,
+    /// One review log per device, `<device>.jsonl`: the files a sync tool carries.
+    pub logs_dir: PathBuf,
+    /// One quiz log per device, `<device>.jsonl`.
+    pub quiz_logs_dir: PathBuf,
     pub decks_dir: PathBuf,
     pub lock_file: PathBuf,
+    /// This machine's device id; stays on this machine (never synced).
+    pub device_file: PathBuf,
+    /// The config's `sync_dir`, when set: where the logs and imported decks live instead.
+    pub sync_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -28,12 +38,32 @@ impl Paths {
                     path: home.to_path_buf(),
                 });
             }
-            return Ok(Paths::under(home));
+            let p = Paths::under(home);
+            let sync = sync_dir_setting(&p.config_file);
+            return Ok(p.with_sync_dir(sync));
         }
         let dirs = directories::ProjectDirs::from("", "", "recall").ok_or(StoreError::NoHome)?;
         let mut p = Paths::in_dirs(dirs.config_dir(), dirs.data_dir());
         p.home = None;
-        Ok(p)
+        let sync = sync_dir_setting(&p.config_file);
+        Ok(p.with_sync_dir(sync))
+    }
+
+    /// Moves what machines share (the per-device logs and imported decks) into `sync_dir`;
+    /// the device id, the lock and the logs from before devices stay where they are.
+    pub fn with_sync_dir(mut self, sync_dir: Option<PathBuf>) -> Paths {
+        if let Some(dir) = &sync_dir {
+            self.logs_dir = dir.join("logs");
+            self.quiz_logs_dir = dir.join("quizzes");
+            self.decks_dir = dir.join("decks");
+        }
+        self.sync_dir = sync_dir;
+        self
+    }
+
+    /// The folder a sync shares: `sync_dir`, or the data folder itself.
+    pub fn sync_root(&self) -> &Path {
+        self.sync_dir.as_deref().unwrap_or(&self.data_dir)
     }
 
     /// Everything inside one folder (what `RECALL_HOME` gives).
@@ -50,9 +80,31 @@ impl Paths {
             data_dir: data_dir.to_path_buf(),
             reviews: data_dir.join("reviews.jsonl"),
             quizzes: data_dir.join("quizzes.jsonl"),
+            logs_dir: data_dir.join("logs"),
+            quiz_logs_dir: data_dir.join("quizzes"),
             decks_dir: data_dir.join("decks"),
             lock_file: data_dir.join("recall.lock"),
+            device_file: data_dir.join("device-id"),
+            sync_dir: None,
         }
+    }
+
+    /// The review log this device appends to (in `logs_dir`).
+    pub fn own_log(&self, device: &str) -> PathBuf {
+        self.logs_dir.join(format!("{device}.jsonl"))
+    }
+
+    /// The quiz log this device appends to.
+    pub fn own_quiz_log(&self, device: &str) -> PathBuf {
+        self.quiz_logs_dir.join(format!("{device}.jsonl"))
+    }
+
+    /// Creates the per-device log folders (writers only, after taking the lock).
+    pub fn ensure_log_dirs(&self) -> Result<(), StoreError> {
+        for dir in [&self.logs_dir, &self.quiz_logs_dir] {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        Ok(())
     }
 
     /// Creates the data folder and `decks/` if missing; a location that cannot be created or
@@ -86,6 +138,28 @@ impl Paths {
     }
 }
 
+/// The `sync_dir` setting of the config file, read on its own so every command resolves the
+/// same folders before the config is fully loaded (a broken config is reported by that load,
+/// not here). `~/` at the start means the home folder; a relative path is taken from the
+/// config file's folder.
+fn sync_dir_setting(config_file: &Path) -> Option<PathBuf> {
+    let bytes = super::read_regular(config_file).ok()?;
+    let table: toml::Table = std::str::from_utf8(&bytes).ok()?.parse().ok()?;
+    let raw = table.get("sync_dir")?.as_str()?.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let path = match raw.strip_prefix("~/") {
+        Some(rest) => PathBuf::from(std::env::var_os("HOME")?).join(rest),
+        None => PathBuf::from(raw),
+    };
+    Some(if path.is_absolute() {
+        path
+    } else {
+        config_file.parent().unwrap_or(Path::new(".")).join(path)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +172,29 @@ mod tests {
         assert_eq!(p.decks_dir, Path::new("/x/decks"));
         assert_eq!(p.lock_file, Path::new("/x/recall.lock"));
         assert_eq!(p.home.as_deref(), Some(Path::new("/x")));
+    }
+
+    #[test]
+    fn sync_dir_moves_the_shared_files_and_keeps_the_local_ones() {
+        let t = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            t.path().join("config.toml"),
+            "new_per_day = 5\nsync_dir = \"shared/recall\"\n",
+        )
+        .expect("config");
+        let sync = sync_dir_setting(&t.path().join("config.toml"));
+        let p = Paths::under(t.path()).with_sync_dir(sync);
+        let shared = t.path().join("shared/recall");
+        assert_eq!(p.logs_dir, shared.join("logs"));
+        assert_eq!(p.quiz_logs_dir, shared.join("quizzes"));
+        assert_eq!(p.decks_dir, shared.join("decks"));
+        assert_eq!(p.sync_root(), shared);
+        assert_eq!(p.device_file, t.path().join("device-id"));
+        assert_eq!(p.lock_file, t.path().join("recall.lock"));
+        assert_eq!(p.reviews, t.path().join("reviews.jsonl"));
+        // No setting, or a config that does not parse: the data folder holds everything.
+        std::fs::write(t.path().join("config.toml"), "sync_dir = [").expect("config");
+        assert_eq!(sync_dir_setting(&t.path().join("config.toml")), None);
     }
 
     #[test]

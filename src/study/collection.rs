@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::undo::effective_events;
 use crate::deck::{Card, Deck};
 use crate::fnv::FnvBuildHasher;
 use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
@@ -234,7 +235,7 @@ impl Replay<'_> {
                         self.scheduler
                             .rate(&entry.state, Rating::Again, ev.at, entry.seed)
                 }
-                EventKind::Undo => {}
+                EventKind::Undo | EventKind::UndoOf(_) => {}
             }
         }
         counts
@@ -250,68 +251,10 @@ pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
     }
 }
 
-/// Marks which events still count once every `undo` has taken back its card's latest event.
-///
-/// Each undo cancels the most recent not-yet-cancelled event of the same card, so any number
-/// of undos in a row walk back through that card's history. One linear pass: `prev[e]` links
-/// each live event to the card's previous live event.
-pub(crate) fn effective_events(log: &LoadedLog) -> Vec<bool> {
-    let mut live = vec![false; log.events.len()];
-    let mut last = vec![NONE; log.cards.len()];
-    let mut prev = vec![NONE; log.events.len()];
-    for (i, ev) in log.events.iter().enumerate() {
-        let Some(slot) = last.get_mut(ev.card as usize) else {
-            continue;
-        };
-        if ev.kind == EventKind::Undo {
-            if *slot != NONE {
-                let undone = *slot as usize;
-                live[undone] = false;
-                *slot = prev[undone];
-            }
-        } else {
-            live[i] = true;
-            prev[i] = *slot;
-            *slot = i as u32;
-        }
-    }
-    live
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::LogEvent;
-
-    fn log(events: &[(u32, EventKind)]) -> LoadedLog {
-        LoadedLog {
-            cards: vec!["a".into(), "b".into()],
-            events: events
-                .iter()
-                .enumerate()
-                .map(|(i, &(card, kind))| LogEvent {
-                    at: i as i64,
-                    card,
-                    kind,
-                })
-                .collect(),
-            warnings: Vec::new(),
-        }
-    }
-
-    const R: EventKind = EventKind::Review { rating: 3, ms: 0 };
-
-    #[test]
-    fn undo_cancels_the_cards_latest_live_event() {
-        let l = log(&[
-            (0, R),
-            (1, R),
-            (0, R),
-            (0, EventKind::Undo),
-            (0, EventKind::Undo),
-        ]);
-        assert_eq!(effective_events(&l), [false, true, false, false, false]);
-    }
 
     #[test]
     fn threaded_replay_equals_single_threaded() {
@@ -349,7 +292,7 @@ mod tests {
         let log = LoadedLog {
             cards,
             events,
-            warnings: Vec::new(),
+            ..LoadedLog::default()
         };
         let now = 1_700_000_000_000 + 60_000 * 600_000;
         let build = |threads| {
@@ -372,19 +315,5 @@ mod tests {
             .cards
             .iter()
             .any(|c| c.state.phase == crate::schedule::Phase::Review));
-    }
-
-    #[test]
-    fn undo_then_new_event_then_undo() {
-        let l = log(&[
-            (0, R),
-            (0, R),
-            (0, EventKind::Undo),
-            (0, EventKind::Bury),
-            (0, EventKind::Undo),
-            (0, EventKind::Undo),
-            (0, EventKind::Undo),
-        ]);
-        assert_eq!(effective_events(&l), [false; 7]);
     }
 }

@@ -4,24 +4,27 @@ mod collection;
 mod queue;
 mod session;
 mod siblings;
+mod undo;
 
-pub(crate) use collection::effective_events;
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue, LEARN_AHEAD_MS};
 pub use session::{Session, SessionStats};
 pub use siblings::sibling_stem;
+pub(crate) use undo::effective_events;
 
 use crate::schedule::{Millis, SchedulerConfig};
 use crate::store::{Config, EventKind, ReviewLog, StoreError};
 
 /// Where a session's events go: the review log, or a test double that can fail on demand.
 pub trait EventSink {
-    /// Durably records one event; an error means it was not recorded.
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError>;
+    /// Durably records one event and returns its sequence number in its log, which an undo
+    /// names to take it back (0 from sinks that do not number events); an error means it was
+    /// not recorded.
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError>;
 }
 
 impl EventSink for ReviewLog {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
         ReviewLog::append(self, at, card, kind)
     }
 }

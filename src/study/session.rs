@@ -24,6 +24,8 @@ pub struct SessionStats {
 #[derive(Clone, Debug)]
 struct UndoStep {
     entry: usize,
+    /// The sequence number the log gave the event to take back (0: the sink numbers none).
+    seq: u32,
     state: CardState,
     suspended: bool,
     buried_day: Option<i32>,
@@ -141,7 +143,7 @@ impl Session {
         let ms = (now - self.shown_at).clamp(0, Millis::from(MAX_ANSWER_MS)) as u32;
         let e = &col.cards[entry];
         let next = scheduler.rate(&e.state, rating, now, e.seed);
-        sink.append(
+        let seq = sink.append(
             now,
             &e.global_id,
             EventKind::Review {
@@ -149,7 +151,7 @@ impl Session {
                 ms,
             },
         )?;
-        self.push_undo(col, entry);
+        self.push_undo(col, entry, seq);
         col.roll_day(scheduler.day_of(now));
         let deck = col.cards[entry].deck;
         count_answer(&mut col.counts[deck], col.cards[entry].state.phase);
@@ -177,8 +179,8 @@ impl Session {
         let Some(entry) = self.current else {
             return Ok(());
         };
-        sink.append(now, &col.cards[entry].global_id, EventKind::Bury)?;
-        self.push_undo(col, entry);
+        let seq = sink.append(now, &col.cards[entry].global_id, EventKind::Bury)?;
+        self.push_undo(col, entry, seq);
         col.cards[entry].buried_day = Some(scheduler.day_of(now));
         self.current = None;
         self.advance(col, now);
@@ -195,8 +197,8 @@ impl Session {
         let Some(entry) = self.current else {
             return Ok(());
         };
-        sink.append(now, &col.cards[entry].global_id, EventKind::Suspend)?;
-        self.push_undo(col, entry);
+        let seq = sink.append(now, &col.cards[entry].global_id, EventKind::Suspend)?;
+        self.push_undo(col, entry, seq);
         col.cards[entry].suspended = true;
         self.current = None;
         self.advance(col, now);
@@ -214,7 +216,13 @@ impl Session {
         let Some(step) = self.undo.last() else {
             return Ok(false);
         };
-        sink.append(now, &col.cards[step.entry].global_id, EventKind::Undo)?;
+        // Name the event taken back, so the undo keeps its meaning once other devices' events
+        // are merged around it.
+        let kind = match step.seq {
+            0 => EventKind::Undo,
+            seq => EventKind::UndoOf(seq),
+        };
+        sink.append(now, &col.cards[step.entry].global_id, kind)?;
         let Some(step) = self.undo.pop() else {
             return Ok(false);
         };
@@ -237,10 +245,11 @@ impl Session {
         Ok(true)
     }
 
-    fn push_undo(&mut self, col: &Collection, entry: usize) {
+    fn push_undo(&mut self, col: &Collection, entry: usize, seq: u32) {
         let e = &col.cards[entry];
         self.undo.push(UndoStep {
             entry,
+            seq,
             state: e.state,
             suspended: e.suspended,
             buried_day: e.buried_day,

@@ -33,9 +33,11 @@ fn scheduler() -> Scheduler {
 struct Lines(String);
 
 impl EventSink for Lines {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
-        crate::store::log::format_line(&mut self.0, at, card, kind);
-        Ok(())
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
+        // Numbered like a device's log, so undos name their target.
+        let seq = self.0.matches('\n').count() as u32 + 1;
+        crate::store::log::format_numbered_line(&mut self.0, at, card, kind, seq);
+        Ok(seq)
     }
 }
 
@@ -261,7 +263,7 @@ fn learning_cards_return_within_the_session() {
 fn a_failed_append_changes_nothing() {
     struct Full;
     impl EventSink for Full {
-        fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
+        fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<u32, StoreError> {
             Err(StoreError::Io {
                 path: "reviews.jsonl".into(),
                 source: std::io::Error::other("No space left on device"),

@@ -18,7 +18,7 @@ use recall::stats::history::History;
 use recall::study::{Collection, EventSink, Limits};
 
 use super::action::{Action, Nav};
-use super::ctx::{Ctx, QuizEnv};
+use super::ctx::{Ctx, QuizEnv, Status};
 use super::help;
 use super::keys::hints;
 use super::keys::Mode;
@@ -160,6 +160,17 @@ impl App {
         let ctx = &mut self.ctx;
         match nav {
             Nav::Home => {
+                // Another device's answers may have arrived through a sync tool.
+                let now = ctx.now;
+                match ctx.importer.as_mut().and_then(|i| i.refresh(now)) {
+                    Some(Ok(r)) => {
+                        ctx.collection = r.collection;
+                        ctx.history = r.history;
+                        ctx.status = Some(Status::info(r.message));
+                    }
+                    Some(Err(e)) => ctx.status = Some(Status::error(e)),
+                    None => {}
+                }
                 let last = ctx.last_deck;
                 self.screen = Screen::Home(HomeState::open(ctx, last));
             }

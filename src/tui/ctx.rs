@@ -61,10 +61,25 @@ pub struct Imported {
     pub deck_id: String,
 }
 
+/// The collection read again because another device's log changed (a sync brought new lines).
+pub struct Refreshed {
+    pub collection: Collection,
+    pub history: History,
+    /// What to tell the user, e.g. which devices' answers came in.
+    pub message: String,
+}
+
 /// Imports a file into the data dir and reloads the collection (the binary's side does the
 /// I/O; tests use a double). An error is a message for the status line.
 pub trait Importer {
     fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String>;
+
+    /// Called when Home is shown: reads the collection again if another device's log changed
+    /// since it was last read (a cheap look at file sizes and times otherwise); None when
+    /// nothing changed.
+    fn refresh(&mut self, _now: Millis) -> Option<Result<Refreshed, String>> {
+        None
+    }
 }
 
 /// What the quiz needs beyond the collection: where attempts go and the config's rules.

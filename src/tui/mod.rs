@@ -17,7 +17,7 @@ pub mod theme;
 
 pub use action::Action;
 pub use app::{App, Screen, View};
-pub use ctx::{Imported, Importer, QuizEnv, Status};
+pub use ctx::{Imported, Importer, QuizEnv, Refreshed, Status};
 pub use screens::quiz::EXAM_QUESTIONS;
 pub use theme::Theme;
 

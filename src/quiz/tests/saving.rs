@@ -111,16 +111,18 @@ fn the_quiz_log_appends_durably_and_reads_back_past_damage() {
 struct Lines(String);
 
 impl EventSink for Lines {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
-        format_line(&mut self.0, at, card, kind);
-        Ok(())
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
+        // Numbered like a device's log, so undos name their target.
+        let seq = self.0.matches('\n').count() as u32 + 1;
+        format_numbered_line(&mut self.0, at, card, kind, seq);
+        Ok(seq)
     }
 }
 
 struct Failing;
 
 impl EventSink for Failing {
-    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<(), StoreError> {
+    fn append(&mut self, _: Millis, _: &str, _: EventKind) -> Result<u32, StoreError> {
         Err(StoreError::Config {
             file: "reviews.jsonl".into(),
             message: "disk full".into(),

@@ -4,7 +4,7 @@
 pub use crate::deck::{builtin_decks, parse_deck, CardContent, Deck, DeckSource};
 pub use crate::quiz::*;
 pub use crate::schedule::{Millis, Phase, Scheduler, SchedulerConfig};
-pub use crate::store::log::{format_line, parse_log};
+pub use crate::store::log::{format_line, format_numbered_line, parse_log};
 pub use crate::store::{EventKind, LoadedLog, ReviewLog, StoreError};
 pub use crate::study::{EventSink, Limits, Queue, Scope};
 

@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
@@ -21,7 +20,12 @@ pub enum EventKind {
         rating: u8,
         ms: u32,
     },
+    /// Takes back the latest live event of the same card in the same file (written by recall
+    /// before logs had sequence numbers; still read, never written).
     Undo,
+    /// Takes back exactly one earlier event of the same file, named by its sequence number, so
+    /// that an undo keeps its meaning however other devices' events are merged around it.
+    UndoOf(u32),
     Suspend,
     Unsuspend,
     Bury,
@@ -34,7 +38,7 @@ impl EventKind {
     fn name(self) -> &'static str {
         match self {
             EventKind::Review { .. } => "review",
-            EventKind::Undo => "undo",
+            EventKind::Undo | EventKind::UndoOf(_) => "undo",
             EventKind::Suspend => "suspend",
             EventKind::Unsuspend => "unsuspend",
             EventKind::Bury => "bury",
@@ -65,12 +69,33 @@ impl std::fmt::Display for LogWarning {
     }
 }
 
-/// The whole log in memory: events in file order, card ids interned.
+/// The whole log in memory: events in merged order (see `store::logset`), card ids interned.
 #[derive(Clone, Debug, Default)]
 pub struct LoadedLog {
     pub cards: Vec<String>,
     pub events: Vec<LogEvent>,
     pub warnings: Vec<LogWarning>,
+    /// Which file (device) wrote each event and its sequence number there, parallel to
+    /// `events` (a hand-built log may leave it empty: every event is then file 0, unnumbered).
+    pub origins: Vec<Origin>,
+    /// The name of each file `Origin::file` counts (a device id, or `reviews` for the log
+    /// recall kept before devices); empty for a log parsed from one buffer.
+    pub files: Vec<String>,
+}
+
+/// Where an event was written: its file's index and its sequence number in that file (0 for
+/// lines written before recall numbered them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: u32,
+    pub seq: u32,
+}
+
+impl LoadedLog {
+    /// The origin of event `i` (file 0, unnumbered, when the log has no origins).
+    pub fn origin(&self, i: usize) -> Origin {
+        self.origins.get(i).copied().unwrap_or_default()
+    }
 }
 
 impl LoadedLog {
@@ -80,17 +105,19 @@ impl LoadedLog {
     }
 }
 
+type Interner = HashMap<Box<str>, u32, crate::fnv::FnvBuildHasher>;
+
 /// The longest an answer may count as (one minute, as Anki caps it): longer is someone who
 /// walked away. Capped when written and again when read, so a hand-edited `ms` cannot skew
 /// the stats.
 pub const MAX_ANSWER_MS: u32 = 60_000;
 
-type Interner = HashMap<Box<str>, u32, crate::fnv::FnvBuildHasher>;
-
 /// The log file opened for appending.
 pub struct ReviewLog {
     path: PathBuf,
     file: File,
+    /// The sequence number the next appended event gets (one more than the file's highest).
+    next_seq: u32,
 }
 
 impl ReviewLog {
@@ -108,33 +135,44 @@ impl ReviewLog {
         Ok(parse_log(&bytes, &name))
     }
 
-    /// Opens (creating) the log for appending, without blocking. Callers load the log first
-    /// (`load` refuses anything but a regular file); the quiz log checks with
-    /// `check_regular`. (Tests append to `/dev/full` to simulate a full disk.)
+    /// Opens (creating) the log for appending. Callers load the log first (`load` refuses
+    /// anything but a regular file); the quiz log checks with `check_regular`. (Tests append
+    /// to `/dev/full` to simulate a full disk.)
     pub fn open_append(path: &Path) -> Result<ReviewLog, StoreError> {
         let file = OpenOptions::new()
             .create(true)
             .append(true)
             .read(true)
-            .custom_flags(libc::O_NONBLOCK)
             .open(path)
             .map_err(|e| StoreError::io(path, e))?;
+        let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
+        let next_seq = last_seq(&file, len).map_err(|e| StoreError::io(path, e))? + 1;
         Ok(ReviewLog {
             path: path.to_path_buf(),
             file,
+            next_seq,
         })
     }
 
-    /// Appends one event and returns only once it is on disk (`sync_data`). On error the event
-    /// does not count. A time the log's format cannot hold (a clock past year 9999) is
-    /// refused before anything is written: it could not be read back.
-    pub fn append(&mut self, at: i64, card: &str, kind: EventKind) -> Result<(), StoreError> {
+    /// The one regular-file check (`store::check_regular`) on the opened file.
+    pub fn check_regular(&self) -> Result<(), StoreError> {
+        super::check_regular(&self.file).map_err(|e| StoreError::io(&self.path, e))
+    }
+
+    /// Appends one event and returns only once it is on disk (`sync_data`), with the sequence
+    /// number it was given. On error the event does not count. A time the log's format cannot
+    /// hold (a clock past year 9999) is refused before anything is written: it could not be
+    /// read back.
+    pub fn append(&mut self, at: i64, card: &str, kind: EventKind) -> Result<u32, StoreError> {
         if !in_log_range(at) {
             return Err(StoreError::ClockOutOfRange { at });
         }
-        let mut line = String::with_capacity(96);
-        format_line(&mut line, at, card, kind);
-        self.append_line(&line)
+        let seq = self.next_seq;
+        let mut line = String::with_capacity(104);
+        format_numbered_line(&mut line, at, card, kind, seq);
+        self.append_line(&line)?;
+        self.next_seq += 1;
+        Ok(seq)
     }
 
     /// Appends one whole line (ending in a newline) with the same guarantees as `append`:
@@ -158,24 +196,25 @@ impl ReviewLog {
         result.map_err(|e| StoreError::io(&self.path, e))
     }
 
-    /// The one regular-file check (`store::check_regular`) on the opened file.
-    pub fn check_regular(&self) -> Result<(), StoreError> {
-        super::check_regular(&self.file).map_err(|e| StoreError::io(&self.path, e))
-    }
-
     fn ends_mid_line(&self) -> std::io::Result<bool> {
         let len = self.file.metadata()?.len();
-        let mut last = [0u8; 1];
         if len == 0 {
             return Ok(false);
         }
-        self.file.read_exact_at(&mut last, len - 1)?;
+        let mut last = [0u8; 1];
+        read_exact_at(&self.file, &mut last, len - 1)?;
         Ok(last[0] != b'\n')
     }
 }
 
-/// Appends one event as a JSON line (with its newline) to `out`.
+/// Appends one event as a JSON line (with its newline) to `out`, without a sequence number
+/// (the shape of lines written before logs were numbered).
 pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
+    format_numbered_line(out, at, card, kind, 0);
+}
+
+/// Appends one event as a JSON line with its sequence number in its file (`seq` 0: none).
+pub fn format_numbered_line(out: &mut String, at: i64, card: &str, kind: EventKind, seq: u32) {
     use std::fmt::Write as _;
     out.push_str("{\"v\":1,\"at\":\"");
     out.push_str(&format_timestamp(at));
@@ -187,12 +226,66 @@ pub fn format_line(out: &mut String, at: i64, card: &str, kind: EventKind) {
     if let EventKind::Review { rating, ms } = kind {
         let _ = write!(out, ",\"rating\":{rating},\"ms\":{ms}");
     }
+    if seq > 0 {
+        let _ = write!(out, ",\"seq\":{seq}");
+    }
+    if let EventKind::UndoOf(target) = kind {
+        let _ = write!(out, ",\"undoes\":{target}");
+    }
     out.push_str("}\n");
+}
+
+/// The highest sequence number in a log file being opened for appending, read from its last
+/// complete lines (lines are numbered in order, so the tail is enough); 0 when none has one.
+fn last_seq(file: &File, len: u64) -> std::io::Result<u32> {
+    const TAIL: u64 = 64 << 10;
+    let mut start = len.saturating_sub(TAIL);
+    loop {
+        let mut buf = vec![0u8; (len - start) as usize];
+        read_exact_at(file, &mut buf, start)?;
+        let whole = if start == 0 {
+            &buf[..]
+        } else {
+            // The first piece may be a line cut by the window: skip it.
+            match memchr_newline(&buf) {
+                Some(i) => &buf[i + 1..],
+                None => &[][..],
+            }
+        };
+        let found = whole
+            .split(|&b| b == b'\n')
+            .rev()
+            .filter_map(|line| fast_line(line).or_else(|| slow_line(line).ok()))
+            .map(|parsed| parsed.3)
+            .find(|&seq| seq > 0);
+        if let Some(seq) = found {
+            return Ok(seq);
+        }
+        if start == 0 {
+            return Ok(0);
+        }
+        start = start.saturating_sub(TAIL * 16);
+    }
+}
+
+/// Reads `buf.len()` bytes at `offset` without moving the file's cursor (Unix `pread`).
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// Elsewhere: seek and read. The log is opened for appending, so writes still go to its end.
+#[cfg(not(unix))]
+fn read_exact_at(mut file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read as _, Seek as _};
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(buf)
 }
 
 mod parse;
 mod timestamp;
 
+use parse::{fast_line, memchr_newline, slow_line};
 pub use parse::{is_good_line, parse_log};
 pub use timestamp::{format_timestamp, in_log_range, parse_timestamp};
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::timestamp::{fast_timestamp, parse_timestamp};
-use super::{EventKind, Interner, LoadedLog, LogEvent, LogWarning, MAX_ANSWER_MS};
+use super::{EventKind, Interner, LoadedLog, LogEvent, LogWarning, Origin, MAX_ANSWER_MS};
 
 /// Parses a whole log buffer (see `ReviewLog::load`). A large log is split at a line break
 /// and its halves parsed on two threads, then merged (card ids re-interned, line numbers of
@@ -40,6 +40,7 @@ pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
         card: remap[e.card as usize],
         ..e
     }));
+    log.origins.extend(rest.origins);
     log.warnings
         .extend(rest.warnings.into_iter().map(|w| LogWarning {
             line: w.line + lines,
@@ -87,9 +88,10 @@ pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
         }
         let parsed = fast_line(line).map(Ok).unwrap_or_else(|| slow_line(line));
         match parsed {
-            Ok((at, card, kind)) => {
+            Ok((at, card, kind, seq)) => {
                 let card = intern(&mut interner, &mut log.cards, card);
                 log.events.push(LogEvent { at, card, kind });
+                log.origins.push(Origin { file: 0, seq });
             }
             Err(message) => log.warnings.push(LogWarning {
                 file: name.to_string(),
@@ -101,18 +103,15 @@ pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
     (log, line_no)
 }
 
-/// Whether one line (without its newline) is an event the log reads: what `recall repair`
-/// keeps.
-pub fn is_good_line(line: &[u8]) -> bool {
-    fast_line(line).is_some() || slow_line(line).is_ok()
-}
-
-fn memchr_newline(b: &[u8]) -> Option<usize> {
+pub(super) fn memchr_newline(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', b)
 }
 
+/// One parsed line: time, card id, event and sequence number (0 when the line has none).
+pub(super) type Parsed<'a> = (i64, Cow<'a, str>, EventKind, u32);
+
 /// Parses exactly the shape `format_line` writes, without allocating; None for anything else.
-pub(super) fn fast_line(line: &[u8]) -> Option<(i64, Cow<'_, str>, EventKind)> {
+pub(super) fn fast_line(line: &[u8]) -> Option<Parsed<'_>> {
     let rest = line.strip_prefix(b"{\"v\":1,\"at\":\"")?;
     let at = fast_timestamp(rest.get(..24)?)?;
     let rest = rest.get(24..)?.strip_prefix(b"\",\"card\":\"")?;
@@ -151,7 +150,29 @@ pub(super) fn fast_line(line: &[u8]) -> Option<(i64, Cow<'_, str>, EventKind)> {
         };
         (kind, &rest[end + 1..])
     };
-    (rest == b"}").then_some((at, Cow::Borrowed(card), kind))
+    let (seq, rest) = match rest.strip_prefix(b",\"seq\":") {
+        Some(r) => fast_number(r)?,
+        None => (0, rest),
+    };
+    let (kind, rest) = match (kind, rest.strip_prefix(b",\"undoes\":")) {
+        (EventKind::Undo, Some(r)) => {
+            let (target, r) = fast_number(r)?;
+            (EventKind::UndoOf(target), r)
+        }
+        (_, Some(_)) => return None,
+        (kind, None) => (kind, rest),
+    };
+    (rest == b"}").then_some((at, Cow::Borrowed(card), kind, seq))
+}
+
+/// A positive decimal u32 at the start of `b` (no sign, no leading zero), and the rest.
+fn fast_number(b: &[u8]) -> Option<(u32, &[u8])> {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 10 || b[0] == b'0' {
+        return None;
+    }
+    let n = std::str::from_utf8(&b[..digits]).ok()?.parse().ok()?;
+    Some((n, &b[digits..]))
 }
 
 #[derive(Deserialize)]
@@ -165,10 +186,12 @@ struct RawLine<'a> {
     event: Cow<'a, str>,
     rating: Option<u8>,
     ms: Option<u32>,
+    seq: Option<u32>,
+    undoes: Option<u32>,
 }
 
 /// Any valid line: other key orders, escapes, extra fields. The error says what was wrong.
-pub(super) fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), String> {
+pub(super) fn slow_line(line: &[u8]) -> Result<Parsed<'_>, String> {
     let raw: RawLine = serde_json::from_slice(line).map_err(|e| e.to_string())?;
     if raw.v != 1 {
         return Err(format!("version {} is not supported (expected 1)", raw.v));
@@ -187,12 +210,25 @@ pub(super) fn slow_line(line: &[u8]) -> Result<(i64, Cow<'_, str>, EventKind), S
             Some(r) => return Err(format!("rating {r} is out of range (expected 1-4)")),
             None => return Err("a review needs a `rating`".into()),
         },
-        "undo" => EventKind::Undo,
+        "undo" => match raw.undoes {
+            Some(0) => return Err("`undoes` 0 names no event".into()),
+            Some(target) => EventKind::UndoOf(target),
+            None => EventKind::Undo,
+        },
         "bury" => EventKind::Bury,
         "suspend" => EventKind::Suspend,
         "unsuspend" => EventKind::Unsuspend,
         "quiz-miss" => EventKind::QuizMiss,
         other => return Err(format!("unknown event {other:?}")),
     };
-    Ok((at, raw.card, kind))
+    if raw.undoes.is_some() && !matches!(kind, EventKind::UndoOf(_)) {
+        return Err(format!("`undoes` on a {:?} event", raw.event));
+    }
+    Ok((at, raw.card, kind, raw.seq.unwrap_or(0)))
+}
+
+/// Whether one line (without its newline) is an event the log reads: what `recall repair`
+/// keeps.
+pub fn is_good_line(line: &[u8]) -> bool {
+    fast_line(line).is_some() || slow_line(line).is_ok()
 }

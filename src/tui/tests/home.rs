@@ -30,11 +30,7 @@ impl Importer for FakeImporter {
         )
         .expect("deck");
         let scheduler = Scheduler::new(SchedulerConfig::default()).expect("config");
-        let log = LoadedLog {
-            cards: Vec::new(),
-            events: Vec::new(),
-            warnings: Vec::new(),
-        };
+        let log = LoadedLog::default();
         Ok(Imported {
             report: vec![
                 "imported cards.csv (csv) into deck \"cards\" (decks/cards.toml): 1 added, 0 updated, 0 unchanged, 0 archived, 1 skipped".into(),

@@ -53,7 +53,7 @@ back = "2."
         Box::new(MemSink::default()),
         T0,
     );
-    app.ctx.history = recall::stats::history::History::new(log);
+    app.ctx.history = recall::stats::history::History::new(log, "test");
     app
 }
 

@@ -69,7 +69,7 @@ pub struct MemSink {
 }
 
 impl EventSink for MemSink {
-    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<(), StoreError> {
+    fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
         if *self.fail.borrow() {
             return Err(StoreError::Io {
                 path: "reviews.jsonl".into(),
@@ -77,7 +77,7 @@ impl EventSink for MemSink {
             });
         }
         self.events.borrow_mut().push((at, card.to_string(), kind));
-        Ok(())
+        Ok(0)
     }
 }
 
