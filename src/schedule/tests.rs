@@ -174,7 +174,10 @@ fn the_clock_going_backwards_never_panics_or_goes_negative() {
 fn fast_formulas_match_the_fsrs_crate() {
     let model = fsrs::FSRS::new(&[]).expect("defaults");
     let s = sched(|_| {});
-    assert!(s.exact.is_none(), "default parameters use the fast path");
+    assert!(
+        s.memory.exact.is_none(),
+        "default parameters use the fast path"
+    );
     let mut x = 12345u64;
     let mut next = || {
         x = x
@@ -196,7 +199,7 @@ fn fast_formulas_match_the_fsrs_crate() {
                 elapsed,
             )
             .expect("states");
-        let fast = s.fast_memories(st, d, elapsed as f32, true);
+        let fast = s.memory.fast_memories(st, d, elapsed as f32, true);
         for (item, (ms, md)) in [n.again, n.hard, n.good, n.easy].iter().zip(fast) {
             assert!((ms - item.memory.stability).abs() <= 1e-4 * ms.max(1.0));
             assert!((md - item.memory.difficulty).abs() <= 1e-4);

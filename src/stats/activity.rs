@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::schedule::{Millis, Phase, Rating, Scheduler};
+use crate::schedule::{CardState, Millis, Phase, Rating, Scheduler};
 use crate::store::{EventKind, LoadedLog};
 use crate::study::{effective_events, Collection, Scope};
 
@@ -100,6 +100,25 @@ impl Activity {
         }
         let mut recent = vec![(0u32, 0u32); RECENT_DAYS as usize];
         let mut phases: Vec<(Phase, u8)> = vec![(Phase::New, 0); log.cards.len()];
+        // With an empty step list the phase after some answers depends on the memory state:
+        // then the cards that need a phase are replayed through `rate` instead.
+        let by_memory = [
+            Phase::New,
+            Phase::Learning,
+            Phase::Review,
+            Phase::Relearning,
+        ]
+        .iter()
+        .any(|&p| {
+            Rating::ALL
+                .iter()
+                .any(|&r| scheduler.phase_needs_memory(p, r))
+        });
+        let mut states = if by_memory {
+            vec![CardState::NEW; log.cards.len()]
+        } else {
+            Vec::new()
+        };
         for (ev, &l) in log.events.iter().zip(&live) {
             let c = ev.card as usize;
             if !l || !needs_phase[c] {
@@ -122,7 +141,13 @@ impl Activity {
                 slot.0 += 1;
                 slot.1 += u32::from(rating != Rating::Again);
             }
-            phases[c] = scheduler.phase_after(phase, step, rating);
+            phases[c] = match states.get_mut(c) {
+                Some(state) => {
+                    *state = scheduler.rate(state, rating, ev.at, 0);
+                    (state.phase, state.step)
+                }
+                None => scheduler.phase_after(phase, step, rating),
+            };
         }
         Activity {
             first_day,

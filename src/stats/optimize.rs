@@ -1,11 +1,17 @@
-//! `recall optimize`: FSRS-6 parameters fitted to the user's own answers.
+//! `recall optimize`: FSRS-6 parameters fitted to the user's own answers, as Anki's Optimize
+//! fits them (`rslib/src/scheduler/fsrs/params.rs`, `compute_params`).
 //!
-//! The log becomes the training set the way Anki builds it: for each card, its live answers in
-//! time order with the study days between them (a question missed in a quiz counts as an
-//! Again, as the replay treats it); every answer given on a later day than the
-//! card's previous one is one training item (the card's history up to and including it). The
-//! `fsrs` crate fits the parameters and scores any parameters on the same items with log loss
-//! and RMSE over bins; nothing here reads the clock or writes a file.
+//! The log becomes Anki's training set (`fsrs_items_for_training`, `reviews_for_fsrs`): for
+//! each card, its live answers in time order with the study days between them; every answer
+//! given on a later day than the card's previous one is one training item (the card's
+//! history up to and including it); all items are then ordered by the time of that answer
+//! (the crate weights recent items more). A question missed in a quiz is not an FSRS review:
+//! it moves the card (the replay treats it as Again) but is left out of the items. Anki also
+//! drops a card's answers before its last learning run (a manual reset); recall has no reset,
+//! so every card's history starts at its first answer, which is a learning answer. The
+//! `fsrs` crate fits with Anki's settings (8 epochs, short-term on, the number of
+//! relearning steps) and scores any parameters on the same items with log loss and RMSE over
+//! bins, as Anki's evaluator does; nothing here reads the clock or writes a file.
 
 use std::path::Path;
 
@@ -14,6 +20,9 @@ use serde::Serialize;
 use crate::schedule::{Rating, Scheduler};
 use crate::store::{write_atomically, Config, EventKind, LoadedLog, StoreError};
 use crate::study::effective_events;
+
+/// Training epochs: Anki's `compute_params` (the crate's default is 5).
+pub const EPOCHS: usize = 8;
 
 /// Fewer training items than this give parameters that mostly echo the defaults.
 pub const MIN_ITEMS: usize = 400;
@@ -57,16 +66,16 @@ pub struct TrainingSet {
     pub reviews: usize,
 }
 
-/// Builds the training set from the log's live answers, days counted as the scheduler does.
+/// Builds the training set from the log's live answers, days counted as the scheduler does,
+/// items in the order the answers were given (Anki sorts them by revlog id).
 pub fn training_set(log: &LoadedLog, scheduler: &Scheduler) -> TrainingSet {
     let live = effective_events(log);
     let mut per_card: Vec<Vec<(i64, u8)>> = vec![Vec::new(); log.cards.len()];
     let mut reviews = 0;
     for (ev, &l) in log.events.iter().zip(&live) {
+        // Only answers: a missed quiz question is not an FSRS review.
         let rating = match ev.kind {
             EventKind::Review { rating, .. } if Rating::from_u8(rating).is_some() => rating,
-            // A question missed in a quiz: a failed recall, replayed as Again.
-            EventKind::QuizMiss => Rating::Again.as_u8(),
             _ => continue,
         };
         if l {
@@ -74,10 +83,19 @@ pub fn training_set(log: &LoadedLog, scheduler: &Scheduler) -> TrainingSet {
             reviews += 1;
         }
     }
-    let mut items = Vec::new();
-    let mut card_ids = Vec::new();
-    for (card, answers) in per_card.iter_mut().enumerate() {
+    for answers in per_card.iter_mut() {
         answers.sort_by_key(|&(at, _)| at);
+    }
+    // The crate batches cards in card-id order; Anki's ids are creation times. recall numbers
+    // cards by their first answer, which is the same order when cards are studied in the
+    // order they were added.
+    let mut order: Vec<usize> = (0..per_card.len())
+        .filter(|&c| !per_card[c].is_empty())
+        .collect();
+    order.sort_by_key(|&c| (per_card[c][0].0, c));
+    let mut timed = Vec::new();
+    for (card_id, &card) in order.iter().enumerate() {
+        let answers = &per_card[card];
         let mut history = Vec::with_capacity(answers.len());
         let mut prev_day = None;
         for &(at, rating) in answers.iter() {
@@ -89,13 +107,19 @@ pub fn training_set(log: &LoadedLog, scheduler: &Scheduler) -> TrainingSet {
                 delta_t,
             });
             if history.len() > 1 && delta_t > 0 {
-                items.push(fsrs::FSRSItem {
+                let item = fsrs::FSRSItem {
                     reviews: history.clone(),
-                });
-                card_ids.push(card as i64);
+                };
+                timed.push((at, card_id as i64, item));
             }
         }
     }
+    // Stable: answers at the same millisecond keep card order.
+    timed.sort_by_key(|&(at, ..)| at);
+    let (card_ids, items) = timed
+        .into_iter()
+        .map(|(_, card, item)| (card, item))
+        .unzip();
     TrainingSet {
         items,
         card_ids,
@@ -132,7 +156,12 @@ pub fn optimize(
     let params = fsrs::compute_parameters(fsrs::ComputeParametersInput {
         train_set: set.items.clone(),
         card_ids: Some(set.card_ids.clone()),
+        enable_short_term: true,
         num_relearning_steps: Some(scheduler.config().relearning_steps_mins.len()),
+        training_config: Some(fsrs::TrainingConfig {
+            num_epochs: EPOCHS,
+            ..Default::default()
+        }),
         ..Default::default()
     })
     .map_err(|e| OptimizeError::Fsrs(format!("{e:?}")))?;

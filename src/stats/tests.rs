@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::deck::{parse_deck, DeckSource};
-use crate::schedule::SchedulerConfig;
+use crate::schedule::{Phase, SchedulerConfig};
 use crate::store::log::{format_line, parse_log};
 use crate::store::EventKind;
 
@@ -356,9 +356,17 @@ fn phase_after_follows_rate_for_any_answers_and_steps() {
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
                 let rating = Rating::ALL[(x >> 62) as usize];
+                let needs_memory = s.phase_needs_memory(state.phase, rating);
                 let expected = s.phase_after(state.phase, state.step, rating);
                 state = s.rate(&state, rating, at, card);
-                assert_eq!((state.phase, state.step), expected, "{rating:?}");
+                if needs_memory {
+                    // Anki: a lapse with no relearning steps stays in relearning when its
+                    // FSRS interval is under half a day; only the memory knows.
+                    let stays = state.phase == Phase::Relearning;
+                    assert!(stays || (state.phase, state.step) == expected, "{rating:?}");
+                } else {
+                    assert_eq!((state.phase, state.step), expected, "{rating:?}");
+                }
                 at += (x >> 40) as i64 % (3 * DAY);
             }
         }
@@ -443,10 +451,10 @@ fn a_missed_quiz_question_moves_the_phase_but_is_not_an_answer() {
         "the miss is no answer"
     );
     assert_eq!(st.time.average_ms_per_day, 30_000 / 11);
-    // For fitting, the miss is a failed recall: an Again between the two later answers.
+    // For fitting, the miss is no FSRS review either (Anki never sees it): left out.
     let set = optimize::training_set(&l, &s);
-    assert_eq!(set.reviews, 4);
+    assert_eq!(set.reviews, 3);
     let last = set.items.last().expect("items");
     let ratings: Vec<u32> = last.reviews.iter().map(|r| r.rating).collect();
-    assert_eq!(ratings, [4, 1, 3, 3]);
+    assert_eq!(ratings, [4, 3, 3]);
 }
