@@ -100,7 +100,7 @@ fn real_anki_export_with_every_column() {
             (
                 "g-onezone",
                 &basic(
-                    "How many AZs does S3 One Zone-IA use?",
+                    "How many AZs does **S3 One Zone-IA** use?",
                     "One.\nData is lost if that AZ is destroyed."
                 ),
                 vec!["s3", "storage-class"],
@@ -208,7 +208,7 @@ fn handwritten_anki_headers() {
         got,
         vec![
             (
-                basic("What is S3?", "Object storage & more"),
+                basic("What is *S3*?", "Object storage & more"),
                 vec!["handmade".to_string(), "s3".to_string()]
             ),
             (

@@ -65,7 +65,7 @@ pub enum Command {
     Sync,
     /// Take a timed exam simulation in the TUI, or list past attempts with --history.
     Quiz(quiz::QuizArgs),
-    /// Import decks from TOML, Anki text exports, CSV/TSV (Quizlet) or Markdown flashcards.
+    /// Import decks from Anki packages (.apkg/.colpkg), Anki text exports, TOML, CSV/TSV (Quizlet) or Markdown flashcards.
     Import {
         /// The files to import (each becomes a deck named after it, unless --deck is given).
         #[arg(required = true)]
@@ -73,9 +73,15 @@ pub enum Command {
         /// Put the cards into this deck id (re-importing updates it in place).
         #[arg(long)]
         deck: Option<String>,
-        /// The files' format; auto guesses it per file.
+        /// The files' format; auto guesses it per file (.apkg/.colpkg are found by themselves).
         #[arg(long, value_enum, ignore_case = true, default_value_t = ImportFormatArg::Auto)]
         format: ImportFormatArg,
+        /// CSV/TSV: the first row names the columns (Front, Back, Tags, Explanation).
+        #[arg(long)]
+        header: bool,
+        /// CSV/TSV: the field separator: one character, or comma, semicolon, tab, pipe.
+        #[arg(long, value_name = "SEP")]
+        separator: Option<String>,
         /// Print the report, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -251,13 +257,24 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
             files,
             deck,
             format,
+            header,
+            separator,
             dry_run,
-        }) => import::run_import(&files, deck, format.format(), dry_run),
+        }) => import::run_import(
+            &files,
+            import::Spreadsheet {
+                deck,
+                header,
+                separator,
+            },
+            format.format(),
+            dry_run,
+        ),
         Some(Command::Export {
             deck,
             format,
             output,
-        }) => import::run_export(&deck, format.format(), output),
+        }) => import::run_export(&deck, format.format(), output, clock),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         Some(Command::Repair) => repair::run(clock),

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use std::path::PathBuf;
 
-use recall::import::{plan_import, write_plan, ImportOptions, Source};
+use recall::import::{plan_import, write_import, ImportOptions, Source};
 use recall::quiz::QuizLog;
 use recall::schedule::Millis;
 use recall::store::{logset, Paths, ReviewLog, WriterLock};
@@ -151,7 +151,7 @@ impl Importer for TuiImporter {
         let sources = [Source { path, bytes }];
         let plan = plan_import(&self.paths.decks_dir, &sources, &ImportOptions::default())
             .map_err(|e| e.to_string().replace('\n', "; "))?;
-        write_plan(&plan, &self.lock).map_err(|e| e.to_string())?;
+        let written = write_import(&plan, &self.paths, &self.lock).map_err(|e| e.to_string())?;
         let opened = recall::library::open(&self.paths, now, self.utc_offset_secs)
             .map_err(|e| format!("imported, but reloading failed: {e}"))?;
         // The popup has room for a screenful; the command line lists every skip.
@@ -164,6 +164,11 @@ impl Importer for TuiImporter {
                     .collect::<Vec<_>>()
             })
             .collect();
+        report.extend(
+            super::import::history_report(&plan, Some(written))
+                .lines()
+                .map(str::to_string),
+        );
         if report.len() > MAX_REPORT_LINES {
             let more = report.len() - MAX_REPORT_LINES;
             report.truncate(MAX_REPORT_LINES);
