@@ -539,3 +539,65 @@ fn a_hundred_decks_scroll_at_80x24_and_enter_studies_the_one_seen() {
     t.keys(&["q"]);
     t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
 }
+
+#[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal_too() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(t) = Tmux::start("reliability-more-signals") else {
+        return;
+    };
+    for (signal, code) in [("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+        let _ = std::fs::remove_file(home.path().join("recall.lock"));
+        t.line(&recall_cmd(home.path(), ""));
+        t.wait_text("All decks");
+        wait_display(&t, "#{alternate_on}", "1");
+        send_signal(lock_holder(home.path()), signal);
+        wait_display(&t, "#{alternate_on}", "0");
+        assert_eq!(
+            t.display("#{cursor_flag}"),
+            "1",
+            "cursor shown after {signal}"
+        );
+        t.line("echo status-$?-$((40+2))");
+        let expected = format!("status-{code}-42");
+        t.wait_for(&format!("the shell after SIG{signal}"), |s| {
+            s.lines().any(|l| l.trim() == expected)
+        });
+        t.line("clear");
+        t.wait_for("a cleared screen", |s| !s.contains(&expected));
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_redraws() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(t) = Tmux::start("suspend") else {
+        return;
+    };
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    wait_display(&t, "#{alternate_on}", "1");
+    let pid = lock_holder(home.path());
+    for how in ["key", "signal"] {
+        if how == "key" {
+            t.keys(&["C-z"]);
+        } else {
+            send_signal(pid, "TSTP");
+        }
+        wait_display(&t, "#{alternate_on}", "0");
+        assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown ({how})");
+        t.wait_text("Stopped");
+        // The shell is usable: a typed line echoes and runs.
+        t.line("echo suspended-$((40+2))");
+        t.wait_for("the shell to run a line", |s| {
+            s.lines().any(|l| l.trim() == "suspended-42")
+        });
+        t.line("fg");
+        wait_display(&t, "#{alternate_on}", "1");
+        t.wait_for("the home screen redrawn whole", |s| {
+            s.contains("All decks") && !s.contains("suspended-42")
+        });
+    }
+    t.keys(&["q"]);
+    wait_display(&t, "#{alternate_on}", "0");
+}

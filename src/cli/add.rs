@@ -54,7 +54,7 @@ pub fn run(args: AddArgs) -> CliResult {
         AddError::Input(m) => CliError::input(anyhow::anyhow!("{}", inert(&m))),
         AddError::Store(s) => CliError::from(s),
     })?;
-    println!(
+    outln!(
         "added card {} to deck {:?}{} ({})",
         inert(&added.card_id),
         inert(&added.deck_id).as_ref(),

@@ -39,14 +39,14 @@ pub fn run(args: ConfigArgs, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let file = &paths.config_file;
     if args.path {
-        println!("{}", inert(&file.display().to_string()));
+        outln!("{}", inert(&file.display().to_string()));
         return Ok(ExitCode::SUCCESS);
     }
     let (key, setting) = match args.action {
         None => {
             let config = Config::load(file).map_err(input)?;
-            println!("# {}", inert(&file.display().to_string()));
-            print!("{}", inert(&config_edit::show(&config)));
+            outln!("# {}", inert(&file.display().to_string()));
+            out!("{}", inert(&config_edit::show(&config)));
             print_notes(&config);
             return Ok(ExitCode::SUCCESS);
         }
@@ -71,7 +71,7 @@ pub fn run(args: ConfigArgs, clock: &Clock) -> CliResult {
         .find(|l| l.starts_with(&format!("{key} = ")))
         .map(|l| l.split("  #").next().unwrap_or(l).to_string())
         .unwrap_or_else(|| format!("{key} removed: the default applies"));
-    println!(
+    outln!(
         "{} (saved to {})",
         inert(&now),
         inert(&file.display().to_string())
@@ -83,7 +83,7 @@ pub fn run(args: ConfigArgs, clock: &Clock) -> CliResult {
 /// What the settings mean together that one key alone does not say.
 fn print_notes(config: &Config) {
     if config.new_per_day == NewPerDay::Exam && config.exam_date.is_none() {
-        eprintln!(
+        errln!(
             "recall: note: new_per_day = \"exam\" needs an exam date; until one is set, 20 new cards a day (Anki's default)"
         );
     }

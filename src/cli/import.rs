@@ -1,5 +1,6 @@
 //! `recall import` and `recall export`: decks in and out of other tools' formats.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,8 +11,7 @@ use recall::import::{
     plan_import, write_import, Format, ImportOptions, PlannedDeck, Source, Written,
 };
 use recall::library::load_decks;
-use recall::store::{write_atomically, Paths, WriterLock};
-use recall::text::inert;
+use recall::store::Paths;
 
 use super::{CliError, CliResult};
 
@@ -54,7 +54,7 @@ pub fn run_import(
         .transpose()?;
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = recall::store::read_regular(path).map_err(|e| {
             CliError::input(anyhow::anyhow!("{}: cannot read: {e}", path.display()))
         })?;
         sources.push(Source {
@@ -74,22 +74,17 @@ pub fn run_import(
     let plan = plan_import(&paths.decks_dir, &sources, &opts).map_err(CliError::input)?;
     let mut written = None;
     if !dry_run {
-        paths.ensure_data_dir()?;
-        let lock = WriterLock::acquire(&paths.lock_file)?;
+        let lock = paths.lock_for_writing()?;
         written = Some(write_import(&plan, &paths, &lock)?);
     }
     for p in &plan {
         let text = report(p, dry_run);
         match text.strip_suffix(DRY_RUN) {
-            Some(head) if dry_run => print!(
-                "{}{}{DRY_RUN}",
-                inert(head),
-                inert(&split_preview(p, &sources))
-            ),
-            _ => print!("{}", inert(&text)),
+            Some(head) if dry_run => out!("{head}{}{DRY_RUN}", split_preview(p, &sources)),
+            _ => out!("{text}"),
         }
     }
-    print!("{}", inert(&history_report(&plan, written)));
+    out!("{}", history_report(&plan, written));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -119,10 +114,10 @@ fn split_preview(p: &PlannedDeck, sources: &[Source]) -> String {
             out.push_str(&format!(
                 "how the first {} of {} were split:\n",
                 recall::text::count(rows.len() as u64, "row"),
-                inert(name)
+                name
             ));
             for row in rows {
-                out.push_str(&format!("  {}\n", inert(&row)));
+                out.push_str(&format!("  {row}\n"));
             }
         }
     }
@@ -236,9 +231,11 @@ pub fn run_export(
         )));
     };
     let text = export(deck, format).map_err(|e| anyhow::anyhow!("cannot write {deck_id}: {e}"))?;
-    match output {
-        Some(path) => write_atomically(&path, text.as_bytes())?,
-        None => print!("{text}"),
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => recall::store::write_target(&path, text.as_bytes())?,
+        // On a terminal the deck's text is shown inert; piped, it is data and goes as it is.
+        None if std::io::stdout().is_terminal() => super::output::out(&text),
+        None => super::output::write_stdout(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -265,8 +262,8 @@ fn export_apkg(
     };
     let (bytes, done) = write_apkg(deck, &opened.log, &opened.scheduler, now)
         .map_err(|e| anyhow::anyhow!("cannot write {deck_id}: {e}"))?;
-    write_atomically(&output, &bytes)?;
-    println!(
+    recall::store::write_target(&output, &bytes)?;
+    outln!(
         "{}",
         recall::text::inert(&format!(
             "exported {} notes and {} review log entries to {}",

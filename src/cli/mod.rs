@@ -1,5 +1,8 @@
 //! Command-line interface: argument definitions and one function per subcommand.
 
+#[macro_use]
+pub mod output;
+
 mod add;
 mod cards;
 mod check;
@@ -11,6 +14,7 @@ mod import;
 mod optimize;
 mod paths;
 mod quiz;
+mod repair;
 mod stats;
 mod study;
 mod sync;
@@ -109,6 +113,9 @@ pub enum Command {
     /// Print the settings (the commented config.toml with the current values), or change one:
     /// `recall config set exam_date 2026-12-20`, `recall config unset exam_date`.
     Config(config::ConfigArgs),
+    /// Move damaged lines of the review and quiz logs to side files (after a backup), so
+    /// the warning about them stops; nothing is deleted.
+    Repair,
     /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
     Optimize {
         /// Show the fit and its scores without saving anything.
@@ -179,7 +186,7 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
 /// Tells the user on stderr what was skipped while opening (broken deck files, log lines).
 pub fn print_warnings(warnings: &[impl fmt::Display]) {
     for w in warnings {
-        eprintln!("recall: warning: {w}");
+        errln!("recall: warning: {w}");
     }
 }
 
@@ -222,12 +229,23 @@ impl<E: Into<anyhow::Error>> From<E> for CliError {
 }
 
 impl fmt::Display for CliError {
+    /// `{:#}` gives the chain of causes, each said once: an error whose message already
+    /// includes its cause ("path: the folder is read-only") is not followed by it again.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.alternate() {
-            write!(f, "{:#}", self.inner)
-        } else {
-            write!(f, "{}", self.inner)
+        if !f.alternate() {
+            return write!(f, "{}", self.inner);
         }
+        let mut text = String::new();
+        for cause in self.inner.chain() {
+            let said = cause.to_string();
+            if text.is_empty() {
+                text = said;
+            } else if !text.contains(&said) {
+                text.push_str(": ");
+                text.push_str(&said);
+            }
+        }
+        f.write_str(&text)
     }
 }
 
@@ -268,6 +286,7 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
         Some(Command::Config(args)) => config::run(args, clock),
         Some(Command::Add(args)) => add::run(args),
+        Some(Command::Repair) => repair::run(clock),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => study::run(clock),

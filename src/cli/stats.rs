@@ -1,6 +1,5 @@
 //! `recall stats`: the stats screen's figures as text or JSON. Read-only: no lock needed.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use recall::stats::{self, Stats};
@@ -25,8 +24,6 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let st = stats::compute(col, &opened.log, &opened.scheduler, scope, now);
     let spa = plan::seconds_per_answer(&opened.log);
     let today = plan::plan(&opened.config, col, &opened.scheduler, now, spa);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     if json {
         /// The stats with today's plan beside them (all decks).
         #[derive(serde::Serialize)]
@@ -39,13 +36,10 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
             stats: &st,
             plan: &today,
         };
-        serde_json::to_writer_pretty(&mut out, &both)?;
-        writeln!(out)?;
+        super::output::write_stdout(super::output::json(&both, true)?.as_bytes())?;
     } else {
-        out.write_all(text(&st).as_bytes())?;
-        out.write_all(plan_text(&today).as_bytes())?;
+        super::output::out(&format!("{}{}", text(&st), plan_text(&today)));
     }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

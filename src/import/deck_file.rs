@@ -44,7 +44,7 @@ pub(super) fn planned(
     skipped: Vec<Skip>,
     files: Vec<(String, Format)>,
 ) -> Result<PlannedDeck, ImportError> {
-    let before = std::fs::read(&path).ok();
+    let before = crate::store::read_regular(&path).ok();
     let toml = to_toml(&deck).map_err(|e| {
         DeckError::at(
             &path.display().to_string(),

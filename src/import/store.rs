@@ -221,7 +221,7 @@ fn plan_deck(
 /// fails, the decks already written are put back as they were.
 pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreError> {
     for p in plan {
-        if std::fs::read(&p.path).ok() != p.before {
+        if crate::store::read_regular(&p.path).ok() != p.before {
             return Err(StoreError::io(
                 &p.path,
                 std::io::Error::other("changed while importing; nothing was written, try again"),

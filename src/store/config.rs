@@ -101,15 +101,21 @@ seconds_per_question = 120
     /// Reads and validates the config; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, StoreError> {
         let file = path.display().to_string();
-        let bytes = super::read_regular(path).and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        });
-        let src = match bytes {
-            Ok(s) => s,
+        let bytes = match super::read_regular(path) {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(StoreError::io(path, e)),
         };
+        // Bytes that are not UTF-8 are a mistake in a file the user edits: exit 2, like any
+        // other config error.
+        let src = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            StoreError::Config {
+                file: format!("{file}:{line}"),
+                message: format!("not UTF-8 text (byte {at}); save the file as UTF-8"),
+            }
+        })?;
         Config::parse(&src, &file)
     }
 

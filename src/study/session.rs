@@ -10,8 +10,7 @@ use super::EventSink;
 use crate::schedule::{CardState, Millis, Outcome, Phase, Rating, Scheduler};
 use crate::store::{EventKind, StoreError};
 
-/// Longest answer time recorded for one card (Anki caps it at 60 s too).
-const MAX_ANSWER_MS: Millis = 60_000;
+use crate::store::log::MAX_ANSWER_MS;
 
 /// What happened in a session, for the summary screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -179,7 +178,7 @@ impl Session {
         let Some(entry) = self.current else {
             return Ok(());
         };
-        let ms = (now - self.shown_at).clamp(0, MAX_ANSWER_MS) as u32;
+        let ms = (now - self.shown_at).clamp(0, Millis::from(MAX_ANSWER_MS)) as u32;
         let e = &col.cards[entry];
         let next = scheduler.rate(&e.state, rating, now, e.seed);
         let seq = sink.append(

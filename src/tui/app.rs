@@ -267,7 +267,7 @@ impl Widget for View<'_> {
                 theme.dim()
             };
             Paragraph::new(Line::from(Span::styled(
-                recall::text::inert(&st.text).into_owned(),
+                recall::text::for_terminal(&st.text).into_owned(),
                 style,
             )))
             .render(status, buf);

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::tui::theme::Theme;
@@ -85,6 +85,27 @@ mod tests {
     fn escapes_are_inert() {
         let lines = card_lines("\x1b[2Jboom", Style::new(), Theme::new(false));
         assert_eq!(plain(&lines), ["␛[2Jboom"]);
+    }
+
+    /// What ratatui counts (grapheme by grapheme) must be what a terminal advances (code point
+    /// by code point, as wcwidth does): otherwise letters are left behind on redraw.
+    #[test]
+    fn emoji_take_the_cells_the_terminal_draws() {
+        let samples = [
+            "👩\u{200D}💻 dev",
+            "I ❤\u{FE0F} S3",
+            "🇩🇪 and 🇫🇷",
+            "👍\u{1F3FD} ok",
+            "👩\u{200D}👩\u{200D}👧 family",
+            "❤\u{FE0F}\u{200D}🔥 hot",
+            "1\u{FE0F}\u{20E3} keycap",
+        ];
+        for s in samples {
+            let lines = card_lines(s, Style::new(), Theme::new(false));
+            let shown: String = plain(&lines).concat();
+            let terminal: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(lines[0].width(), terminal, "{s:?} shown as {shown:?}");
+        }
     }
 }
 

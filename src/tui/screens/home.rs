@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
 use recall::study::{DueCounts, Queue, Scope};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use crate::tui::action::{Action, Nav};
 use crate::tui::ctx::{Ctx, Status};

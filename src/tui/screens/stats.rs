@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 use recall::stats::{self, Retention, Stats};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use recall::study::Scope;
 use recall::timefmt::duration;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use recall::schedule::{Millis, Phase};
 use recall::study::{Session, SessionStats};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 use recall::timefmt::duration;
 
 use crate::tui::action::{Action, Nav};

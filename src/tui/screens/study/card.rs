@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use recall::deck::{cloze_render, CardContent};
 use recall::study::{choice_order, Collection, Session};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 
 use crate::tui::text::{card_lines, scroll_room};
 use crate::tui::theme::Theme;

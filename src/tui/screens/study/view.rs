@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Widget};
 use recall::schedule::{Interval, Outcome};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 
 use super::card::{areas, card_text};
 use super::StudyState;
