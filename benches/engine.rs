@@ -41,6 +41,18 @@ fn engine(c: &mut Criterion) {
             )
         })
     });
+    // Home's plan: exam pacing, today's queue, the time estimate and the last-new-card date.
+    let exam_config = recall::store::Config {
+        new_per_day: recall::store::NewPerDay::Exam,
+        exam_date: time::Date::from_calendar_date(2026, time::Month::December, 21).ok(),
+        ..Default::default()
+    };
+    g.bench_function("today's plan with new_per_day = exam (all decks)", |b| {
+        b.iter(|| {
+            let spa = recall::study::plan::seconds_per_answer(&log);
+            recall::study::plan::plan(&exam_config, &col, &scheduler, support::NOW, spa)
+        })
+    });
     g.bench_function("build today's queue (one deck)", |b| {
         b.iter(|| {
             Queue::build(

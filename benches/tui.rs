@@ -107,5 +107,17 @@ fn frames(c: &mut Criterion) {
     assert!(big.ctx.status.as_ref().is_some_and(|s| s.text == "Undone."));
 }
 
-criterion_group!(benches, frames);
+/// Returning to Home counts what is due in every deck: linear in decks + cards (30,000
+/// one-card decks once took seconds, when each deck's count scanned every card).
+fn home_many_decks(c: &mut Criterion) {
+    let mut many = app(support::decks(30_000, 1));
+    let mut group = c.benchmark_group("home");
+    group.sample_size(10);
+    group.bench_function("return to Home, 30,000 one-card decks", |b| {
+        b.iter(|| tui::screens::home::HomeState::open(&mut many.ctx, 0))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, home_many_decks);
 criterion_main!(benches);

@@ -162,6 +162,9 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
     let (decks, mut warnings) = decks?;
     let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     warnings.extend(log.warnings.iter().map(ToString::to_string));
+    if !log.warnings.is_empty() {
+        warnings.push(REPAIR_HINT.to_string());
+    }
     let collection = Collection::replay(decks, &log, &scheduler, now);
     Ok(Opened {
         config,
@@ -171,6 +174,10 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
         warnings,
     })
 }
+
+/// Said once after the warnings about damaged log lines (which are skipped, never deleted).
+pub const REPAIR_HINT: &str = "the damaged lines are skipped; `recall repair` moves them to a \
+     side file (after a backup) so this warning stops";
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     let clock = match cli::Clock::from_env() {
         Ok(c) => c,
         Err(err) => {
-            eprintln!("recall: {err:#}");
+            cli::output::err(&format!("recall: {err:#}\n"));
             return ExitCode::from(err.exit_code());
         }
     };
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     match cli::run(args, &clock) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("recall: {err:#}");
+            cli::output::err(&format!("recall: {err:#}\n"));
             ExitCode::from(err.exit_code())
         }
     }

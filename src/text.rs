@@ -43,6 +43,72 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text made inert the JSON way: `serde_json` already escapes C0 controls, but DEL, C1
+/// controls (U+009B is a one-byte CSI to some terminals) and the BiDi, invisible and
+/// separator characters `inert` handles are passed through raw. Each becomes a `\uXXXX`
+/// escape, so the JSON means exactly the same and no terminal acts on it. Only valid on
+/// serialized JSON: outside strings these characters never occur.
+pub fn json_inert(json: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c != '\n' && (needs_replacing(c) || is_invisible(c) || is_separator(c));
+    if !json.chars().any(unsafe_char) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `inert`, then emoji put in the one form every terminal draws at the width the TUI
+/// computes: variation selectors (❤️ → ❤), skin-tone modifiers and tag characters are
+/// dropped, and a zero-width joiner after a pictograph is dropped so a ZWJ sequence shows as
+/// its separate emoji (👩‍💻 → 👩💻). Terminals disagree on those sequences (tmux draws ❤️ one
+/// cell wide, kitty two; VTE draws 👩‍💻 four cells wide, tmux two); when the screen and the
+/// program disagree, letters are left behind on redraw. Each lone emoji is two cells
+/// everywhere. Joiners between letters (scripts that need them) are kept.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    let dropped = |c: char| matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0000}'..='\u{E007F}');
+    let safe = inert(s);
+    if !safe.chars().any(|c| dropped(c) || c == '\u{200D}') {
+        return safe;
+    }
+    let mut out = String::with_capacity(safe.len());
+    let mut prev = None;
+    for c in safe.chars() {
+        if dropped(c) || (c == '\u{200D}' && prev.is_some_and(is_pictograph)) {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Symbols and pictographs that emoji sequences are built from (an over-approximation of
+/// Unicode's Extended_Pictographic, which is all a joiner needs to be judged by).
+fn is_pictograph(c: char) -> bool {
+    matches!(
+        c as u32,
+        0xA9 | 0xAE
+            | 0x203C
+            | 0x2049
+            | 0x2122
+            | 0x2139
+            | 0x2190..=0x2BFF
+            | 0x3030
+            | 0x303D
+            | 0x3297
+            | 0x3299
+            | 0x1F000..=0x1FAFF
+    )
+}
+
 fn needs_replacing(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
@@ -140,6 +206,35 @@ mod tests {
                 proptest::prop_assert_eq!(out.as_ref(), s.as_str());
             }
         }
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw_and_stays_the_same_json() {
+        let text = "a\u{7f}b\u{9b}31m\u{202e}c\u{2028}d\u{200b}e\x1b\n";
+        let json = serde_json::to_string(&text).expect("json");
+        let safe = json_inert(&json);
+        assert!(
+            safe.chars().all(|c| !c.is_control() && !is_bidi_control(c)),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, text);
+        assert!(matches!(
+            json_inert("{\"a\": \"plain\"}\n"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn emoji_sequences_become_their_plain_emoji() {
+        assert_eq!(for_terminal("👩\u{200D}💻"), "👩💻");
+        assert_eq!(for_terminal("❤\u{FE0F}"), "❤");
+        assert_eq!(for_terminal("👍\u{1F3FD}"), "👍");
+        assert_eq!(for_terminal("❤\u{FE0F}\u{200D}🔥"), "❤🔥");
+        assert_eq!(for_terminal("🇩🇪"), "🇩🇪");
+        // A joiner between letters of a script is kept.
+        assert_eq!(for_terminal("क\u{200D}ष"), "क\u{200D}ष");
+        assert_eq!(for_terminal("a\x1b[2J"), "a␛[2J");
     }
 
     #[test]

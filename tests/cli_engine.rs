@@ -126,7 +126,7 @@ fn bad_config_exits_2_naming_file_key_and_expectation_and_leaves_the_log_alone()
         ),
         (
             "new_per_day = \"many\"\n",
-            "config.toml:1:15: invalid type: string \"many\", expected u32",
+            "config.toml:1:15: new_per_day = \"many\": expected a whole number or \"exam\"",
         ),
         (
             "desired_retention = 1.5\n",

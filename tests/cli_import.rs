@@ -100,7 +100,7 @@ fn real_anki_export_with_every_column() {
             (
                 "g-onezone",
                 &basic(
-                    "How many AZs does S3 One Zone-IA use?",
+                    "How many AZs does **S3 One Zone-IA** use?",
                     "One.\nData is lost if that AZ is destroyed."
                 ),
                 vec!["s3", "storage-class"],
@@ -208,7 +208,7 @@ fn handwritten_anki_headers() {
         got,
         vec![
             (
-                basic("What is S3?", "Object storage & more"),
+                basic("What is *S3*?", "Object storage & more"),
                 vec!["handmade".to_string(), "s3".to_string()]
             ),
             (
@@ -359,8 +359,45 @@ fn dry_run_writes_nothing() {
         out.starts_with("would import tests/fixtures/import/basic.tsv (tsv) into deck \"basic\""),
         "{out}"
     );
-    assert!(out.ends_with("2 added, 0 updated, 0 unchanged, 0 archived, 0 skipped\ndry run: nothing was written\n"), "{out}");
+    // The report, then how the rows were split into fields (a comma that split an answer
+    // shows here before anything is written).
+    assert!(
+        out.ends_with(
+            "2 added, 0 updated, 0 unchanged, 0 archived, 0 skipped\n\
+             how the first 2 rows of tests/fixtures/import/basic.tsv were split:\n  \
+             tests/fixtures/import/basic.tsv:1: front \"S3\" · back \"Object storage\" · tags \"s3\"\n  \
+             tests/fixtures/import/basic.tsv:2: front \"EBS\" · back \"Block storage\\nfor one instance\" · tags \"ebs block\"\n\
+             dry run: nothing was written\n"
+        ),
+        "{out}"
+    );
     assert!(!root.exists(), "dry run created the data dir");
+}
+
+#[test]
+fn a_csv_comma_that_splits_an_answer_is_reported_with_its_line() {
+    let home = tempfile::tempdir().expect("temp");
+    let csv = home.path().join("modes.csv");
+    let rows: String = (1..=6).map(|i| format!("Q{i},A{i}\n")).collect();
+    std::fs::write(
+        &csv,
+        format!("Input modes?,File, Pipe and FastFile\n{rows}"),
+    )
+    .expect("write");
+    let name = csv.display().to_string();
+    let out = import(home.path(), &["--dry-run", &name]);
+    assert!(out.contains(&format!(
+        "  skipped {name}:1: probable unquoted comma: the row has 3 fields and the tags column reads \"Pipe and FastFile\"; if the back is \"File, Pipe and FastFile\", put it in double quotes\n"
+    )), "{out}");
+    assert!(
+        out.contains(&format!("how the first 5 rows of {name} were split:\n  {name}:1: front \"Input modes?\" · back \"File\" · tags \" Pipe and FastFile\"\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("  {name}:5: front \"Q4\" · back \"A4\"\n")),
+        "{out}"
+    );
+    assert!(!out.contains(&format!("{name}:6:")), "{out}");
 }
 
 #[test]

@@ -75,6 +75,7 @@ fn stats_json_has_every_documented_field() {
             "forecast",
             "heatmap",
             "now",
+            "plan",
             "readiness",
             "retention",
             "streak",
@@ -192,4 +193,59 @@ fn unknown_deck_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no deck \"nope\""));
+}
+
+#[test]
+fn readiness_is_advice_only_with_an_exam_date_and_the_plan_follows() {
+    let home = home_with_deck(&log(), "");
+    let out = recall_in(home.path(), "UTC")
+        .arg("stats")
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(!text.contains("NEEDED"), "{text}");
+    assert!(!text.contains("needed"), "{text}");
+    assert!(!text.contains("To reach"), "{text}");
+    assert!(text.contains("\nToday, all decks: 0 reviews + 1 learning card + 20 new cards ≈ 2m 3s (3 s an answer, your average)\n"), "{text}");
+
+    let home = home_with_deck(
+        &log(),
+        "exam_date = \"2026-12-03\"\nnew_per_day = \"exam\"\n",
+    );
+    let out = recall_in(home.path(), "UTC")
+        .arg("stats")
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("\nTo reach 90% recall on exam day: about "),
+        "{text}"
+    );
+    assert!(text.contains(" answers a day ("), "{text}");
+    assert!(
+        text.contains(
+            "\nExam in 10 days · today, all decks: 0 reviews + 1 learning card + 50 new cards ≈ "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("New cards: 50 a day, paced by the exam date;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("max_new_per_day = 50 keeps it lower"),
+        "{text}"
+    );
+    let v = json(home.path(), "UTC", &[]);
+    assert_eq!(v["readiness"]["exam_date"], "2026-12-03");
+    assert!(v["readiness"]["reviews_needed"].is_u64());
+    assert_eq!(v["plan"]["days_to_exam"], 10);
+    assert_eq!(v["plan"]["pacing"]["per_day"], 50);
+    assert_eq!(v["plan"]["seconds_per_answer"], 3.0);
+    // 50 new cards today and 50 a day after: the built-in decks decide how many days.
+    let unseen = v["plan"]["unseen"].as_u64().expect("unseen");
+    assert!(unseen > 200, "{unseen}");
+    let days = (unseen - 50).div_ceil(50) as i64;
+    let last = time::macros::date!(2026 - 11 - 23) + time::Duration::days(days);
+    assert_eq!(v["plan"]["last_new_card"], last.to_string());
 }

@@ -440,3 +440,164 @@ fn a_quiz_on_an_unknown_deck_is_refused_in_a_terminal_with_nothing_written() {
         .collect();
     assert!(left.is_empty(), "bad input wrote {left:?}");
 }
+
+/// The log of this device in `home` (`logs/<device>.jsonl`, named by `device-id`).
+fn own_log(home: &Path) -> String {
+    let device = std::fs::read_to_string(home.join("device-id")).expect("device id");
+    std::fs::read_to_string(home.join(format!("logs/{}.jsonl", device.trim()))).expect("log")
+}
+
+#[test]
+fn a_wrong_pick_then_space_is_again_and_u_on_the_summary_brings_the_card_back() {
+    let home = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(home.path().join("decks")).expect("decks dir");
+    std::fs::write(
+        home.path().join("decks/zz-pick.toml"),
+        r#"[deck]
+id = "zz-pick"
+title = "Pick deck"
+
+[[cards]]
+id = "one"
+kind = "choice"
+front = "Which class stores data in one AZ?"
+choices = ["S3 Standard", "S3 One Zone-IA", "S3 Glacier", "S3 Intelligent-Tiering"]
+answer = 1
+"#,
+    )
+    .expect("deck file");
+    let Some(t) = Tmux::start("pick") else {
+        return;
+    };
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    // The imported deck comes after the built-in ones: up from the first wraps to it.
+    t.keys(&["k", "Enter"]);
+    let screen = t.wait_text("Which class stores data in one AZ?");
+    // Options are shuffled: find the key of a wrong one by its text.
+    let line = screen
+        .lines()
+        .find(|l| l.contains(") S3 Standard"))
+        .expect("the option on screen");
+    let at = line.find(") S3 Standard").expect("found");
+    let key = line[..at].chars().last().expect("its number").to_string();
+    t.keys(&[&key]);
+    t.wait_text("space again (wrong pick)");
+    // A deliberate key, not a double press: after the half second a pick waits for.
+    std::thread::sleep(Duration::from_millis(700));
+    t.keys(&["Space"]);
+    // Again: the card is back in learning, shown early as nothing else is left.
+    t.wait_text("early, due in 1m");
+    t.keys(&["q"]);
+    t.wait_text("Answers   1");
+    let log = own_log(home.path());
+    assert!(log.contains("\"rating\":1"), "{log}");
+    assert!(!log.contains("\"rating\":3"), "{log}");
+
+    t.keys(&["u"]);
+    t.wait_text("Which class stores data in one AZ?");
+    t.wait_text("Undone.");
+    let log = own_log(home.path());
+    assert!(log.contains("undo"), "{log}");
+    t.keys(&["q"]);
+    t.wait_text("All decks");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+}
+
+#[test]
+fn a_hundred_decks_scroll_at_80x24_and_enter_studies_the_one_seen() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).expect("decks dir");
+    for i in 1..=100 {
+        std::fs::write(
+            decks.join(format!("zz-{i:03}.toml")),
+            format!(
+                "[deck]\nid = \"zz-{i:03}\"\ntitle = \"Many {i:03}\"\n\n[[cards]]\nid = \"c\"\nfront = \"Front of many {i:03}\"\nback = \"Back\"\n"
+            ),
+        )
+        .expect("deck file");
+    }
+    let Some(t) = Tmux::start("many") else {
+        return;
+    };
+    t.resize(80, 24);
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    // Up from the first deck wraps to the last one, which comes into view.
+    t.keys(&["k"]);
+    t.wait_text("Many 100");
+    for _ in 0..50 {
+        t.keys(&["k"]);
+    }
+    t.wait_text("Many 050");
+    t.keys(&["Enter"]);
+    t.wait_text("Front of many 050");
+    t.keys(&["q"]);
+    t.wait_text("All decks");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+}
+
+#[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal_too() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(t) = Tmux::start("reliability-more-signals") else {
+        return;
+    };
+    for (signal, code) in [("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+        let _ = std::fs::remove_file(home.path().join("recall.lock"));
+        t.line(&recall_cmd(home.path(), ""));
+        t.wait_text("All decks");
+        wait_display(&t, "#{alternate_on}", "1");
+        send_signal(lock_holder(home.path()), signal);
+        wait_display(&t, "#{alternate_on}", "0");
+        assert_eq!(
+            t.display("#{cursor_flag}"),
+            "1",
+            "cursor shown after {signal}"
+        );
+        t.line("echo status-$?-$((40+2))");
+        let expected = format!("status-{code}-42");
+        t.wait_for(&format!("the shell after SIG{signal}"), |s| {
+            s.lines().any(|l| l.trim() == expected)
+        });
+        t.line("clear");
+        t.wait_for("a cleared screen", |s| !s.contains(&expected));
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_redraws() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(t) = Tmux::start("suspend") else {
+        return;
+    };
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    wait_display(&t, "#{alternate_on}", "1");
+    let pid = lock_holder(home.path());
+    for how in ["key", "signal"] {
+        if how == "key" {
+            t.keys(&["C-z"]);
+        } else {
+            send_signal(pid, "TSTP");
+        }
+        wait_display(&t, "#{alternate_on}", "0");
+        assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown ({how})");
+        t.wait_text("Stopped");
+        // The shell is usable: a typed line echoes and runs.
+        t.line("echo suspended-$((40+2))");
+        t.wait_for("the shell to run a line", |s| {
+            s.lines().any(|l| l.trim() == "suspended-42")
+        });
+        t.line("fg");
+        wait_display(&t, "#{alternate_on}", "1");
+        t.wait_for("the home screen redrawn whole", |s| {
+            s.contains("All decks") && !s.contains("suspended-42")
+        });
+    }
+    t.keys(&["q"]);
+    wait_display(&t, "#{alternate_on}", "0");
+}

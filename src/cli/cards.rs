@@ -1,6 +1,6 @@
 //! `recall cards`: every card's scheduling state, for scripts, tests and the curious.
 
-use std::io::Write;
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use recall::schedule::{Interval, Millis, Phase, Scheduler};
@@ -53,12 +53,11 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
         .iter()
         .filter(|e| deck_index.is_none_or(|d| e.deck == d))
         .map(|e| row(col, e, &opened.scheduler, now, today));
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = String::new();
     if json {
         let rows: Vec<CardRow> = rows.collect();
-        serde_json::to_writer(&mut out, &rows)?;
-        writeln!(out)?;
+        super::output::write_stdout(super::output::json(&rows, false)?.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
     } else {
         writeln!(
             out,
@@ -84,7 +83,7 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
             )?;
         }
     }
-    out.flush()?;
+    super::output::out(&out);
     Ok(ExitCode::SUCCESS)
 }
 

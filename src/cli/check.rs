@@ -26,11 +26,11 @@ pub fn run(paths: &[PathBuf]) -> CliResult {
     let mut problems = 0;
     for file in &files {
         match check_file(file) {
-            Ok(cards) => println!("{}: ok, {}", file.display(), count(cards as u64, "card")),
+            Ok(cards) => outln!("{}: ok, {}", file.display(), count(cards as u64, "card")),
             Err(errors) => {
                 problems += errors.len();
                 for e in errors {
-                    eprintln!("{e}");
+                    errln!("{e}");
                 }
             }
         }
@@ -38,7 +38,7 @@ pub fn run(paths: &[PathBuf]) -> CliResult {
     if problems == 0 {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        errln!(
             "recall: {} in {} checked",
             count(problems as u64, "problem"),
             count(files.len() as u64, "file")
@@ -58,7 +58,7 @@ fn check_file(file: &Path) -> Result<usize, Vec<DeckError>> {
             "not a recall deck (.toml); `recall import --dry-run FILE` checks Anki, CSV, TSV and Markdown files",
         )]);
     }
-    let bytes = std::fs::read(file).map_err(|e| {
+    let bytes = recall::store::read_regular(file).map_err(|e| {
         vec![DeckError::at(
             &name,
             None,

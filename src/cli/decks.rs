@@ -28,9 +28,9 @@ pub fn run(json: bool) -> CliResult {
     super::print_warnings(&warnings);
     if json {
         let rows: Vec<DeckRow> = decks.iter().map(row).collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        super::output::out(&super::output::json(&rows, true)?);
     } else {
-        print!("{}", table(&decks));
+        out!("{}", table(&decks));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -24,6 +24,9 @@ pub enum ImportFormatArg {
     /// Markdown flashcards.
     #[value(alias = "md")]
     Markdown,
+    /// An Anki package, .apkg or .colpkg, with its review history.
+    #[value(alias = "colpkg")]
+    Apkg,
 }
 
 impl ImportFormatArg {
@@ -36,6 +39,7 @@ impl ImportFormatArg {
             ImportFormatArg::Csv => Some(Format::Csv),
             ImportFormatArg::Tsv => Some(Format::Tsv),
             ImportFormatArg::Markdown => Some(Format::Markdown),
+            ImportFormatArg::Apkg => Some(Format::Apkg),
         }
     }
 }
@@ -50,6 +54,8 @@ pub enum ExportFormatArg {
     Csv,
     /// A recall deck file.
     Toml,
+    /// An Anki package with the review history (needs -o FILE).
+    Apkg,
 }
 
 impl ExportFormatArg {
@@ -59,6 +65,7 @@ impl ExportFormatArg {
             ExportFormatArg::Anki => ExportFormat::Anki,
             ExportFormatArg::Csv => ExportFormat::Csv,
             ExportFormatArg::Toml => ExportFormat::Toml,
+            ExportFormatArg::Apkg => ExportFormat::Apkg,
         }
     }
 }

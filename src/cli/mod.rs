@@ -1,7 +1,12 @@
 //! Command-line interface: argument definitions and one function per subcommand.
 
+#[macro_use]
+pub mod output;
+
+mod add;
 mod cards;
 mod check;
+mod config;
 mod decks;
 mod formats;
 mod generate;
@@ -9,6 +14,7 @@ mod import;
 mod optimize;
 mod paths;
 mod quiz;
+mod repair;
 mod stats;
 mod study;
 mod sync;
@@ -61,7 +67,7 @@ pub enum Command {
     Sync,
     /// Take a timed exam simulation in the TUI, or list past attempts with --history.
     Quiz(quiz::QuizArgs),
-    /// Import decks from TOML, Anki text exports, CSV/TSV (Quizlet) or Markdown flashcards.
+    /// Import decks from Anki packages (.apkg/.colpkg), Anki text exports, TOML, CSV/TSV (Quizlet) or Markdown flashcards.
     Import {
         /// The files to import (each becomes a deck named after it, unless --deck is given).
         #[arg(required = true)]
@@ -69,9 +75,15 @@ pub enum Command {
         /// Put the cards into this deck id (re-importing updates it in place).
         #[arg(long)]
         deck: Option<String>,
-        /// The files' format; auto guesses it per file.
+        /// The files' format; auto guesses it per file (.apkg/.colpkg are found by themselves).
         #[arg(long, value_enum, ignore_case = true, default_value_t = ImportFormatArg::Auto)]
         format: ImportFormatArg,
+        /// CSV/TSV: the first row names the columns (Front, Back, Tags, Explanation).
+        #[arg(long)]
+        header: bool,
+        /// CSV/TSV: the field separator: one character, or comma, semicolon, tab, pipe.
+        #[arg(long, value_name = "SEP")]
+        separator: Option<String>,
         /// Print the report, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -96,6 +108,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add one card to your own deck ("my-cards" unless --deck names an imported one).
+    Add(add::AddArgs),
+    /// Print the settings (the commented config.toml with the current values), or change one:
+    /// `recall config set exam_date 2026-12-20`, `recall config unset exam_date`.
+    Config(config::ConfigArgs),
+    /// Move damaged lines of the review and quiz logs to side files (after a backup), so
+    /// the warning about them stops; nothing is deleted.
+    Repair,
     /// Fit FSRS-6 parameters to your review log; saved to the config only if they are better.
     Optimize {
         /// Show the fit and its scores without saving anything.
@@ -166,7 +186,7 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
 /// Tells the user on stderr what was skipped while opening (broken deck files, log lines).
 pub fn print_warnings(warnings: &[impl fmt::Display]) {
     for w in warnings {
-        eprintln!("recall: warning: {w}");
+        errln!("recall: warning: {w}");
     }
 }
 
@@ -209,12 +229,23 @@ impl<E: Into<anyhow::Error>> From<E> for CliError {
 }
 
 impl fmt::Display for CliError {
+    /// `{:#}` gives the chain of causes, each said once: an error whose message already
+    /// includes its cause ("path: the folder is read-only") is not followed by it again.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.alternate() {
-            write!(f, "{:#}", self.inner)
-        } else {
-            write!(f, "{}", self.inner)
+        if !f.alternate() {
+            return write!(f, "{}", self.inner);
         }
+        let mut text = String::new();
+        for cause in self.inner.chain() {
+            let said = cause.to_string();
+            if text.is_empty() {
+                text = said;
+            } else if !text.contains(&said) {
+                text.push_str(": ");
+                text.push_str(&said);
+            }
+        }
+        f.write_str(&text)
     }
 }
 
@@ -233,15 +264,29 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
             files,
             deck,
             format,
+            header,
+            separator,
             dry_run,
-        }) => import::run_import(&files, deck, format.format(), dry_run),
+        }) => import::run_import(
+            &files,
+            import::Spreadsheet {
+                deck,
+                header,
+                separator,
+            },
+            format.format(),
+            dry_run,
+        ),
         Some(Command::Export {
             deck,
             format,
             output,
-        }) => import::run_export(&deck, format.format(), output),
+        }) => import::run_export(&deck, format.format(), output, clock),
         Some(Command::Stats { deck, json }) => stats::run(deck.as_deref(), json, clock),
         Some(Command::Optimize { dry_run }) => optimize::run(dry_run, clock),
+        Some(Command::Config(args)) => config::run(args, clock),
+        Some(Command::Add(args)) => add::run(args),
+        Some(Command::Repair) => repair::run(clock),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
         None => study::run(clock),

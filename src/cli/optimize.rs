@@ -4,42 +4,39 @@
 use std::process::ExitCode;
 
 use recall::stats::optimize::{self, OptimizeError, Score};
-use recall::store::{Paths, WriterLock};
+use recall::store::Paths;
 
 use super::{open_read_only, CliResult, Clock};
 
 /// Fits, scores, and (unless `dry_run`, and only when better) saves the parameters.
 pub fn run(dry_run: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
-    // Saving rewrites the config: hold the lock from reading the log to writing the file.
-    let _lock = if dry_run {
-        None
-    } else {
-        paths.ensure_data_dir()?;
-        Some(WriterLock::acquire(&paths.lock_file)?)
-    };
+    // Fitting only reads; the writer lock is taken just to save, so a run that saves nothing
+    // (too few reviews, no better fit) creates nothing, not even the data folder.
     let opened = open_read_only(&paths, clock)?;
     super::print_warnings(&opened.warnings);
     let current = &opened.config.fsrs_params;
     let fit = match optimize::optimize(&opened.log, &opened.scheduler, current) {
         Ok(fit) => fit,
         Err(e @ OptimizeError::NotEnough { .. }) => {
-            println!("Not enough reviews to fit parameters yet: {e}.");
-            println!("Keep studying; the default parameters are used until then.");
+            outln!("Not enough reviews to fit parameters yet: {e}.");
+            outln!("Keep studying; the default parameters are used until then.");
             return Ok(ExitCode::SUCCESS);
         }
         Err(e) => return Err(e.into()),
     };
-    println!(
+    outln!(
         "Fitted FSRS-6 parameters to {} reviews ({} of them on a later day than the card's previous one).",
         fit.reviews, fit.items
     );
-    println!(
+    outln!(
         "\n{:<22} {:>9} {:>11}",
-        "parameters", "log loss", "RMSE(bins)"
+        "parameters",
+        "log loss",
+        "RMSE(bins)"
     );
     let row = |name: &str, s: &Score| {
-        println!(
+        outln!(
             "{name:<22} {:>9.4} {:>10.2}%",
             s.log_loss,
             s.rmse_bins * 100.0
@@ -51,19 +48,20 @@ pub fn run(dry_run: bool, clock: &Clock) -> CliResult {
     }
     row("fitted", &fit.fitted);
     let list: Vec<String> = fit.params.iter().map(|p| format!("{p:.4}")).collect();
-    println!("\nfitted: [{}]", list.join(", "));
+    outln!("\nfitted: [{}]", list.join(", "));
     let in_use = if fit.current.is_some() {
         "the current ones"
     } else {
         "the defaults"
     };
     if !fit.better {
-        println!("\nThe fitted parameters do not predict your answers better than {in_use}; nothing saved.");
+        outln!("\nThe fitted parameters do not predict your answers better than {in_use}; nothing saved.");
     } else if dry_run {
-        println!("\nBetter than {in_use}. --dry-run: nothing saved.");
+        outln!("\nBetter than {in_use}. --dry-run: nothing saved.");
     } else {
+        let _lock = paths.lock_for_writing()?;
         optimize::save_params(&paths.config_file, &fit.params)?;
-        println!(
+        outln!(
             "\nBetter than {in_use}: saved to {} (fsrs_params).",
             paths.config_file.display()
         );

@@ -1,6 +1,5 @@
 //! `recall quiz`: start an exam simulation in the TUI, or print past attempts (`--history`).
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -84,14 +83,13 @@ fn history(json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let loaded = QuizLog::load_all(&paths)?;
     super::print_warnings(&loaded.warnings);
-    let text = if json {
-        let mut s = serde_json::to_string_pretty(&loaded.attempts)?;
-        s.push('\n');
-        s
+    if !loaded.warnings.is_empty() {
+        errln!("recall: warning: {}", recall::library::REPAIR_HINT);
+    }
+    if json {
+        super::output::write_stdout(super::output::json(&loaded.attempts, true)?.as_bytes())?;
     } else {
-        history_text(&loaded.attempts, clock.utc_offset_secs)
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+        super::output::out(&history_text(&loaded.attempts, clock.utc_offset_secs));
+    }
     Ok(ExitCode::SUCCESS)
 }

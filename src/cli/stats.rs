@@ -1,11 +1,10 @@
 //! `recall stats`: the stats screen's figures as text or JSON. Read-only: no lock needed.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use recall::stats::{self, Stats};
 use recall::store::Paths;
-use recall::study::Scope;
+use recall::study::{plan, Scope};
 use recall::text::count;
 
 use super::{open_read_only, CliResult, Clock};
@@ -23,15 +22,24 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
         Some(id) => Scope::Deck(super::deck_index(&col.decks, id)?),
     };
     let st = stats::compute(col, &opened.log, &opened.scheduler, scope, now);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let spa = plan::seconds_per_answer(&opened.log);
+    let today = plan::plan(&opened.config, col, &opened.scheduler, now, spa);
     if json {
-        serde_json::to_writer_pretty(&mut out, &st)?;
-        writeln!(out)?;
+        /// The stats with today's plan beside them (all decks).
+        #[derive(serde::Serialize)]
+        struct WithPlan<'a> {
+            #[serde(flatten)]
+            stats: &'a Stats,
+            plan: &'a plan::Plan,
+        }
+        let both = WithPlan {
+            stats: &st,
+            plan: &today,
+        };
+        super::output::write_stdout(super::output::json(&both, true)?.as_bytes())?;
     } else {
-        out.write_all(text(&st).as_bytes())?;
+        super::output::out(&format!("{}{}", text(&st), plan_text(&today)));
     }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -99,19 +107,33 @@ pub fn text(st: &Stats) -> String {
         ),
         None => writeln!(
             o,
-            "\nNo exam date set (exam_date in config.toml); predicted recall now: {}",
+            "\nNo exam date set (`recall config set exam_date 2026-12-20`); predicted recall now: {}",
             pct(r.recall)
         ),
     };
+    // Answers needed are advice towards an exam; without one the column is left out.
+    let advice = r.advice(st.desired_retention);
+    let needed = |n: u32| match advice {
+        Some(_) => format!(" {n:>7}"),
+        None => String::new(),
+    };
     let _ = writeln!(
         o,
-        "\n{:<28} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>7} {:>7}",
-        "DECK", "CARDS", "NEW", "LEARN", "REVIEW", "RELEARN", "SUSP", "RECALL", "NEEDED"
+        "\n{:<28} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>7}{}",
+        "DECK",
+        "CARDS",
+        "NEW",
+        "LEARN",
+        "REVIEW",
+        "RELEARN",
+        "SUSP",
+        "RECALL",
+        if advice.is_some() { "  NEEDED" } else { "" }
     );
     for d in &st.decks {
         let _ = writeln!(
             o,
-            "{:<28} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>7} {:>7}",
+            "{:<28} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>7}{}",
             recall::text::inert(&d.id),
             d.cards,
             d.new,
@@ -120,26 +142,66 @@ pub fn text(st: &Stats) -> String {
             d.relearning,
             d.suspended,
             pct(d.recall),
-            d.reviews_needed
+            needed(d.reviews_needed)
         );
     }
-    let when = if r.days_left > 0 {
-        format!("by {} ({:.1} a day)", r.target_day, r.reviews_per_day)
-    } else {
-        "today".to_string()
-    };
-    let _ = writeln!(
-        o,
-        "\n{} answers needed {when} to bring every deck to {} (answering Good, new cards started now).",
-        r.reviews_needed,
-        pct(f64::from(st.desired_retention))
-    );
+    if let Some(advice) = &advice {
+        let _ = writeln!(
+            o,
+            "\n{}{}. (NEEDED: answers per deck, answering Good, new cards started now.)",
+            advice[..1].to_uppercase(),
+            &advice[1..]
+        );
+    }
     if r.days_left > 0 {
         let _ = writeln!(
             o,
             "The exam date brought {} review cards forward to come back on exam day.",
             r.brought_forward_by_exam
         );
+    }
+    o
+}
+
+/// Today's plan for all decks: the work, about how long it takes, and the new-card pace.
+pub fn plan_text(p: &plan::Plan) -> String {
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    let exam = match p.days_to_exam {
+        Some(0) => "Exam today · ".to_string(),
+        Some(days) => format!("Exam in {} · ", count(u64::from(days), "day")),
+        None => String::new(),
+    };
+    let basis = if p.from_history {
+        format!("{:.0} s an answer, your average", p.seconds_per_answer)
+    } else {
+        format!(
+            "{:.0} s an answer until you have answered some",
+            p.seconds_per_answer
+        )
+    };
+    let today = if exam.is_empty() { "Today" } else { "today" };
+    let _ = writeln!(
+        o,
+        "\n{exam}{today}, all decks: {} + {} + {} ≈ {} ({basis})",
+        count(p.reviews as u64, "review"),
+        count(p.learning as u64, "learning card"),
+        count(p.new as u64, "new card"),
+        duration(p.estimate_ms)
+    );
+    let pace = if p.pacing.paced_by_exam {
+        format!("{} a day, paced by the exam date", p.pacing.per_day)
+    } else {
+        format!("{} a day", p.pacing.per_day)
+    };
+    let last = match &p.last_new_card {
+        Some(day) => format!("; the last of {} unseen is seen on {day}", p.unseen),
+        None if p.unseen == 0 => "; every card has been seen".to_string(),
+        None => String::new(),
+    };
+    let _ = writeln!(o, "New cards: {pace}{last}.");
+    if let Some(note) = &p.pacing.note {
+        let _ = writeln!(o, "Note: {}.", recall::text::inert(note));
     }
     o
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use std::path::PathBuf;
 
-use recall::import::{plan_import, write_plan, ImportOptions, Source};
+use recall::import::{plan_import, write_import, ImportOptions, Source};
 use recall::quiz::QuizLog;
 use recall::schedule::Millis;
 use recall::store::{logset, Paths, ReviewLog, WriterLock};
@@ -30,29 +30,34 @@ pub fn run_tui(
     prepare: impl FnOnce(&mut App) -> Result<(), super::CliError>,
 ) -> CliResult {
     if !has_terminal() {
-        eprintln!("recall: the study screen needs a terminal (stdin and stdout are not both one).");
-        eprintln!("Commands that work without one:");
-        eprintln!("  recall decks [--json]          list the decks");
-        eprintln!("  recall cards [--deck ID] --json every card's schedule");
-        eprintln!("  recall check PATH...           validate deck files");
-        eprintln!("  recall stats [--json]          reviews, retention, exam readiness");
-        eprintln!("  recall paths                   where recall keeps its files");
-        eprintln!("  recall quiz --history [--json] past quiz attempts and the trend");
-        eprintln!("  recall --help                  everything else");
+        errln!("recall: the study screen needs a terminal (stdin and stdout are not both one).");
+        errln!("Commands that work without one:");
+        errln!("  recall decks [--json]          list the decks");
+        errln!("  recall cards [--deck ID] --json every card's schedule");
+        errln!("  recall check PATH...           validate deck files");
+        errln!("  recall stats [--json]          reviews, retention, exam readiness");
+        errln!("  recall paths                   where recall keeps its files");
+        errln!("  recall quiz --history [--json] past quiz attempts and the trend");
+        errln!("  recall --help                  everything else");
         return Ok(ExitCode::from(2));
     }
     let paths = Paths::resolve()?;
-    paths.ensure_data_dir()?;
-    let lock = WriterLock::acquire(&paths.lock_file)?;
+    let lock = paths.lock_for_writing()?;
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
     let opened = open_read_only(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
+    let day_limits = limits(
+        &opened.config,
+        &opened.collection,
+        &opened.scheduler,
+        clock.now(),
+    );
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
-        limits(&opened.config),
+        day_limits,
         Box::new(log),
         clock.now(),
     )
@@ -145,11 +150,14 @@ impl Importer for TuiImporter {
             (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
             _ => PathBuf::from(path),
         };
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Non-blocking open and the regular-file check: a FIFO or a device named here is
+        // refused at once instead of freezing the screen.
+        let bytes =
+            recall::store::read_regular(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let sources = [Source { path, bytes }];
         let plan = plan_import(&self.paths.decks_dir, &sources, &ImportOptions::default())
             .map_err(|e| e.to_string().replace('\n', "; "))?;
-        write_plan(&plan, &self.lock).map_err(|e| e.to_string())?;
+        let written = write_import(&plan, &self.paths, &self.lock).map_err(|e| e.to_string())?;
         let opened = recall::library::open(&self.paths, now, self.utc_offset_secs)
             .map_err(|e| format!("imported, but reloading failed: {e}"))?;
         // The popup has room for a screenful; the command line lists every skip.
@@ -162,6 +170,11 @@ impl Importer for TuiImporter {
                     .collect::<Vec<_>>()
             })
             .collect();
+        report.extend(
+            super::import::history_report(&plan, Some(written))
+                .lines()
+                .map(str::to_string),
+        );
         if report.len() > MAX_REPORT_LINES {
             let more = report.len() - MAX_REPORT_LINES;
             report.truncate(MAX_REPORT_LINES);
@@ -252,6 +265,42 @@ mod tests {
             report[MAX_REPORT_LINES],
             "  … and 9 more lines (`recall import --dry-run FILE` lists them all)"
         );
+    }
+
+    /// `i` given a FIFO or a device must answer at once: the TUI's loop waits on it, and a
+    /// blocked loop ignores esc, q and ctrl-c.
+    #[test]
+    fn the_import_prompt_refuses_a_fifo_or_device_at_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        paths.ensure_data_dir().expect("data dir");
+        let fifo = dir.path().join("cards.csv");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo(1)");
+        assert!(ok.success());
+        let lock = WriterLock::acquire(&paths.lock_file).expect("lock");
+        let mut importer = TuiImporter {
+            paths,
+            utc_offset_secs: 0,
+            lock,
+            device: "me-00000001".into(),
+            seen: Vec::new(),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.display().to_string();
+        std::thread::spawn(move || {
+            let results = [path.as_str(), "/dev/zero"].map(|p| importer.import(p, 0).err());
+            let _ = tx.send(results);
+        });
+        let results = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("answered instead of blocking");
+        for err in results {
+            let err = err.expect("refused");
+            assert!(err.ends_with("not a regular file"), "{err}");
+        }
     }
 
     #[test]

@@ -22,27 +22,27 @@ pub fn run() -> CliResult {
     })?;
     let dir = inert(&paths.sync_root().display().to_string()).into_owned();
     match &report.committed {
-        Some(_) => println!("Committed this device's changes ({}).", inert(&device)),
-        None => println!("Nothing new on this device ({}).", inert(&device)),
+        Some(_) => outln!("Committed this device's changes ({}).", inert(&device)),
+        None => outln!("Nothing new on this device ({}).", inert(&device)),
     }
     match &report.remote {
         None => {
-            println!("No remote yet, so nothing was sent. To sync with your other machines:");
-            println!("  git -C {dir} remote add origin URL");
-            println!("(a private repository, or a bare one: git init --bare /path/recall.git),");
-            println!("then `recall sync` here and on each machine (clone the repository there as its data folder).");
+            outln!("No remote yet, so nothing was sent. To sync with your other machines:");
+            outln!("  git -C {dir} remote add origin URL");
+            outln!("(a private repository, or a bare one: git init --bare /path/recall.git),");
+            outln!("then `recall sync` here and on each machine (clone the repository there as its data folder).");
         }
         Some(remote) => {
             let remote = inert(remote);
             match report.pulled {
-                0 => println!("Nothing new from {remote}."),
-                1 => println!("Brought in 1 commit from {remote}."),
-                n => println!("Brought in {n} commits from {remote}."),
+                0 => outln!("Nothing new from {remote}."),
+                1 => outln!("Brought in 1 commit from {remote}."),
+                n => outln!("Brought in {n} commits from {remote}."),
             }
             if report.pushed {
-                println!("Sent this device's commits to {remote}.");
+                outln!("Sent this device's commits to {remote}.");
             } else {
-                println!("{remote} already had everything from this device.");
+                outln!("{remote} already had everything from this device.");
             }
         }
     }

@@ -9,7 +9,7 @@ mod toml_format;
 
 pub use builtin::{builtin_decks, BUILTIN_FILES};
 pub use error::{line_col, DeckError};
-pub use toml_format::{is_https_url, parse_deck, to_toml, valid_id};
+pub use toml_format::{is_https_url, parse_deck, to_toml, valid_id, MAX_CHOICES, MAX_ID_BYTES};
 
 use std::path::PathBuf;
 

@@ -121,15 +121,18 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ImportError> {
             .into());
         }
         let get = |c: Option<usize>| c.and_then(|c| f.get(c - 1)).unwrap_or("");
+        let deck = get(col(header.deck_column));
+        let deck = if deck.is_empty() {
+            header.deck.as_deref().unwrap_or("")
+        } else {
+            deck
+        };
+        let deck = Some(deck.trim().to_string()).filter(|d| !d.is_empty());
         if parsed.title.is_none() {
-            let deck = get(col(header.deck_column));
-            let deck = if deck.is_empty() {
-                header.deck.as_deref().unwrap_or("")
-            } else {
-                deck
-            };
-            parsed.title = Some(deck.trim().to_string()).filter(|d| !d.is_empty());
+            parsed.title = deck.clone();
         }
+        // Rows of another deck than the first go to a deck of their own.
+        let other = deck.as_ref().filter(|d| Some(*d) != parsed.title.as_ref());
         let mut tags = header.tags.clone();
         tags.extend(split_tags(get(tags_col)));
         let guid = get(col(header.guid_column)).trim();
@@ -152,7 +155,20 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ImportError> {
             basic(convert(front), back, guid, tags, row.line)
         };
         match result {
-            Ok(drafts) => parsed.drafts.extend(drafts),
+            Ok(drafts) => match other {
+                Some(name) => match parsed.split.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, p)) => p.drafts.extend(drafts),
+                    None => parsed.split.push((
+                        name.clone(),
+                        Parsed {
+                            title: Some(name.clone()),
+                            drafts,
+                            ..Parsed::default()
+                        },
+                    )),
+                },
+                None => parsed.drafts.extend(drafts),
+            },
             Err(reason) => parsed.skipped.push(Skip {
                 file: file.to_string(),
                 line: row.line,

@@ -9,12 +9,39 @@ use crate::deck::CardContent;
 /// One piece of an Anki cloze text: plain text, or a deletion with its number.
 enum Piece<'a> {
     Text(&'a str),
-    Gap(u32, &'a str),
+    Gap(u32, &'a str, Option<&'a str>),
 }
 
 /// Whether the text holds an Anki cloze deletion `{{cN::...}}`.
 pub fn has_anki_cloze(text: &str) -> bool {
     pieces(text).iter().any(|p| matches!(p, Piece::Gap(..)))
+}
+
+/// The deletion numbers of a cloze text that hide something, in order, without repeats.
+pub fn numbers(text: &str) -> Vec<u32> {
+    let mut numbers: Vec<u32> = pieces(text)
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Gap(n, a, _) if !a.trim().is_empty() => Some(*n),
+            _ => None,
+        })
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+/// The hints (`{{c1::answer::hint}}`) of deletion `n`, kept for the card's explanation.
+pub fn hints(text: &str, n: u32) -> Vec<String> {
+    pieces(text)
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Gap(m, _, Some(h)) if *m == n && !h.trim().is_empty() => {
+                Some(h.trim().to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether the text holds a recall `{{gap}}` with something in it.
@@ -48,9 +75,12 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         };
         let n = after[..digits].parse().unwrap_or(u32::MAX);
         let inner = &body[..end];
-        let answer = inner.split_once("::").map_or(inner, |(a, _hint)| a);
+        let (answer, hint) = match inner.split_once("::") {
+            Some((a, h)) => (a, Some(h)),
+            None => (inner, None),
+        };
         out.push(Piece::Text(&rest[..start]));
-        out.push(Piece::Gap(n, answer));
+        out.push(Piece::Gap(n, answer, hint));
         rest = &body[end + 2..];
     }
     out.push(Piece::Text(rest));
@@ -66,16 +96,8 @@ pub fn from_anki(
     explain: Option<String>,
     line: usize,
 ) -> Result<Vec<Draft>, String> {
+    let numbers = numbers(text);
     let pieces = pieces(text);
-    let mut numbers: Vec<u32> = pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Gap(n, a) if !a.trim().is_empty() => Some(*n),
-            _ => None,
-        })
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
     if numbers.is_empty() {
         return Err("cloze note without a {{c1::...}} deletion".into());
     }
@@ -87,12 +109,12 @@ pub fn from_anki(
             for p in &pieces {
                 match p {
                     Piece::Text(t) => out.push_str(t),
-                    Piece::Gap(m, a) if *m == n => {
+                    Piece::Gap(m, a, _) if *m == n => {
                         out.push_str("{{");
                         out.push_str(a);
                         out.push_str("}}");
                     }
-                    Piece::Gap(_, a) => out.push_str(a),
+                    Piece::Gap(_, a, _) => out.push_str(a),
                 }
             }
             Draft {

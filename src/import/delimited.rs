@@ -4,6 +4,7 @@
 //! Columns: front, back, then optional tags (space-separated) and an optional explanation.
 //! A front with Anki cloze deletions, or with `{{gaps}}` and an empty back, is a cloze card.
 
+use super::comma::unquoted_comma;
 use super::{basic_or_cloze, split_tags, ImportError, Parsed, Skip};
 use crate::deck::DeckError;
 
@@ -144,38 +145,146 @@ fn check_quotes(bytes: &[u8], delimiter: u8, comment: Option<u8>) -> Result<(), 
     }
 }
 
-/// Parses a CSV (`,`) or TSV (`\t`) file without a header row.
+/// Which column holds what (0-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Columns {
+    front: usize,
+    back: usize,
+    tags: Option<usize>,
+    explain: Option<usize>,
+}
+
+const DEFAULT_COLUMNS: Columns = Columns {
+    front: 0,
+    back: 1,
+    tags: Some(2),
+    explain: Some(3),
+};
+
+/// The columns a row of names gives, when it names at least a front and a back.
+fn named_columns(row: &csv::StringRecord) -> Option<Columns> {
+    let mut c = Columns {
+        front: usize::MAX,
+        back: usize::MAX,
+        tags: None,
+        explain: None,
+    };
+    for (i, name) in row.iter().enumerate() {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "front" | "question" | "term" | "q" => c.front = i,
+            "back" | "answer" | "definition" | "a" => c.back = i,
+            "tags" | "tag" => c.tags = Some(i),
+            "explain" | "explanation" | "notes" | "extra" => c.explain = Some(i),
+            _ => {}
+        }
+    }
+    if c.front == usize::MAX || c.back == usize::MAX {
+        return None;
+    }
+    // Columns the row does not name keep their places after front and back.
+    let after = c.front.max(c.back) + 1;
+    let named = row.len();
+    if c.tags.is_none() && after >= named {
+        c.tags = Some(after);
+    }
+    if c.explain.is_none() && after + 1 >= named {
+        c.explain = Some(after + 1).filter(|&e| Some(e) != c.tags);
+    }
+    Some(c)
+}
+
+/// Parses a CSV (`,`) or TSV (`\t`) file without a header row (a first row that names the
+/// columns, such as `Front,Back`, is recognised, used, and reported).
 pub fn parse(text: &str, file: &str, delimiter: u8) -> Result<Parsed, ImportError> {
-    let rows = records(text, file, delimiter, None, 1)?;
+    parse_with(text, file, delimiter, false)
+}
+
+/// [`parse`], with `header` set: the first row names the columns (`--header`).
+pub fn parse_with(
+    text: &str,
+    file: &str,
+    delimiter: u8,
+    header: bool,
+) -> Result<Parsed, ImportError> {
+    let mut rows = records(text, file, delimiter, None, 1)?;
     let mut parsed = Parsed::default();
+    let mut columns = DEFAULT_COLUMNS;
+    let first = rows
+        .iter()
+        .position(|r| !(r.fields.len() == 1 && r.fields[0].trim().is_empty()));
+    if let Some(at) = first {
+        let named = named_columns(&rows[at].fields);
+        match (named, header) {
+            (Some(c), _) => {
+                columns = c;
+                let row = rows.remove(at);
+                parsed.skipped.push(Skip {
+                    file: file.to_string(),
+                    line: row.line,
+                    reason: format!(
+                        "header row ({}) names the columns",
+                        row.fields.iter().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
+            (None, true) => {
+                return Err(DeckError::at(
+                    file,
+                    Some(rows[at].line),
+                    None,
+                    "--header: the first row names no front and back columns; expected Front and Back (or Question and Answer, Term and Definition), optionally Tags and Explanation",
+                )
+                .into())
+            }
+            (None, false) => {}
+        }
+    }
+    let needed = columns.front.max(columns.back) + 1;
     for row in rows {
         let f = &row.fields;
         if f.len() == 1 && f[0].trim().is_empty() {
             continue;
         }
-        if f.len() < 2 {
-            let sep = if delimiter == b'\t' {
-                "a tab"
-            } else {
-                "a comma"
+        if f.len() < needed {
+            let sep = match delimiter {
+                b'\t' => "a tab".to_string(),
+                b',' => "a comma".to_string(),
+                other => format!("{:?}", char::from(other)),
             };
             return Err(DeckError::at(
                 file,
                 Some(row.line),
                 None,
                 format!(
-                    "too few fields: found 1, expected front and back separated by {sep} (then optional tags and explanation)"
+                    "too few fields: found {}, expected front and back separated by {sep} (then optional tags and explanation)",
+                    f.len()
                 ),
             )
             .into());
         }
-        let tags = f.get(2).map(split_tags).unwrap_or_default();
-        let explain = f
-            .get(3)
+        // Without named columns, an answer split by an unquoted comma shows as extra fields or
+        // prose in the tags column.
+        let unnamed = columns.tags == DEFAULT_COLUMNS.tags && columns.back == DEFAULT_COLUMNS.back;
+        if let Some(reason) = unquoted_comma(f, delimiter).filter(|_| unnamed) {
+            parsed.skipped.push(Skip {
+                file: file.to_string(),
+                line: row.line,
+                reason,
+            });
+            continue;
+        }
+        let tags = columns
+            .tags
+            .and_then(|c| f.get(c))
+            .map(split_tags)
+            .unwrap_or_default();
+        let explain = columns
+            .explain
+            .and_then(|c| f.get(c))
             .map(str::trim)
             .filter(|e| !e.is_empty())
             .map(str::to_string);
-        match basic_or_cloze(&f[0], &f[1], tags, explain, row.line) {
+        match basic_or_cloze(&f[columns.front], &f[columns.back], tags, explain, row.line) {
             Ok(drafts) => parsed.drafts.extend(drafts),
             Err(reason) => parsed.skipped.push(Skip {
                 file: file.to_string(),
@@ -185,6 +294,35 @@ pub fn parse(text: &str, file: &str, delimiter: u8) -> Result<Parsed, ImportErro
         }
     }
     Ok(parsed)
+}
+
+/// How the first `n` rows are split into fields, one line each ("f.csv:2: front \"S3\" ·
+/// back \"Object storage\""), for `recall import --dry-run`.
+pub fn describe_rows(
+    text: &str,
+    file: &str,
+    delimiter: u8,
+    n: usize,
+) -> Result<Vec<String>, ImportError> {
+    const NAMES: [&str; 4] = ["front", "back", "tags", "explanation"];
+    let rows = records(text, file, delimiter, None, 1)?;
+    Ok(rows
+        .iter()
+        .filter(|r| !(r.fields.len() == 1 && r.fields[0].trim().is_empty()))
+        .take(n)
+        .map(|r| {
+            let fields: Vec<String> = r
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let name = NAMES.get(i).copied().unwrap_or("ignored");
+                    format!("{name} {f:?}")
+                })
+                .collect();
+            format!("{file}:{}: {}", r.line, fields.join(" · "))
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -197,24 +335,55 @@ mod tests {
         let text =
             "front,back\n\"a, with comma\",\"multi\nline \"\"quoted\"\"\",t1 t2,why\n\nq,,\n";
         let p = parse(text, "f.csv", b',').expect("parses");
-        assert_eq!(p.drafts.len(), 2);
+        assert_eq!(p.drafts.len(), 1);
         assert_eq!(
-            p.drafts[1].content,
+            p.drafts[0].content,
             CardContent::Basic {
                 front: "a, with comma".into(),
                 back: "multi\nline \"quoted\"".into()
             }
         );
-        assert_eq!(p.drafts[1].line, 2);
-        assert_eq!(p.drafts[1].tags, vec!["t1", "t2"]);
-        assert_eq!(p.drafts[1].explain.as_deref(), Some("why"));
+        assert_eq!(p.drafts[0].line, 2);
+        assert_eq!(p.drafts[0].tags, vec!["t1", "t2"]);
+        assert_eq!(p.drafts[0].explain.as_deref(), Some("why"));
         assert_eq!(
             p.skipped,
-            vec![Skip {
-                file: "f.csv".into(),
-                line: 5,
-                reason: "empty back".into()
-            }]
+            vec![
+                Skip {
+                    file: "f.csv".into(),
+                    line: 1,
+                    reason: "header row (front, back) names the columns".into()
+                },
+                Skip {
+                    file: "f.csv".into(),
+                    line: 5,
+                    reason: "empty back".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn header_rows_name_the_columns() {
+        let text = "Tags;Answer;Question\naws;Object storage;S3?\n";
+        let p = parse_with(text, "f.csv", b';', true).expect("parses");
+        assert_eq!(
+            p.drafts[0].content,
+            CardContent::Basic {
+                front: "S3?".into(),
+                back: "Object storage".into()
+            }
+        );
+        assert_eq!(p.drafts[0].tags, vec!["aws"]);
+        let e = parse_with("one;two\nx;y\n", "f.csv", b';', true).expect_err("no names");
+        assert!(e.to_string().contains("--header"), "{e}");
+        // Without --header an unnamed first row is a card.
+        assert_eq!(
+            parse("one,two\n", "f.csv", b',')
+                .expect("parses")
+                .drafts
+                .len(),
+            1
         );
     }
 
@@ -255,5 +424,21 @@ mod tests {
             ["cloze", "cloze"]
         );
         assert_eq!(p.drafts[1].explain.as_deref(), Some("extra"));
+    }
+
+    #[test]
+    fn describe_rows_shows_the_split_of_the_first_rows() {
+        let text = "S3,Object storage\n\nModes?,File, Pipe and FastFile\nb,c\nd,e\nf,g\nh,i\n";
+        let rows = describe_rows(text, "m.csv", b',', 5).expect("ok");
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0], "m.csv:1: front \"S3\" · back \"Object storage\"");
+        assert_eq!(
+            rows[1],
+            "m.csv:3: front \"Modes?\" · back \"File\" · tags \" Pipe and FastFile\""
+        );
+        assert_eq!(
+            describe_rows("a,b,c,d,e\n", "x.csv", b',', 5).expect("ok")[0],
+            "x.csv:1: front \"a\" · back \"b\" · tags \"c\" · explanation \"d\" · ignored \"e\""
+        );
     }
 }

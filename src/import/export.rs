@@ -15,6 +15,8 @@ pub enum ExportFormat {
     Anki,
     Csv,
     Toml,
+    /// An Anki package with the review history (binary; see `apkg::export`).
+    Apkg,
 }
 
 impl ExportFormat {
@@ -23,8 +25,9 @@ impl ExportFormat {
             "anki" | "txt" => Ok(ExportFormat::Anki),
             "csv" => Ok(ExportFormat::Csv),
             "toml" => Ok(ExportFormat::Toml),
+            "apkg" => Ok(ExportFormat::Apkg),
             other => Err(format!(
-                "unknown export format {other:?}; expected anki, csv or toml"
+                "unknown export format {other:?}; expected anki, csv, toml or apkg"
             )),
         }
     }
@@ -36,6 +39,7 @@ pub fn export(deck: &Deck, format: ExportFormat) -> Result<String, String> {
         ExportFormat::Anki => Ok(to_anki(deck)),
         ExportFormat::Csv => Ok(to_csv(deck)),
         ExportFormat::Toml => crate::deck::to_toml(deck).map_err(|e| e.to_string()),
+        ExportFormat::Apkg => Err("an Anki package is binary: give -o FILE.apkg".into()),
     }
 }
 
@@ -56,7 +60,7 @@ fn choice_sides(front: &str, choices: &[String], answer: &[usize]) -> (String, S
 }
 
 /// The notetype and two fields a card becomes in Anki.
-fn anki_note(card: &Card) -> (&'static str, String, String) {
+pub(crate) fn anki_note(card: &Card) -> (&'static str, String, String) {
     let with_explain = |back: String| match &card.explain {
         Some(e) => format!("{back}\n\n{e}"),
         None => back,
@@ -80,6 +84,193 @@ fn anki_note(card: &Card) -> (&'static str, String, String) {
     }
 }
 
+/// One Anki note as recall exports it: the cards of one cloze note (ids `guid-cN`, same text
+/// apart from which gaps they hide) come together again as that note with its guid and its
+/// deletion numbers, so Anki updates the note instead of making duplicates.
+pub(crate) struct AnkiNote<'a> {
+    pub guid: String,
+    pub notetype: &'static str,
+    pub fields: [String; 2],
+    pub tags: &'a [String],
+    /// The note's cards with their ordinals (a cloze card's is its number minus one).
+    pub cards: Vec<(&'a Card, u32)>,
+}
+
+/// `base` and `N` of a card id `base-cN`.
+fn cloze_sibling(id: &str) -> Option<(&str, u32)> {
+    let (base, n) = id.rsplit_once("-c")?;
+    let n: u32 = n.parse().ok().filter(|&n| n > 0 && n < 1000)?;
+    (!base.is_empty()).then_some((base, n))
+}
+
+/// The plain text of a cloze card and the byte ranges of its gaps in it.
+fn gap_ranges(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut plain = String::with_capacity(text.len());
+    let mut ranges = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        plain.push_str(&rest[..start]);
+        let from = plain.len();
+        plain.push_str(&rest[start + 2..start + 2 + len]);
+        ranges.push((from, plain.len()));
+        rest = &rest[start + 2 + len + 2..];
+    }
+    plain.push_str(rest);
+    (plain, ranges)
+}
+
+/// One cloze text holding every sibling's gaps as `{{cN::...}}`; None when they do not fit
+/// together (different texts, overlapping gaps).
+fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
+    let mut plain_all: Option<String> = None;
+    let mut all: Vec<(usize, usize, u32, Option<&str>)> = Vec::new();
+    for (card, n) in siblings {
+        let CardContent::Cloze { text } = &card.content else {
+            return None;
+        };
+        let (plain, ranges) = gap_ranges(text);
+        match &plain_all {
+            Some(p) if *p != plain => return None,
+            _ => plain_all = Some(plain),
+        }
+        // The hints a package import kept (`Hint: ...`, one per gap) go back into the gaps.
+        let hints: Vec<&str> = card
+            .explain
+            .as_deref()
+            .unwrap_or("")
+            .lines()
+            .filter_map(|l| l.strip_prefix("Hint: "))
+            .collect();
+        let hints_fit = hints.len() == ranges.len();
+        all.extend(
+            ranges
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, b))| (a, b, *n, hints_fit.then(|| hints[i]))),
+        );
+    }
+    let plain = plain_all?;
+    all.sort_unstable();
+    let mut out = String::with_capacity(plain.len() + all.len() * 8);
+    let mut at = 0;
+    for (a, b, n, hint) in all {
+        if a < at {
+            return None;
+        }
+        out.push_str(&plain[at..a]);
+        match hint {
+            Some(h) => out.push_str(&format!("{{{{c{n}::{}::{h}}}}}", &plain[a..b])),
+            None => out.push_str(&format!("{{{{c{n}::{}}}}}", &plain[a..b])),
+        }
+        at = b;
+    }
+    out.push_str(&plain[at..]);
+    Some(out)
+}
+
+/// The reversed card of `card` among `live`: id `{id}-2`, front and back swapped (what a
+/// "Basic (and reversed card)" note becomes on import).
+fn reversed_of(card: &Card, live: &[&Card], done: &[bool]) -> Option<usize> {
+    let CardContent::Basic { front, back } = &card.content else {
+        return None;
+    };
+    let id = format!("{}-2", card.id);
+    live.iter().enumerate().position(|(j, c)| {
+        !done[j]
+            && c.id == id
+            && matches!(&c.content, CardContent::Basic { front: f, back: b } if f == back && b == front)
+    })
+}
+
+/// A cloze card's *Back Extra*: its explanation without the `Hint:` lines a package import
+/// adds per deletion (the hints live in the cloze text's own deletions in Anki).
+fn extra(card: &Card) -> String {
+    card.explain
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .filter(|l| !l.starts_with("Hint: "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The deck's live cards as Anki notes, in card order; `reversed` also joins a card and its
+/// reversed card (`{id}-2`) into one "Basic (and reversed card)" note (the package export;
+/// the text formats have one card a row).
+pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
+    let live: Vec<&Card> = deck.cards.iter().filter(|c| !c.archived).collect();
+    let mut notes = Vec::with_capacity(live.len());
+    let mut done = vec![false; live.len()];
+    for i in 0..live.len() {
+        if done[i] {
+            continue;
+        }
+        let card = live[i];
+        let sibling = match &card.content {
+            CardContent::Cloze { .. } => cloze_sibling(&card.id),
+            _ => None,
+        };
+        if let Some((base, n)) = sibling {
+            let mut group = vec![(card, n)];
+            let mut members = vec![i];
+            for (j, other) in live.iter().enumerate().skip(i + 1) {
+                match cloze_sibling(&other.id) {
+                    Some((b, m))
+                        if b == base
+                            && !done[j]
+                            && matches!(other.content, CardContent::Cloze { .. })
+                            && other.tags == card.tags
+                            && extra(other) == extra(card) =>
+                    {
+                        group.push((other, m));
+                        members.push(j);
+                    }
+                    _ => {}
+                }
+            }
+            // A lone `x-c1` stays a note of its own: as one note it would read back as `x`.
+            if let Some(text) = (group.len() > 1).then(|| merged_cloze(&group)).flatten() {
+                for j in members {
+                    done[j] = true;
+                }
+                notes.push(AnkiNote {
+                    guid: foreign_id(base),
+                    notetype: "Cloze",
+                    fields: [text, extra(card)],
+                    tags: &card.tags,
+                    cards: group.into_iter().map(|(c, n)| (c, n - 1)).collect(),
+                });
+                continue;
+            }
+        }
+        done[i] = true;
+        if let Some(j) = reversed.then(|| reversed_of(card, &live, &done)).flatten() {
+            done[j] = true;
+            let (_, f1, f2) = anki_note(card);
+            notes.push(AnkiNote {
+                guid: foreign_id(&card.id),
+                notetype: "Basic (and reversed card)",
+                fields: [f1, f2],
+                tags: &card.tags,
+                cards: vec![(card, 0), (live[j], 1)],
+            });
+            continue;
+        }
+        let (notetype, f1, f2) = anki_note(card);
+        notes.push(AnkiNote {
+            guid: foreign_id(&card.id),
+            notetype,
+            fields: [f1, f2],
+            tags: &card.tags,
+            cards: vec![(card, 0)],
+        });
+    }
+    notes
+}
+
 fn writer(delimiter: u8) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .delimiter(delimiter)
@@ -99,15 +290,14 @@ fn finish(w: csv::Writer<Vec<u8>>, head: String) -> String {
 pub fn to_anki(deck: &Deck) -> String {
     let head = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n".to_string();
     let mut w = writer(b'\t');
-    for card in deck.cards.iter().filter(|c| !c.archived) {
-        let (notetype, f1, f2) = anki_note(card);
+    for note in anki_notes(deck, false) {
         let record = [
-            foreign_id(&card.id),
-            notetype.to_string(),
+            note.guid,
+            note.notetype.to_string(),
             deck.title.clone(),
-            text_to_html(&f1),
-            text_to_html(&f2),
-            card.tags.join(" "),
+            text_to_html(&note.fields[0]),
+            text_to_html(&note.fields[1]),
+            note.tags.join(" "),
         ];
         // Writing to a Vec cannot fail.
         let _ = w.write_record(&record);

@@ -84,6 +84,9 @@ fn tag(s: &str, gt: Option<usize>, out: &mut String) -> Option<usize> {
         .collect();
     match (name.as_str(), closing) {
         ("br", _) => out.push('\n'),
+        // recall's own emphasis marks (shown styled, see README "Importing").
+        ("b" | "strong", _) => out.push_str("**"),
+        ("i" | "em", _) => out.push('*'),
         ("div" | "p" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6", _)
             if !out.is_empty() && !out.ends_with('\n') =>
         {
@@ -141,40 +144,18 @@ fn attribute<'a>(inner: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
-/// Decodes an entity at the start of `s`; None leaves the `&` as text.
+/// Decodes an entity at the start of `s` (every HTML5 named entity, decimal and hex
+/// references, via `htmlize`); None leaves the `&` as text.
 fn entity(s: &str, out: &mut String) -> Option<usize> {
-    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
-    let name = &s[1..end];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => ' ',
-            "ndash" => '–',
-            "mdash" => '—',
-            "hellip" => '…',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "copy" => '©',
-            "reg" => '®',
-            "times" => '×',
-            "rarr" => '→',
-            "larr" => '←',
-            _ => return None,
-        }
-    };
-    out.push(c);
+    // The longest HTML5 entity name is 31 characters (`&CounterClockwiseContourIntegral;`).
+    let end = s.as_bytes().iter().take(40).position(|&b| b == b';')?;
+    let reference = &s[..=end];
+    let decoded = htmlize::unescape(reference);
+    if decoded == reference {
+        return None;
+    }
+    // A non-breaking space reads as a space in recall.
+    out.push_str(&decoded.replace('\u{a0}', " "));
     Some(end + 1)
 }
 
@@ -212,7 +193,11 @@ mod tests {
     fn anki_html_becomes_plain_text() {
         assert_eq!(
             html_to_text("How many AZs does <b>S3 One Zone-IA</b> use?"),
-            "How many AZs does S3 One Zone-IA use?"
+            "How many AZs does **S3 One Zone-IA** use?"
+        );
+        assert_eq!(
+            html_to_text("<i>caf&eacute;</i>, <strong>na&iuml;ve</strong> &euro;5 &hearts;"),
+            "*café*, **naïve** €5 ♥"
         );
         assert_eq!(
             html_to_text("One.<br>Data<br/>is<BR />lost"),

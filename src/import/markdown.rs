@@ -18,9 +18,33 @@ pub fn parse(text: &str, file: &str) -> Result<Parsed, ImportError> {
     let mut parsed = Parsed::default();
     let (body, first_line) = front_matter(text, file, &mut parsed)?;
     let mut open = Open::None;
+    // The fence (```` ``` ```` or `~~~`) of the code block a card's side is in: its lines are
+    // text, even one starting with `#` or `Q:`.
+    let mut fence: Option<&str> = None;
     for (i, raw) in body.lines().enumerate() {
         let line = first_line + i;
         let l = raw.strip_suffix('\r').unwrap_or(raw);
+        let marker = ["```", "~~~"]
+            .into_iter()
+            .find(|m| l.trim_start().starts_with(m));
+        let side = match &mut open {
+            Open::Question { q: s, .. }
+            | Open::Answer { a: s, .. }
+            | Open::Cloze { text: s, .. } => Some(s),
+            Open::None => None,
+        };
+        if let Some(s) = side {
+            if fence.is_some() || marker.is_some() {
+                s.push('\n');
+                s.push_str(l);
+                fence = match (fence, marker) {
+                    (Some(f), Some(m)) if f == m => None,
+                    (Some(f), _) => Some(f),
+                    (None, m) => m,
+                };
+                continue;
+            }
+        }
         if let Some(rest) = l.strip_prefix("Q:") {
             finish(
                 std::mem::replace(

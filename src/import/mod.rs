@@ -5,16 +5,24 @@
 //! Formats without ids get one from a stable hash of the normalised front, written into the
 //! stored deck, so re-importing an edited file updates cards in place.
 
+pub mod add;
 pub mod anki;
+pub mod apkg;
 mod cloze;
+pub mod comma;
+mod deck_file;
 pub mod delimited;
 pub mod export;
+mod extras;
 mod html;
 pub mod markdown;
 mod merge;
+mod names;
+pub use names::{normalised_front, slug_text, stable_id};
 mod store;
 mod text;
 
+pub use extras::{media_dir, write_import, Written};
 pub use html::html_to_text;
 pub use merge::{merge, MergeCounts};
 pub use store::{plan_import, write_plan, ImportOptions, PlannedDeck, Source};
@@ -34,6 +42,8 @@ pub enum Format {
     Csv,
     Tsv,
     Markdown,
+    /// An Anki package (`.apkg`, `.colpkg`): a zip, not text.
+    Apkg,
 }
 
 impl Format {
@@ -46,10 +56,11 @@ impl Format {
             "csv" => Format::Csv,
             "tsv" | "quizlet" => Format::Tsv,
             "markdown" | "md" => Format::Markdown,
+            "apkg" | "colpkg" => Format::Apkg,
             other => {
                 return Err(format!(
-                    "unknown format {other:?}; expected auto, toml, anki, csv, tsv or markdown"
-                ))
+                "unknown format {other:?}; expected auto, toml, anki, csv, tsv, markdown or apkg"
+            ))
             }
         }))
     }
@@ -61,6 +72,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Markdown => "markdown",
+            Format::Apkg => "apkg",
         }
     }
 }
@@ -149,6 +161,9 @@ pub struct Parsed {
     pub description: Option<String>,
     pub drafts: Vec<Draft>,
     pub skipped: Vec<Skip>,
+    /// Other decks the file holds, by name (an Anki export with a deck column naming several
+    /// decks): each becomes a deck of its own unless `--deck` puts everything in one.
+    pub split: Vec<(String, Parsed)>,
 }
 
 /// An import that cannot go ahead; every problem names the file and line.
@@ -164,12 +179,35 @@ impl From<DeckError> for ImportError {
 
 /// Parses decoded text in the given format; `file` names it in messages.
 pub fn parse(format: Format, text: &str, file: &str) -> Result<Parsed, ImportError> {
+    parse_with(format, text, file, &ImportOptions::default())
+}
+
+/// [`parse`] with the options that change how a spreadsheet is read (`--header`,
+/// `--separator`).
+pub fn parse_with(
+    format: Format,
+    text: &str,
+    file: &str,
+    opts: &ImportOptions,
+) -> Result<Parsed, ImportError> {
+    if let (Format::Csv | Format::Tsv, Some(sep)) = (format, opts.separator) {
+        return delimited::parse_with(text, file, sep, opts.header);
+    }
     match format {
+        Format::Csv if opts.header => delimited::parse_with(text, file, b',', true),
+        Format::Tsv if opts.header => delimited::parse_with(text, file, b'\t', true),
         Format::Toml => parse_toml(text, file),
         Format::Anki => anki::parse(text, file),
         Format::Csv => delimited::parse(text, file, b','),
         Format::Tsv => delimited::parse(text, file, b'\t'),
         Format::Markdown => markdown::parse(text, file),
+        Format::Apkg => Err(DeckError::at(
+            file,
+            None,
+            None,
+            "not an Anki package (expected a zip file: .apkg or .colpkg)",
+        )
+        .into()),
     }
 }
 
@@ -194,41 +232,17 @@ fn parse_toml(text: &str, file: &str) -> Result<Parsed, ImportError> {
             })
             .collect(),
         skipped: Vec::new(),
+        split: Vec::new(),
     })
 }
 
-/// The text that makes two cards "the same card": the front (or cloze text), trimmed,
-/// lower-cased, with runs of whitespace collapsed.
-pub fn normalised_front(content: &CardContent) -> String {
-    let front = match content {
-        CardContent::Basic { front, .. } | CardContent::Choice { front, .. } => front,
-        CardContent::Cloze { text } => text,
-    };
-    let mut out = String::with_capacity(front.len());
-    for word in front.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.push_str(word);
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
-    }
-    out.make_ascii_lowercase();
-    out
-}
-
-/// A card id derived from the normalised front: FNV-1a, so it never changes between versions.
-pub fn stable_id(content: &CardContent) -> String {
-    format!("c-{:016x}", fnv1a(&normalised_front(content)))
-}
-
 /// Turns a foreign id (an Anki guid may hold any printable character) into a valid card id:
-/// unchanged when it already is one, otherwise `anki-` and the hex of its bytes (reversible,
-/// see [`foreign_id`]); one too long for that too becomes a hash of it (see [`fit_card_id`]).
+/// unchanged when it already is one (and does not read as one of our `anki-` encodings),
+/// otherwise `anki-` and the hex of its bytes (reversible, see [`foreign_id`]); one too long
+/// for that too becomes a hash of it (see [`fit_card_id`]). A guid recall wrote itself, such
+/// as `anki-6e4a-2` for a reversed card, comes back as the same id.
 pub fn card_id_from_foreign(id: &str) -> String {
-    if valid_id(id, true) && !id.starts_with("anki-") {
+    if valid_id(id, true) && (!id.starts_with("anki-") || foreign_id(id) == id) {
         return id.to_string();
     }
     let mut out = String::from("anki-");
@@ -381,20 +395,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stable_id_ignores_case_and_spacing() {
-        let a = CardContent::Basic {
-            front: "  What is S3?\n".into(),
-            back: "x".into(),
-        };
-        let b = CardContent::Basic {
-            front: "what   IS s3?".into(),
-            back: "y".into(),
-        };
-        assert_eq!(stable_id(&a), stable_id(&b));
-        assert_eq!(stable_id(&a), format!("c-{:016x}", fnv1a("what is s3?")));
-    }
-
-    #[test]
     fn foreign_ids_round_trip() {
         assert_eq!(card_id_from_foreign("g-onezone"), "g-onezone");
         let id = card_id_from_foreign("h`b#R9(x!Q");
@@ -402,6 +402,9 @@ mod tests {
         assert_eq!(foreign_id(&id), "h`b#R9(x!Q");
         assert_eq!(foreign_id("plain"), "plain");
         assert_eq!(foreign_id("anki-zz"), "anki-zz");
+        // A guid recall exported for a reversed or cloze card reads back as the same id.
+        assert_eq!(card_id_from_foreign("anki-6e4a-2"), "anki-6e4a-2");
+        assert_eq!(card_id_from_foreign("anki-41"), "anki-616e6b692d3431");
         // Ids too long for recall (128 bytes) become a short stable hash.
         let long = "x".repeat(129);
         let id = card_id_from_foreign(&long);

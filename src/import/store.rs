@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{detect, merge, parse, settle, Format, ImportError, MergeCounts, Parsed, Skip};
-use crate::deck::{builtin_decks, parse_deck, to_toml, valid_id, Deck, DeckError, DeckSource};
-use crate::library::{first_with_id, read_deck_files};
+use super::apkg::{self, HistoryEvent, MediaFile, PackageSummary};
+use super::deck_file::{planned, stored_deck};
+use super::names::{check_deck_id, free_path, slug, stem};
+use super::{detect, merge, parse_with, settle, Format, ImportError, MergeCounts, Parsed, Skip};
+use crate::deck::{builtin_decks, Deck, DeckError, DeckSource};
+use crate::library::read_deck_files;
 use crate::store::{write_atomically, StoreError, WriterLock};
 
 /// One file to import: the name used in messages, and its bytes.
@@ -22,6 +25,10 @@ pub struct ImportOptions {
     pub deck: Option<String>,
     /// `None` detects each file's format.
     pub format: Option<Format>,
+    /// CSV/TSV: the first row names the columns (`--header`).
+    pub header: bool,
+    /// CSV/TSV: the field separator (`--separator`), instead of the format's own.
+    pub separator: Option<u8>,
 }
 
 /// One deck an import will write, with its report.
@@ -36,6 +43,20 @@ pub struct PlannedDeck {
     pub files: Vec<(String, Format)>,
     /// The stored file as it was when planned (None: absent), so a change since is noticed.
     pub before: Option<Vec<u8>>,
+    /// Review history from an Anki package, for cards of this deck (card ids in the deck).
+    pub history: Vec<HistoryEvent>,
+    /// Media files from an Anki package that this deck's cards show.
+    pub media: Vec<MediaFile>,
+    /// What the Anki package held (on the first deck planned from each package).
+    pub package: Option<PackageSummary>,
+}
+
+/// What a package adds to its decks beyond cards.
+#[derive(Default)]
+struct Extras {
+    history: Vec<HistoryEvent>,
+    media: Vec<MediaFile>,
+    package: Option<PackageSummary>,
 }
 
 /// One source file read: its name, the format it was read as, and what it holds.
@@ -55,8 +76,30 @@ pub fn plan_import(
         check_deck_id(id, "--deck", &builtin_ids)?;
     }
     let mut groups: Vec<(String, Vec<FileParsed>)> = Vec::new();
+    let mut extras: std::collections::HashMap<String, Extras> = Default::default();
     for src in sources {
         let name = src.path.display().to_string();
+        let is_package = match opts.format {
+            Some(f) => f == Format::Apkg,
+            None => apkg::is_package(&src.path, &src.bytes),
+        };
+        if is_package {
+            let package =
+                apkg::read(&src.bytes, &name).map_err(|e| DeckError::at(&name, None, None, e))?;
+            let mut summary = Some(package.summary);
+            for deck in package.decks {
+                let id = opts.deck.clone().unwrap_or(deck.id);
+                check_deck_id(&id, &name, &builtin_ids)?;
+                let extra = extras.entry(id.clone()).or_default();
+                extra.history.extend(deck.history);
+                extra.media.extend(deck.media);
+                if extra.package.is_none() {
+                    extra.package = summary.take();
+                }
+                add_to_group(&mut groups, id, (name.clone(), Format::Apkg, deck.parsed));
+            }
+            continue;
+        }
         let text = super::decode(&src.bytes, &name)?;
         let format = match opts.format.or_else(|| detect(&src.path, text)) {
             Some(f) => f,
@@ -70,38 +113,55 @@ pub fn plan_import(
                 .into())
             }
         };
-        let parsed = parse(format, text, &name)?;
+        let mut parsed = parse_with(format, text, &name, opts)?;
+        let split = std::mem::take(&mut parsed.split);
+        if opts.deck.is_some() {
+            for (_, p) in split {
+                parsed.drafts.extend(p.drafts);
+            }
+        } else if !split.is_empty() {
+            // Several Anki decks in one file: each its own deck, named like a package's.
+            let title = parsed.title.clone().unwrap_or_else(|| stem(&src.path));
+            for (deck, p) in std::iter::once((title, parsed)).chain(split) {
+                let id = apkg::deck_id(&deck);
+                check_deck_id(&id, &name, &builtin_ids)?;
+                add_to_group(&mut groups, id, (name.clone(), format, p));
+            }
+            continue;
+        }
         let id = match (&opts.deck, &parsed.deck_id) {
             (Some(id), _) | (None, Some(id)) => id.clone(),
             (None, None) => slug(&src.path),
         };
         check_deck_id(&id, &name, &builtin_ids)?;
-        match groups.iter_mut().find(|(g, _)| *g == id) {
-            Some((_, files)) => files.push((name, format, parsed)),
-            None => groups.push((id, vec![(name, format, parsed)])),
-        }
+        add_to_group(&mut groups, id, (name, format, parsed));
     }
     let stored = read_deck_files(decks_dir);
     let mut plan: Vec<PlannedDeck> = Vec::with_capacity(groups.len());
     for (id, files) in groups {
         let claimed: Vec<&Path> = plan.iter().map(|p| p.path.as_path()).collect();
-        let planned = plan_deck(decks_dir, &stored, &claimed, id, files)?;
+        let extra = extras.remove(&id).unwrap_or_default();
+        let mut planned = plan_deck(decks_dir, &stored, &claimed, id, files)?;
+        // History only for cards the deck kept (a duplicate front was skipped).
+        let kept: std::collections::HashSet<&str> =
+            planned.deck.cards.iter().map(|c| c.id.as_str()).collect();
+        planned.history = extra
+            .history
+            .into_iter()
+            .filter(|e| kept.contains(e.card.as_str()))
+            .collect();
+        planned.media = extra.media;
+        planned.package = extra.package;
         plan.push(planned);
     }
     Ok(plan)
 }
 
-/// The file for a deck new to the data dir: `{id}.toml`, or `{id}-2.toml`, `{id}-3.toml`, ...
-/// when that name is taken (a file whose `[deck] id` was changed by hand keeps its name) or
-/// already chosen for another deck of this import. Never replaces another deck's file.
-fn free_path(decks_dir: &Path, id: &str, claimed: &[&Path]) -> PathBuf {
-    (1..)
-        .map(|n| match n {
-            1 => decks_dir.join(format!("{id}.toml")),
-            n => decks_dir.join(format!("{id}-{n}.toml")),
-        })
-        .find(|p| !claimed.contains(&p.as_path()) && std::fs::symlink_metadata(p).is_err())
-        .unwrap_or_else(|| decks_dir.join(format!("{id}.toml")))
+fn add_to_group(groups: &mut Vec<(String, Vec<FileParsed>)>, id: String, file: FileParsed) {
+    match groups.iter_mut().find(|(g, _)| *g == id) {
+        Some((_, files)) => files.push(file),
+        None => groups.push((id, vec![file])),
+    }
 }
 
 fn plan_deck(
@@ -111,24 +171,7 @@ fn plan_deck(
     id: String,
     files: Vec<FileParsed>,
 ) -> Result<PlannedDeck, ImportError> {
-    let default_path = decks_dir.join(format!("{id}.toml"));
-    // The deck the library loads for this id: the first file holding it.
-    let existing = first_with_id(stored, &id).map(|(p, d)| (p.to_path_buf(), d));
-    for (path, deck) in stored {
-        match deck {
-            Err(errors) if *path == default_path => {
-                let mut all = errors.clone();
-                all.push(DeckError::at(
-                    &path.display().to_string(),
-                    None,
-                    None,
-                    format!("the stored deck {id:?} is broken; fix or remove it before importing into it"),
-                ));
-                return Err(ImportError(all));
-            }
-            _ => {}
-        }
-    }
+    let existing = stored_deck(decks_dir, stored, &id)?;
     let first = &files[0];
     let title = first
         .2
@@ -161,7 +204,6 @@ fn plan_deck(
         Some((p, _)) => p.clone(),
         None => free_path(decks_dir, &id, claimed),
     };
-    let before = std::fs::read(&path).ok();
     let incoming = Deck {
         id,
         title,
@@ -171,24 +213,7 @@ fn plan_deck(
         source: DeckSource::File(path.clone()),
     };
     let (deck, counts) = merge(existing.map(|(_, d)| d), incoming);
-    let toml = to_toml(&deck).map_err(|e| {
-        DeckError::at(
-            &path.display().to_string(),
-            None,
-            None,
-            format!("cannot write the deck: {e}"),
-        )
-    })?;
-    loads_back(&toml, &path)?;
-    Ok(PlannedDeck {
-        deck,
-        path,
-        toml,
-        counts,
-        skipped,
-        files: names,
-        before,
-    })
+    planned(deck, path, counts, skipped, names)
 }
 
 /// Writes every planned deck (the writer lock proves nobody else writes meanwhile). A deck
@@ -196,7 +221,7 @@ fn plan_deck(
 /// fails, the decks already written are put back as they were.
 pub fn write_plan(plan: &[PlannedDeck], _lock: &WriterLock) -> Result<(), StoreError> {
     for p in plan {
-        if std::fs::read(&p.path).ok() != p.before {
+        if crate::store::read_regular(&p.path).ok() != p.before {
             return Err(StoreError::io(
                 &p.path,
                 std::io::Error::other("changed while importing; nothing was written, try again"),
@@ -251,71 +276,9 @@ fn with_restore_failures(e: StoreError, failures: &[StoreError]) -> StoreError {
     }
 }
 
-/// The safety net: the TOML an import would write must parse as a deck, or recall would
-/// write a file it then refuses to load. Failing here aborts before anything is written.
-fn loads_back(toml: &str, path: &Path) -> Result<(), ImportError> {
-    let name = path.display().to_string();
-    parse_deck(toml, &name, DeckSource::File(path.to_path_buf())).map_err(|mut errors| {
-        errors.push(DeckError::at(
-            &name,
-            None,
-            None,
-            "import made a deck that recall would not load (a bug, please report it); nothing was written",
-        ));
-        ImportError(errors)
-    })?;
-    Ok(())
-}
-
-fn check_deck_id(id: &str, what: &str, builtin_ids: &[String]) -> Result<(), ImportError> {
-    if !valid_id(id, false) {
-        return Err(DeckError::at(
-            what,
-            None,
-            None,
-            format!("deck id {id:?} is not valid; expected lowercase letters, digits and '-'"),
-        )
-        .into());
-    }
-    if builtin_ids.iter().any(|b| b == id) {
-        return Err(DeckError::at(
-            what,
-            None,
-            None,
-            format!("deck id {id:?} belongs to a built-in deck; choose another with --deck"),
-        )
-        .into());
-    }
-    Ok(())
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "imported".to_string())
-}
-
-/// A deck id from a file name: lowercase ASCII letters and digits, other runs become '-'.
-fn slug(path: &Path) -> String {
-    let mut out = String::new();
-    for c in stem(path).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    let out: String = out.chars().take(64).collect();
-    if out.is_empty() {
-        "imported".to_string()
-    } else {
-        out.trim_end_matches('-').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::deck_file::loads_back;
     use super::*;
 
     fn deck_toml(id: &str, front: &str) -> String {
@@ -477,12 +440,5 @@ mod tests {
         .expect_err("built-in id");
         assert!(e.to_string().contains("mine.toml"), "{e}");
         assert!(e.to_string().contains("belongs to a built-in deck"), "{e}");
-    }
-
-    #[test]
-    fn slugs_from_file_names() {
-        assert_eq!(slug(Path::new("/x/My AWS Deck (v2).csv")), "my-aws-deck-v2");
-        assert_eq!(slug(Path::new("Ünïcode.txt")), "n-code");
-        assert_eq!(slug(Path::new("___.csv")), "imported");
     }
 }

@@ -23,9 +23,12 @@ pub struct QuizLogLoad {
 }
 
 impl QuizLog {
-    /// Opens (creating) the quiz log for appending.
+    /// Opens (creating) the quiz log for appending; anything but a regular file is refused
+    /// (the TUI opens it without reading it first).
     pub fn open_append(path: &Path) -> Result<QuizLog, StoreError> {
-        ReviewLog::open_append(path).map(QuizLog)
+        let log = ReviewLog::open_append(path)?;
+        log.check_regular()?;
+        Ok(QuizLog(log))
     }
 
     /// Reads every device's quiz log (and the pre-device `quizzes.jsonl`), attempts in order
@@ -53,7 +56,7 @@ impl QuizLog {
     /// Reads every attempt; a missing file has none. A torn last line or a corrupt line is
     /// skipped with a warning naming it, never deleted.
     pub fn load(path: &Path) -> Result<QuizLogLoad, StoreError> {
-        let text = match std::fs::read(path) {
+        let text = match crate::store::read_regular(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(StoreError::io(path, e)),
@@ -64,6 +67,12 @@ impl QuizLog {
         );
         Ok(parse(&text, &name))
     }
+}
+
+/// Whether one line (without its newline) is an attempt the quiz log reads: what
+/// `recall repair` keeps.
+pub fn is_good_line(line: &[u8]) -> bool {
+    serde_json::from_slice::<Attempt>(line).is_ok_and(|a| a.v == 1)
 }
 
 /// Parses the quiz log's bytes (see [`QuizLog::load`]).
@@ -106,6 +115,19 @@ pub fn parse(bytes: &[u8], name: &str) -> QuizLogLoad {
 
 impl AttemptSink for QuizLog {
     fn append_attempt(&mut self, attempt: &Attempt) -> Result<(), StoreError> {
+        // The same rule as the review log: a time that could not be read back is refused.
+        if let Some(at) = [&attempt.at, &attempt.started]
+            .into_iter()
+            .find(|t| crate::store::parse_timestamp(t).is_none())
+        {
+            return Err(StoreError::ClockOutOfRange {
+                at: if at.starts_with('-') {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                },
+            });
+        }
         self.0.append_line(&attempt.to_line())
     }
 }

@@ -11,7 +11,7 @@ mod check;
 mod history;
 pub mod shape;
 
-pub use attempt::{AttemptSink, QuizLog, QuizLogLoad};
+pub use attempt::{is_good_line, AttemptSink, QuizLog, QuizLogLoad};
 pub use build::{available, build, normalise, QuizSpec};
 pub use check::{QuestionOutcome, QuizResult, SectionScore};
 pub use history::{history_text, trend, Attempt, AttemptSection};

@@ -107,15 +107,8 @@ pub fn heatmap_first_day(today: i32) -> i32 {
     today - weekday - (HEATMAP_WEEKS - 1) * 7
 }
 
-/// The calendar date a study day is named after (day 0 is 1970-01-01).
-pub fn date_of_day(day: i32) -> time::Date {
-    time::Date::from_julian_day(day + 2_440_588).unwrap_or(time::Date::MIN)
-}
-
-/// The study day of a calendar date.
-pub fn day_of_date(date: time::Date) -> i32 {
-    date.to_julian_day() - 2_440_588
-}
+/// Study days and calendar dates (they live with the date parser, below study and stats).
+pub use crate::dates::{date_of_day, day_of_date};
 
 #[cfg(test)]
 mod tests;

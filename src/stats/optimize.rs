@@ -18,7 +18,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::schedule::{Rating, Scheduler};
-use crate::store::{write_atomically, Config, EventKind, LoadedLog, StoreError};
+use crate::store::{config_edit, EventKind, LoadedLog, StoreError};
 use crate::study::effective_events;
 
 /// Training epochs: Anki's `compute_params` (the crate's default is 5).
@@ -187,35 +187,21 @@ pub fn optimize(
 /// The config text with `fsrs_params` set to `params` and everything else (other keys, their
 /// comments and order) kept as the user wrote it. The result is checked to parse as a config.
 pub fn config_with_params(src: &str, file: &str, params: &[f32]) -> Result<String, StoreError> {
-    let bad = |message: String| StoreError::Config {
-        file: file.to_string(),
-        message,
-    };
-    let mut doc: toml_edit::DocumentMut = src
-        .parse()
-        .map_err(|e: toml_edit::TomlError| bad(e.message().trim().replace('\n', " ")))?;
-    let mut array = toml_edit::Array::new();
-    for p in params {
-        // f32's shortest text ("0.212"), not its f64 widening ("0.2119999974966049").
-        array.push(p.to_string().parse::<f64>().unwrap_or(f64::from(*p)));
-    }
-    doc["fsrs_params"] = toml_edit::value(array);
-    let text = doc.to_string();
-    Config::parse(&text, file)?;
-    Ok(text)
+    config_edit::edit_text(src, file, |doc| doc["fsrs_params"] = params_value(params))
+        .map(|(text, _)| text)
 }
 
 /// Saves fitted parameters into the config file (temp file + rename), keeping the rest of it.
 /// The caller holds the writer lock.
 pub fn save_params(path: &Path, params: &[f32]) -> Result<(), StoreError> {
-    let src = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(StoreError::io(path, e)),
-    };
-    let text = config_with_params(&src, &path.display().to_string(), params)?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    config_edit::edit_file(path, |doc| doc["fsrs_params"] = params_value(params)).map(drop)
+}
+
+fn params_value(params: &[f32]) -> toml_edit::Item {
+    let mut array = toml_edit::Array::new();
+    for p in params {
+        // f32's shortest text ("0.212"), not its f64 widening ("0.2119999974966049").
+        array.push(p.to_string().parse::<f64>().unwrap_or(f64::from(*p)));
     }
-    write_atomically(path, text.as_bytes())
+    toml_edit::value(array)
 }

@@ -162,6 +162,30 @@ pub fn compute(
     (decks, readiness)
 }
 
+impl Readiness {
+    /// The answers needed as advice, only when an exam date lies ahead: "to reach 90% recall
+    /// on exam day: about 51 answers a day". Without one the figure is only today's work,
+    /// which the plan says better, so there is no advice.
+    pub fn advice(&self, desired_retention: f32) -> Option<String> {
+        if self.exam_date.is_none() || self.days_left == 0 {
+            return None;
+        }
+        let per_day = self.reviews_per_day.ceil() as u64;
+        let pct = f64::from(desired_retention) * 100.0;
+        let target = if (pct - pct.round()).abs() < 0.05 {
+            format!("{}%", pct.round())
+        } else {
+            format!("{pct:.1}%")
+        };
+        Some(format!(
+            "to reach {target} recall on exam day: about {} a day ({} in all by {})",
+            crate::text::count(per_day, "answer"),
+            self.reviews_needed,
+            self.target_day
+        ))
+    }
+}
+
 /// Answers a card needs before `until` if answered Good each time it comes due.
 fn answers_needed(e: &CardEntry, scheduler: &Scheduler, now: Millis, until: Millis) -> u32 {
     const MAX_ANSWERS: u32 = 64;

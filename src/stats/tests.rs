@@ -270,6 +270,26 @@ fn readiness_today_without_an_exam_date() {
     );
     assert_eq!((r.reviews_needed, r.reviews_per_day), (2, 2.0));
     assert_eq!(r.brought_forward_by_exam, 0);
+    assert_eq!(r.advice(0.9), None, "no exam date: no advice");
+}
+
+#[test]
+fn readiness_advice_reads_as_answers_a_day_towards_the_exam() {
+    let r = Readiness {
+        exam_date: Some("2026-12-03".into()),
+        target_day: "2026-12-03".into(),
+        days_left: 10,
+        recall: 0.4,
+        reviews_needed: 505,
+        reviews_per_day: 50.5,
+        brought_forward_by_exam: 0,
+    };
+    assert_eq!(
+        r.advice(0.9).as_deref(),
+        Some("to reach 90% recall on exam day: about 51 answers a day (505 in all by 2026-12-03)")
+    );
+    let passed = Readiness { days_left: 0, ..r };
+    assert_eq!(passed.advice(0.9), None);
 }
 
 #[test]

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::config_keys::{self, NewPerDay};
 use super::StoreError;
 
 /// Every setting, with Anki's defaults. `TEMPLATE` documents each one.
@@ -11,15 +12,24 @@ use super::StoreError;
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub desired_retention: f32,
-    pub new_per_day: u32,
+    /// A number, or "exam": paced so every card is seen a week before the exam.
+    pub new_per_day: NewPerDay,
+    /// The most new cards a day `new_per_day = "exam"` may ask for.
+    pub max_new_per_day: u32,
     pub reviews_per_day: u32,
     pub learning_steps: Vec<String>,
     pub relearning_steps: Vec<String>,
+    /// How early a learning card may be shown when nothing else is left (Anki's learn-ahead).
+    pub learn_ahead_minutes: u32,
     pub maximum_interval: u32,
     pub day_rollover_hour: u8,
     pub fuzz: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exam_date: Option<toml::value::Datetime>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "config_keys::de_exam_date",
+        serialize_with = "config_keys::ser_exam_date"
+    )]
+    pub exam_date: Option<time::Date>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fsrs_params: Vec<f32>,
     pub pass_mark: f32,
@@ -34,10 +44,12 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             desired_retention: 0.90,
-            new_per_day: 20,
+            new_per_day: NewPerDay::Fixed(20),
+            max_new_per_day: 50,
             reviews_per_day: 200,
             learning_steps: vec!["1m".into(), "10m".into()],
             relearning_steps: vec!["10m".into()],
+            learn_ahead_minutes: 20,
             maximum_interval: 36500,
             day_rollover_hour: 4,
             fuzz: true,
@@ -57,11 +69,16 @@ impl Config {
 # How likely you want to be to remember a card when it comes due (0.70 to 0.99).
 desired_retention = 0.9
 # New cards introduced per day, and reviews per day (per deck, and for all decks together).
+# Set new_per_day to "exam" to pace new cards by the exam date: all seen a week before it.
 new_per_day = 20
+# With new_per_day = "exam": the most new cards it may ask for in a day.
+max_new_per_day = 50
 reviews_per_day = 200
 # Steps a new card walks before it graduates, and a forgotten card's steps (units s m h d).
 learning_steps = ["1m", "10m"]
 relearning_steps = ["10m"]
+# When nothing else is left, show a learning card up to this many minutes early (0 = never).
+learn_ahead_minutes = 20
 # The longest interval, in days.
 maximum_interval = 36500
 # The hour (local time, 0-23) at which a new study day starts.
@@ -69,6 +86,7 @@ day_rollover_hour = 4
 # Spread review intervals a little (as Anki does) so cards learnt together do not stay together.
 fuzz = true
 # Your exam day: no interval reaches past it, and stats predict recall on that day.
+# Set it with `recall config set exam_date 2026-12-15` (or "in 3 weeks", "dec 15").
 # exam_date = 2026-12-15
 # FSRS-6 parameters fitted by `recall optimize` (21 numbers); empty = the defaults.
 # fsrs_params = []
@@ -83,15 +101,21 @@ seconds_per_question = 120
     /// Reads and validates the config; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, StoreError> {
         let file = path.display().to_string();
-        let bytes = super::read_regular(path).and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        });
-        let src = match bytes {
-            Ok(s) => s,
+        let bytes = match super::read_regular(path) {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(StoreError::io(path, e)),
         };
+        // Bytes that are not UTF-8 are a mistake in a file the user edits: exit 2, like any
+        // other config error.
+        let src = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            StoreError::Config {
+                file: format!("{file}:{line}"),
+                message: format!("not UTF-8 text (byte {at}); save the file as UTF-8"),
+            }
+        })?;
         Config::parse(&src, &file)
     }
 
@@ -107,9 +131,10 @@ seconds_per_question = 120
             } else {
                 file.to_string()
             };
+            let message = e.message().trim().replace('\n', " ");
             StoreError::Config {
                 file: at,
-                message: e.message().trim().replace('\n', " "),
+                message: config_keys::in_words(src, e.span().map(|s| s.start), &message),
             }
         })?;
         config.validate().map_err(|message| {
@@ -159,12 +184,11 @@ seconds_per_question = 120
                 self.fsrs_params.len()
             ));
         }
-        if let Some(d) = &self.exam_date {
-            if d.date.is_none() || d.time.is_some() || self.exam_date().is_none() {
-                return Err(format!(
-                    "exam_date = {d}: expected a date like 2026-12-15 (no time)"
-                ));
-            }
+        if self.learn_ahead_minutes > 1440 {
+            return Err(format!(
+                "learn_ahead_minutes = {}: expected minutes from 0 to 1440 (0 = never early)",
+                self.learn_ahead_minutes
+            ));
         }
         self.learning_steps_mins()?;
         self.relearning_steps_mins()?;
@@ -181,9 +205,7 @@ seconds_per_question = 120
 
     /// The exam date as a calendar date, when one is set.
     pub fn exam_date(&self) -> Option<time::Date> {
-        let d = self.exam_date.as_ref()?.date?;
-        let month = time::Month::try_from(d.month).ok()?;
-        time::Date::from_calendar_date(i32::from(d.year), month, d.day).ok()
+        self.exam_date
     }
 
     /// Writes the config atomically (used by `recall optimize`).
@@ -258,7 +280,9 @@ mod tests {
         for key in [
             "desired_retention",
             "new_per_day",
+            "max_new_per_day",
             "reviews_per_day",
+            "learn_ahead_minutes",
             "learning_steps",
             "relearning_steps",
             "maximum_interval",
@@ -361,7 +385,43 @@ mod tests {
             c.exam_date(),
             time::Date::from_calendar_date(2026, time::Month::December, 15).ok()
         );
-        assert!(err("exam_date = 2026-12-15T10:00:00").contains("expected a date like"));
+        assert_eq!(
+            err("exam_date = 2026-12-15T10:00:00"),
+            "config.toml:1:13: exam_date = 2026-12-15T10:00:00: expected a date like 2026-12-15"
+        );
+        let quoted = Config::parse("exam_date = \"2026-12-15\"", "c").expect("quoted is fine");
+        assert_eq!(quoted.exam_date(), c.exam_date());
+        assert_eq!(
+            err("exam_date = \"next week\""),
+            "config.toml:1:13: exam_date = \"next week\": expected a date like 2026-12-15"
+        );
+        assert_eq!(
+            err("exam_date = 2026-02-30"),
+            "config.toml:1:13: exam_date = 2026-02-30: expected a date like 2026-12-15"
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_said_in_words() {
+        assert_eq!(
+            err("new_per_day = \"lots\"\n"),
+            "config.toml:1:15: new_per_day = \"lots\": expected a whole number or \"exam\""
+        );
+        assert_eq!(
+            err("reviews_per_day = -3\n"),
+            "config.toml:1:19: reviews_per_day = -3: expected a whole number"
+        );
+        assert_eq!(
+            err("fuzz = \"yes\"\n"),
+            "config.toml:1:8: fuzz = \"yes\": expected true or false"
+        );
+        assert!(!err("max_new_per_day = 1.5").contains("u32"));
+        let exam = Config::parse("new_per_day = \"exam\"", "c").expect("exam pacing");
+        assert_eq!(exam.new_per_day, NewPerDay::Exam);
+        assert_eq!(
+            err("learn_ahead_minutes = 2000"),
+            "config.toml:1: learn_ahead_minutes = 2000: expected minutes from 0 to 1440 (0 = never early)"
+        );
     }
 
     #[test]
@@ -369,7 +429,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("config.toml");
         let c = Config {
-            new_per_day: 7,
+            new_per_day: NewPerDay::Fixed(7),
+            exam_date: time::Date::from_calendar_date(2026, time::Month::December, 20).ok(),
             fsrs_params: vec![0.5; 21],
             ..Config::default()
         };

@@ -16,15 +16,29 @@ pub struct WriterLock {
 }
 
 impl WriterLock {
-    /// Takes the lock and records our pid in it, or says which process holds it.
+    /// Takes the lock and records our pid in it, or says which process holds it. The lock is
+    /// opened with `O_NOFOLLOW` (a symlink planted there would have its target truncated)
+    /// and must be a regular file.
     pub fn acquire(path: &Path) -> Result<WriterLock, StoreError> {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(|e| StoreError::io(path, e))?;
+        let mut opts = OpenOptions::new();
+        opts.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(
+            &mut opts,
+            libc::O_NOFOLLOW | libc::O_NONBLOCK,
+        );
+        let mut file = opts.open(path).map_err(|e| match e.raw_os_error() {
+            #[cfg(unix)]
+            Some(libc::ELOOP) => StoreError::io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "is a symbolic link; recall's lock must be a regular file (remove it)",
+                ),
+            ),
+            _ => StoreError::io(path, e),
+        })?;
+        super::check_regular(&file).map_err(|e| StoreError::io(path, e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -77,5 +91,30 @@ mod tests {
         let _lock = WriterLock::acquire(&path).expect("nobody holds it");
         let pid = std::fs::read_to_string(&path).expect("readable");
         assert_eq!(pid, std::process::id().to_string());
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    #[test]
+    fn a_symlinked_or_special_lock_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "keep me").expect("write");
+        let path = dir.path().join("recall.lock");
+        std::os::unix::fs::symlink(&target, &path).expect("symlink");
+        let err = WriterLock::acquire(&path).expect_err("a symlink is refused");
+        assert!(err.to_string().contains("recall.lock"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "keep me");
+        let fifo = dir.path().join("fifo.lock");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo(1)");
+        assert!(ok.success());
+        let err = WriterLock::acquire(&fifo).expect_err("a FIFO is refused");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
     }
 }

@@ -5,13 +5,17 @@
 //! leaves either the old or the new version, never half of one.
 
 pub mod config;
+pub mod config_edit;
+pub mod config_keys;
 pub mod device;
 pub mod lock;
 pub mod log;
 pub mod logset;
 pub mod paths;
+pub mod repair;
 
 pub use config::Config;
+pub use config_keys::NewPerDay;
 pub use lock::WriterLock;
 pub use log::{
     format_timestamp, parse_timestamp, EventKind, LoadedLog, LogEvent, LogWarning, Origin,
@@ -41,8 +45,29 @@ pub enum StoreError {
         dir.display()
     )]
     Locked { pid: Option<u32>, dir: PathBuf },
+    #[error(
+        "the clock says {}, which the review log cannot record (years 0000-9999 only); \
+         nothing was saved: set the system clock (or RECALL_NOW) to a real date",
+        clock_words(*at)
+    )]
+    ClockOutOfRange { at: i64 },
+    #[error(
+        "RECALL_HOME={} is a file, not a folder; point RECALL_HOME at a folder (it is created if missing)",
+        path.display()
+    )]
+    HomeIsFile { path: PathBuf },
     #[error("no data folder: set RECALL_HOME, or HOME so the standard folders can be found")]
     NoHome,
+}
+
+fn clock_words(at: i64) -> String {
+    let year_ms = 31_556_952_000;
+    let year = 1970 + at.div_euclid(year_ms);
+    if year > 9999 {
+        format!("a time after year 9999 (about year {year})")
+    } else {
+        format!("a time before year 0 (about year {year})")
+    }
 }
 
 impl StoreError {
@@ -59,27 +84,102 @@ impl StoreError {
     }
 }
 
-/// Reads a whole file, refusing anything but a regular file: a FIFO or a device (say
-/// `/dev/zero`) where recall expects its own file would block or never end.
-pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
+/// The largest file recall reads (1 GiB): a million reviews are about 100 MB, so this is far
+/// above any real log or deck, and far below what would exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Opens a file for reading without ever blocking: `O_NONBLOCK` so a FIFO's open returns at
+/// once, then the one check (`check_regular`) on what was actually opened (no race with a
+/// rename in between).
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut opts, libc::O_NONBLOCK);
+    let file = opts.open(path)?;
+    check_regular(&file)?;
+    Ok(file)
+}
+
+/// The one check every file recall reads or appends to goes through: a regular file of at
+/// most `MAX_FILE_BYTES`. A FIFO would block forever, a device (`/dev/zero`) never ends.
+pub fn check_regular(file: &std::fs::File) -> std::io::Result<()> {
+    let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "not a regular file",
         ));
     }
-    std::fs::read(path)
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(())
 }
+
+fn too_large() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "larger than {} MiB, the most recall reads from one file",
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// Reads a whole file through `open_regular`; a file that grows past the cap while being
+/// read is refused too.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// `read_regular` into a string; bytes that are not UTF-8 are an error saying so.
+pub fn read_regular_string(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(read_regular(path)?)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+/// The prefix of every temporary file recall makes; files so named in the data folder and
+/// `decks/` are left by a killed write and are removed by the next writer
+/// (`Paths::lock_for_writing`).
+pub const TEMP_PREFIX: &str = ".recall-tmp-";
 
 /// Replaces `path` with `contents` atomically: temp file in the same folder, fsync, rename,
 /// then fsync the folder so the rename itself survives a power cut. A symlink (a dotfile
-/// manager's config, say) stays a symlink: the file it points to is the one replaced.
+/// manager's config, say) stays a symlink: the file it points to is the one replaced. The
+/// replaced file keeps its permission bits, but it is a new inode: a hard link to the old
+/// file keeps the old contents (README "Reliability"). Anything but a regular file (a FIFO,
+/// a device) is refused, never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let resolved = std::fs::canonicalize(path).ok();
     let path = resolved.as_deref().unwrap_or(path);
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return Err(StoreError::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file; recall replaces only regular files",
+            ),
+        ));
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(dir, e))?;
+    if let Some(meta) = existing {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| StoreError::io(tmp.path(), e))?;
+    }
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| StoreError::io(tmp.path(), e))?;
@@ -89,4 +189,46 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> 
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Writes a file the user named (`export -o`): a regular file, or a path that does not
+/// exist yet, is replaced atomically (`write_atomically`); anything else (a FIFO, a device,
+/// `/dev/stdout`) is opened and written in place, never replaced by a regular file.
+pub fn write_target(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            if meta.is_dir() {
+                return Err(StoreError::io(
+                    path,
+                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a folder"),
+                ));
+            }
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| StoreError::io(path, e))?;
+            f.write_all(contents)
+                .and_then(|()| f.flush())
+                .map_err(|e| StoreError::io(path, e))
+        }
+        _ => write_atomically(path, contents),
+    }
+}
+
+/// Removes temporary files of recall's own naming (`TEMP_PREFIX`) from `dir`: each is what
+/// a killed write left. Only the writer-lock holder calls this, so none is in use.
+pub fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX))
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

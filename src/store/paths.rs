@@ -32,7 +32,13 @@ impl Paths {
     /// crate's config and data folders for "recall".
     pub fn resolve() -> Result<Paths, StoreError> {
         if let Some(home) = std::env::var_os("RECALL_HOME").filter(|v| !v.is_empty()) {
-            let p = Paths::under(Path::new(&home));
+            let home = Path::new(&home);
+            if std::fs::metadata(home).is_ok_and(|m| !m.is_dir()) {
+                return Err(StoreError::HomeIsFile {
+                    path: home.to_path_buf(),
+                });
+            }
+            let p = Paths::under(home);
             let sync = sync_dir_setting(&p.config_file);
             return Ok(p.with_sync_dir(sync));
         }
@@ -119,6 +125,16 @@ impl Paths {
             ));
         }
         std::fs::create_dir_all(&self.decks_dir).map_err(|e| StoreError::io(&self.decks_dir, e))
+    }
+
+    /// What every command that writes does first: makes the data folder, takes the writer
+    /// lock, and removes the temp files a killed writer left (none can be in use now).
+    pub fn lock_for_writing(&self) -> Result<super::WriterLock, StoreError> {
+        self.ensure_data_dir()?;
+        let lock = super::WriterLock::acquire(&self.lock_file)?;
+        super::remove_stale_temp_files(&self.data_dir);
+        super::remove_stale_temp_files(&self.decks_dir);
+        Ok(lock)
     }
 }
 

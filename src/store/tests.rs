@@ -61,3 +61,14 @@ fn atomic_writes_replace_a_symlinks_target_and_keep_the_link() {
     write_atomically(&fresh, b"made").expect("a new file");
     assert_eq!(std::fs::read_to_string(&fresh).expect("read"), "made");
 }
+
+#[test]
+fn an_atomic_write_never_replaces_a_fifo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("config.toml");
+    mkfifo(&fifo);
+    let err = write_atomically(&fifo, b"x").expect_err("refused");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    let kind = std::fs::symlink_metadata(&fifo).expect("there").file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+}

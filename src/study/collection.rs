@@ -181,14 +181,28 @@ impl Collection {
         }
     }
 
+    /// The cards of `scope` as a range of `cards`: replay lays the cards out deck by deck, in
+    /// deck order, so one deck's cards are found by two binary searches, not a scan.
+    pub fn cards_in(&self, scope: Scope) -> std::ops::Range<usize> {
+        match scope {
+            Scope::All => 0..self.cards.len(),
+            Scope::Deck(d) => {
+                let start = self.cards.partition_point(|e| e.deck < d);
+                let end = self.cards.partition_point(|e| e.deck <= d);
+                start..end.max(start)
+            }
+        }
+    }
+
     /// What was answered today in `scope`, summed over its decks.
     pub fn counts_in(&self, scope: Scope) -> DayCounts {
+        if let Scope::Deck(d) = scope {
+            return self.counts.get(d).copied().unwrap_or_default();
+        }
         let mut total = DayCounts::default();
-        for (d, c) in self.counts.iter().enumerate() {
-            if scope == Scope::All || scope == Scope::Deck(d) {
-                total.new += c.new;
-                total.reviews += c.reviews;
-            }
+        for c in &self.counts {
+            total.new += c.new;
+            total.reviews += c.reviews;
         }
         total
     }

@@ -1,14 +1,17 @@
 //! Daily study: the collection's derived state, today's queue, and a study session.
 
 mod collection;
+pub mod plan;
 mod queue;
 mod session;
+mod shuffle;
 mod siblings;
 mod undo;
 
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
-pub use queue::{DueCounts, Limits, Queue, LEARN_AHEAD_MS};
-pub use session::{Session, SessionStats};
+pub use queue::{DueCounts, Limits, Queue};
+pub use session::{Session, SessionStats, UndoStack};
+pub use shuffle::choice_order;
 pub use siblings::sibling_stem;
 pub(crate) use undo::effective_events;
 
@@ -44,11 +47,18 @@ pub fn scheduler_config(config: &Config, utc_offset_secs: i32) -> Result<Schedul
     })
 }
 
-/// The daily limits a config asks for.
-pub fn limits(config: &Config) -> Limits {
+/// The daily limits a config asks for as of `now`: `new_per_day = "exam"` is paced by the
+/// cards not yet seen (see [`plan::new_per_day`]).
+pub fn limits(
+    config: &Config,
+    col: &Collection,
+    scheduler: &crate::schedule::Scheduler,
+    now: Millis,
+) -> Limits {
     Limits {
-        new_per_day: config.new_per_day,
+        new_per_day: plan::new_per_day(config, col, scheduler, now).per_day,
         reviews_per_day: config.reviews_per_day,
+        learn_ahead_ms: i64::from(config.learn_ahead_minutes) * 60_000,
     }
 }
 

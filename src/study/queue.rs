@@ -13,14 +13,14 @@ use super::collection::{CardEntry, Collection, Scope};
 use super::siblings::sibling_stem;
 use crate::schedule::{Millis, Phase, Scheduler};
 
-/// How far ahead a learning card may be shown when nothing else is left (Anki: 20 minutes).
-pub const LEARN_AHEAD_MS: Millis = 20 * 60 * 1000;
-
-/// The daily limits from the config.
+/// The daily limits from the config, and how early a learning card may come back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     pub new_per_day: u32,
     pub reviews_per_day: u32,
+    /// How far ahead a learning card may be shown when nothing else is left
+    /// (`learn_ahead_minutes`; Anki's default is 20 minutes, 0 = never early).
+    pub learn_ahead_ms: Millis,
 }
 
 impl Default for Limits {
@@ -28,6 +28,7 @@ impl Default for Limits {
         Limits {
             new_per_day: 20,
             reviews_per_day: 200,
+            learn_ahead_ms: 20 * 60 * 1000,
         }
     }
 }
@@ -68,12 +69,20 @@ impl Queue {
         let day_end = scheduler.day_start(today + 1);
         let mut learning = Vec::new();
         let mut reviews: Vec<usize> = Vec::new();
-        let mut new_per_deck: Vec<Vec<usize>> = vec![Vec::new(); col.decks.len()];
-        let mut review_per_deck: Vec<Vec<usize>> = vec![Vec::new(); col.decks.len()];
+        // Only the scope's decks and cards are looked at, so that counting every deck one by
+        // one (Home) costs time linear in decks + cards, not their product.
+        let (first_deck, deck_count) = match scope {
+            Scope::All => (0, col.decks.len()),
+            Scope::Deck(d) => (d, usize::from(d < col.decks.len())),
+        };
+        let mut new_per_deck: Vec<Vec<usize>> = vec![Vec::new(); deck_count];
+        let mut review_per_deck: Vec<Vec<usize>> = vec![Vec::new(); deck_count];
         // Notes (deck, stem) that already had a card today: answered, or queued as new.
         let mut notes_today: HashSet<(usize, &str)> = HashSet::new();
         let stem = |e: &CardEntry| sibling_stem(&col.decks[e.deck].cards[e.card].id);
-        for (i, e) in col.cards.iter().enumerate() {
+        let range = col.cards_in(scope);
+        for (i, e) in col.cards[range.clone()].iter().enumerate() {
+            let i = i + range.start;
             if !scope.contains(e) {
                 continue;
             }
@@ -90,8 +99,10 @@ impl Queue {
             }
             match e.state.phase {
                 Phase::Learning | Phase::Relearning if e.state.due < day_end => learning.push(i),
-                Phase::Review if e.state.due < day_end => review_per_deck[e.deck].push(i),
-                Phase::New => new_per_deck[e.deck].push(i),
+                Phase::Review if e.state.due < day_end => {
+                    review_per_deck[e.deck - first_deck].push(i)
+                }
+                Phase::New => new_per_deck[e.deck - first_deck].push(i),
                 _ => {}
             }
         }
@@ -110,6 +121,7 @@ impl Queue {
             Default::default()
         };
         for (d, mut cards) in review_per_deck.into_iter().enumerate() {
+            let d = d + first_deck;
             let room = limits.reviews_per_day.saturating_sub(done_today(d).reviews) as usize;
             cards.sort_by_key(|&i| (col.cards[i].state.due, i));
             cards.truncate(room);
@@ -120,6 +132,7 @@ impl Queue {
 
         let mut new = Vec::new();
         for (d, cards) in new_per_deck.into_iter().enumerate() {
+            let d = d + first_deck;
             let room = limits.new_per_day.saturating_sub(done_today(d).new) as usize;
             let first_of_note = |&i: &usize| match stem(&col.cards[i]) {
                 Some(s) => notes_today.insert((d, s)),
@@ -146,8 +159,13 @@ impl Queue {
     }
 
     /// Takes the next card to show at `now`: a due learning card, a review, a new card, or
-    /// (when nothing else is left) a learning card due within the learn-ahead window.
-    pub fn pop_next(&mut self, cards: &[CardEntry], now: Millis) -> Option<usize> {
+    /// (when nothing else is left) a learning card due within `learn_ahead_ms`.
+    pub fn pop_next(
+        &mut self,
+        cards: &[CardEntry],
+        now: Millis,
+        learn_ahead_ms: Millis,
+    ) -> Option<usize> {
         if let Some(&first) = self.learning.first() {
             if cards[first].state.due <= now {
                 return Some(self.learning.remove(0));
@@ -160,7 +178,7 @@ impl Queue {
             return Some(i);
         }
         match self.learning.first() {
-            Some(&first) if cards[first].state.due <= now + LEARN_AHEAD_MS => {
+            Some(&first) if cards[first].state.due <= now + learn_ahead_ms => {
                 Some(self.learning.remove(0))
             }
             _ => None,

@@ -10,8 +10,7 @@ use super::EventSink;
 use crate::schedule::{CardState, Millis, Outcome, Phase, Rating, Scheduler};
 use crate::store::{EventKind, StoreError};
 
-/// Longest answer time recorded for one card (Anki caps it at 60 s too).
-const MAX_ANSWER_MS: Millis = 60_000;
+use crate::store::log::MAX_ANSWER_MS;
 
 /// What happened in a session, for the summary screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,6 +24,8 @@ pub struct SessionStats {
 #[derive(Clone, Debug)]
 struct UndoStep {
     entry: usize,
+    /// When the event to take back was recorded.
+    at: Millis,
     /// The sequence number the log gave the event to take back (0: the sink numbers none).
     seq: u32,
     state: CardState,
@@ -32,6 +33,24 @@ struct UndoStep {
     buried_day: Option<i32>,
     counts: DayCounts,
     stats: SessionStats,
+}
+
+/// The answers, burials and suspensions that `u` can take back, newest last. A session holds
+/// it while it runs; the TUI keeps it between sessions (as Anki's undo outlives a deck's
+/// study screen), so `u` on the summary or Home still takes back the last answer.
+#[derive(Clone, Debug, Default)]
+pub struct UndoStack(Vec<UndoStep>);
+
+impl UndoStack {
+    /// Whether `u` has anything to take back.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// When the newest step was recorded.
+    pub fn last_at(&self) -> Option<Millis> {
+        self.0.last().map(|s| s.at)
+    }
 }
 
 /// One sitting of study in one scope.
@@ -42,7 +61,7 @@ pub struct Session {
     current: Option<usize>,
     revealed: bool,
     shown_at: Millis,
-    undo: Vec<UndoStep>,
+    undo: UndoStack,
     stats: SessionStats,
     started: Millis,
 }
@@ -64,7 +83,7 @@ impl Session {
             current: None,
             revealed: false,
             shown_at: now,
-            undo: Vec::new(),
+            undo: UndoStack::default(),
             stats: SessionStats::default(),
             started: now,
         };
@@ -92,6 +111,24 @@ impl Session {
     /// Whether there is anything to undo in this session.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// Takes the undo stack out (when the session's screen closes), leaving this one empty.
+    pub fn take_undo(&mut self) -> UndoStack {
+        std::mem::take(&mut self.undo)
+    }
+
+    /// Continues an earlier session's undo stack, so `u` reaches answers given before.
+    pub fn adopt_undo(&mut self, undo: UndoStack) {
+        self.undo = undo;
+    }
+
+    /// Whether the card on screen is a learning card shown before it is due (Anki's
+    /// learn-ahead, when nothing else is left): when it is due, if so.
+    pub fn early_due(&self, col: &Collection, now: Millis) -> Option<Millis> {
+        let e = &col.cards[self.current?];
+        let learning = matches!(e.state.phase, Phase::Learning | Phase::Relearning);
+        (learning && e.state.due > now).then_some(e.state.due)
     }
 
     /// Cards left, counting the one on screen.
@@ -141,7 +178,7 @@ impl Session {
         let Some(entry) = self.current else {
             return Ok(());
         };
-        let ms = (now - self.shown_at).clamp(0, MAX_ANSWER_MS) as u32;
+        let ms = (now - self.shown_at).clamp(0, Millis::from(MAX_ANSWER_MS)) as u32;
         let e = &col.cards[entry];
         let next = scheduler.rate(&e.state, rating, now, e.seed);
         let seq = sink.append(
@@ -152,7 +189,7 @@ impl Session {
                 ms,
             },
         )?;
-        self.push_undo(col, entry, seq);
+        self.push_undo(col, entry, seq, now);
         col.roll_day(scheduler.day_of(now));
         let deck = col.cards[entry].deck;
         count_answer(&mut col.counts[deck], col.cards[entry].state.phase);
@@ -181,7 +218,7 @@ impl Session {
             return Ok(());
         };
         let seq = sink.append(now, &col.cards[entry].global_id, EventKind::Bury)?;
-        self.push_undo(col, entry, seq);
+        self.push_undo(col, entry, seq, now);
         col.cards[entry].buried_day = Some(scheduler.day_of(now));
         self.current = None;
         self.advance(col, now);
@@ -199,7 +236,7 @@ impl Session {
             return Ok(());
         };
         let seq = sink.append(now, &col.cards[entry].global_id, EventKind::Suspend)?;
-        self.push_undo(col, entry, seq);
+        self.push_undo(col, entry, seq, now);
         col.cards[entry].suspended = true;
         self.current = None;
         self.advance(col, now);
@@ -214,7 +251,7 @@ impl Session {
         sink: &mut dyn EventSink,
         now: Millis,
     ) -> Result<bool, StoreError> {
-        let Some(step) = self.undo.last() else {
+        let Some(step) = self.undo.0.last() else {
             return Ok(false);
         };
         // Name the event taken back, so the undo keeps its meaning once other devices' events
@@ -224,7 +261,7 @@ impl Session {
             seq => EventKind::UndoOf(seq),
         };
         sink.append(now, &col.cards[step.entry].global_id, kind)?;
-        let Some(step) = self.undo.pop() else {
+        let Some(step) = self.undo.0.pop() else {
             return Ok(false);
         };
         self.queue.remove(step.entry);
@@ -246,10 +283,11 @@ impl Session {
         Ok(true)
     }
 
-    fn push_undo(&mut self, col: &Collection, entry: usize, seq: u32) {
+    fn push_undo(&mut self, col: &Collection, entry: usize, seq: u32, at: Millis) {
         let e = &col.cards[entry];
-        self.undo.push(UndoStep {
+        self.undo.0.push(UndoStep {
             entry,
+            at,
             seq,
             state: e.state,
             suspended: e.suspended,
@@ -260,7 +298,9 @@ impl Session {
     }
 
     fn advance(&mut self, col: &Collection, now: Millis) {
-        self.current = self.queue.pop_next(&col.cards, now);
+        self.current = self
+            .queue
+            .pop_next(&col.cards, now, self.limits.learn_ahead_ms);
         self.revealed = false;
         self.shown_at = now;
     }

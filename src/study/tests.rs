@@ -136,6 +136,7 @@ fn review_limit_and_most_overdue_first() {
     let limits = Limits {
         new_per_day: 20,
         reviews_per_day: 3,
+        ..Limits::default()
     };
     let q = Queue::build(&col, Scope::All, limits, &s, later);
     let ids: Vec<&str> = q
@@ -257,6 +258,28 @@ fn learning_cards_return_within_the_session() {
         .expect("rated");
     assert_eq!(session.current(), None, "graduated: nothing left today");
     assert_eq!(col.cards[0].state.phase, Phase::Review);
+}
+
+#[test]
+fn learn_ahead_follows_the_config() {
+    let s = scheduler();
+    // The 10-minute step is shown early only when the window reaches it.
+    for (minutes, shown) in [(0, false), (9, false), (10, true), (20, true)] {
+        let mut sink = Lines::default();
+        let mut col = Collection::replay(vec![deck("a", 1)], &empty(), &s, T0);
+        let config = crate::store::Config {
+            learn_ahead_minutes: minutes,
+            ..Default::default()
+        };
+        let limits = limits(&config, &col, &s, T0);
+        assert_eq!(limits.learn_ahead_ms, i64::from(minutes) * 60_000);
+        let mut session = Session::start(&mut col, Scope::All, limits, &s, T0);
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, Rating::Good, T0)
+            .expect("rated");
+        assert_eq!(session.current().is_some(), shown, "{minutes} minutes");
+    }
 }
 
 #[test]
@@ -413,7 +436,43 @@ fn a_skipped_sibling_leaves_room_for_another_new_card() {
     let limits = Limits {
         new_per_day: 2,
         reviews_per_day: 200,
+        ..Limits::default()
     };
     let q = Queue::build(&col, Scope::All, limits, &s, T0);
     assert_eq!(new_ids(&col, &q), ["a/n-c1", "a/x"]);
+}
+
+#[test]
+fn one_decks_cards_are_found_by_range_and_its_queue_matches_a_full_scan() {
+    // A deck left without cards (all archived away, say) sits between two others.
+    let mut none = deck("empty", 1);
+    none.cards.clear();
+    let decks = vec![deck("a", 3), none, deck("b", 25), deck("c", 1)];
+    let s = scheduler();
+    let mut col = Collection::replay(decks, &empty(), &s, T0);
+    // Some answers first, so the daily counts and learning cards take part.
+    let mut sink = Lines::default();
+    let mut session = Session::start(&mut col, Scope::Deck(2), Limits::default(), &s, T0);
+    for _ in 0..5 {
+        session.reveal();
+        session
+            .rate(&mut col, &mut sink, &s, Rating::Again, T0)
+            .expect("in memory");
+    }
+    for d in 0..5 {
+        let range = col.cards_in(Scope::Deck(d));
+        let scanned: Vec<usize> = (0..col.cards.len())
+            .filter(|&i| col.cards[i].deck == d)
+            .collect();
+        assert_eq!(range.collect::<Vec<_>>(), scanned, "deck {d}");
+    }
+    // Every deck's queue on its own adds up to the decks' share of the all-decks queue.
+    let per_deck: usize = (0..4)
+        .map(|d| Queue::build(&col, Scope::Deck(d), Limits::default(), &s, T0).counts())
+        .map(|c| c.learning + c.review)
+        .sum();
+    let all = Queue::build(&col, Scope::All, Limits::default(), &s, T0).counts();
+    assert_eq!(per_deck, all.learning + all.review);
+    let b = Queue::build(&col, Scope::Deck(2), Limits::default(), &s, T0).counts();
+    assert_eq!((b.new, b.learning), (15, 5), "{b:?}");
 }

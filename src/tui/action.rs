@@ -19,6 +19,9 @@ pub enum Action {
     StudyAll,
     Reveal,
     Rate(Rating),
+    /// Study: page a long card down or up (PgDn/PgUp).
+    PageDown,
+    PageUp,
     Undo,
     Bury,
     Suspend,
@@ -77,6 +80,9 @@ pub enum Nav {
     Home,
     /// Study these cards (stays put, with a status line, when nothing is due).
     Study(Scope),
+    /// Take back the most recent answer of today (`u` on the summary or Home): the card comes
+    /// back on the study screen.
+    Undo,
     /// The study session on screen ended: its summary, or Home when nothing was answered.
     Summary,
     /// The stats screen for every deck.

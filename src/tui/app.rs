@@ -84,6 +84,8 @@ impl App {
             size: (80, 24),
             status: None,
             last_deck: 0,
+            undo: Default::default(),
+            undo_scope: recall::study::Scope::All,
             quiz_env: QuizEnv::default(),
             importer: None,
         };
@@ -164,6 +166,8 @@ impl App {
                 let now = ctx.now;
                 match ctx.importer.as_mut().and_then(|i| i.refresh(now)) {
                     Some(Ok(r)) => {
+                        // Card positions may change with the new collection.
+                        ctx.undo = Default::default();
                         ctx.collection = r.collection;
                         ctx.history = r.history;
                         ctx.status = Some(Status::info(r.message));
@@ -179,9 +183,19 @@ impl App {
                     self.screen = Screen::Study(s);
                 }
             }
+            Nav::Undo => {
+                if let Some(s) = StudyState::undo_last(ctx) {
+                    self.screen = Screen::Study(s);
+                }
+            }
             Nav::Summary => {
-                let summary = match &self.screen {
-                    Screen::Study(s) => SummaryState::after(ctx, &s.session, &s.title),
+                let summary = match &mut self.screen {
+                    Screen::Study(s) => {
+                        // The undo stack outlives the study screen.
+                        ctx.undo = s.session.take_undo();
+                        ctx.undo_scope = s.session.scope;
+                        SummaryState::after(ctx, &s.session, &s.title)
+                    }
                     _ => None,
                 };
                 let last = ctx.last_deck;
@@ -253,7 +267,7 @@ impl Widget for View<'_> {
                 theme.dim()
             };
             Paragraph::new(Line::from(Span::styled(
-                recall::text::inert(&st.text).into_owned(),
+                recall::text::for_terminal(&st.text).into_owned(),
                 style,
             )))
             .render(status, buf);

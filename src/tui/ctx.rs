@@ -8,7 +8,7 @@ use recall::quiz::AttemptSink;
 use recall::schedule::{Millis, Scheduler};
 use recall::stats::history::History;
 use recall::store::Config;
-use recall::study::{Collection, EventSink, Limits};
+use recall::study::{Collection, EventSink, Limits, Scope, UndoStack};
 
 /// The state shared by all screens. Fields are public so that an update can borrow the
 /// collection and the sink apart, as answering a card needs.
@@ -26,6 +26,11 @@ pub struct Ctx {
     pub status: Option<Status>,
     /// The deck last studied, so Home comes back with it selected.
     pub last_deck: usize,
+    /// What `u` can take back once a study screen closed (Anki's undo outlives the screen):
+    /// the next session continues it, and `u` on the summary or Home reopens the card.
+    pub undo: UndoStack,
+    /// The scope of the session that left `undo`: an undo from Home studies there again.
+    pub undo_scope: Scope,
     pub quiz_env: QuizEnv,
     /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
     pub importer: Option<Box<dyn Importer>>,

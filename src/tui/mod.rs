@@ -42,16 +42,31 @@ const TICK: Duration = Duration::from_millis(1000);
 /// How often the loop looks at the signal flag while it waits for a key.
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
-/// Signals that end the TUI cleanly (terminal restored) instead of killing it mid-frame.
+/// Signals that end the TUI cleanly (terminal restored) instead of killing it mid-frame:
+/// every signal whose default action ends the process and that can be caught without being
+/// a fault (SIGSEGV and friends are not sent by people; SIGKILL cannot be caught).
 #[cfg(unix)]
-const STOP_SIGNALS: [i32; 3] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
+const STOP_SIGNALS: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    libc::SIGIO,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGSTKFLT,
 ];
 /// Elsewhere there is no SIGHUP.
 #[cfg(not(unix))]
-const STOP_SIGNALS: [i32; 2] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+const STOP_SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Why the event loop ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +99,8 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 /// then (each append is fsynced before it counts), so nothing is lost.
 struct StopSignals {
     caught: Arc<AtomicUsize>,
+    /// SIGTSTP (`kill -TSTP`, or ctrl-z where the terminal sends it): suspend, not end.
+    suspend: Arc<AtomicBool>,
     ids: Vec<signal_hook::SigId>,
     done: Arc<AtomicBool>,
 }
@@ -92,17 +109,28 @@ impl StopSignals {
     fn register() -> io::Result<StopSignals> {
         let caught = Arc::new(AtomicUsize::new(0));
         let mut ids = Vec::new();
-        for sig in STOP_SIGNALS {
+        for &sig in STOP_SIGNALS {
             ids.push(signal_hook::flag::register_usize(
                 sig,
                 Arc::clone(&caught),
                 sig as usize,
             )?);
         }
+        let suspend = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        ids.push(signal_hook::flag::register(
+            libc::SIGTSTP,
+            Arc::clone(&suspend),
+        )?);
         let done = Arc::new(AtomicBool::new(false));
         let (flag, finished) = (Arc::clone(&caught), Arc::clone(&done));
         std::thread::spawn(move || watchdog(&flag, &finished));
-        Ok(StopSignals { caught, ids, done })
+        Ok(StopSignals {
+            caught,
+            suspend,
+            ids,
+            done,
+        })
     }
 
     fn caught(&self) -> Option<i32> {
@@ -144,6 +172,7 @@ enum Input {
     Event(Event),
     Tick,
     Signal(i32),
+    Suspend,
 }
 
 /// Waits up to one `TICK` for a terminal event, looking at the signal flag every
@@ -153,6 +182,9 @@ fn next_input(signals: &StopSignals) -> io::Result<Input> {
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(Input::Signal(sig));
+        }
+        if signals.suspend.swap(false, Ordering::SeqCst) {
+            return Ok(Input::Suspend);
         }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
@@ -173,6 +205,60 @@ pub fn restore_terminal() {
     if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
         let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    }
+}
+
+/// Takes the terminal: raw mode, the alternate screen, cursor hidden.
+fn take_terminal() -> io::Result<()> {
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)
+}
+
+/// Suspends like any terminal program (ctrl-z, `kill -TSTP`): gives the terminal back, stops
+/// the process, and when it is continued (`fg`, SIGCONT) takes the terminal again and
+/// clears it so the next frame is drawn whole. Returns the size to redraw at.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<Action> {
+    #[cfg(unix)]
+    {
+        restore_terminal();
+        // Stops here (the default action of SIGTSTP) until SIGCONT.
+        signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)?;
+        take_terminal()?;
+        terminal.clear()?;
+    }
+    let size = terminal.size()?;
+    Ok(Action::Resize(size.width, size.height))
+}
+
+/// What a key does in the loop itself, before (or instead of) the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyOutcome {
+    /// The app handled it (or ignored it).
+    Handled,
+    /// ctrl-z: suspend.
+    Suspend,
+    /// ctrl-c on the "too small" notice: quit at once, as the notice says, whatever screen
+    /// is behind it (the user cannot see what a quit would ask).
+    Quit,
+}
+
+/// Applies one key: ctrl-z suspends on every screen; otherwise `key_action`, and on the
+/// "too small" notice its ctrl-c quits with one press.
+fn handle_key(app: &mut App, key: KeyEvent, size: Size, now: Millis) -> KeyOutcome {
+    let ctrl = key
+        .modifiers
+        .contains(crossterm::event::KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('z') {
+        return KeyOutcome::Suspend;
+    }
+    match key_action(app, key, size) {
+        Some(Action::Quit) if !layout::fits(size.width, size.height) => KeyOutcome::Quit,
+        Some(action) => {
+            app.update(action, now);
+            KeyOutcome::Handled
+        }
+        None => KeyOutcome::Handled,
     }
 }
 
@@ -200,10 +286,8 @@ impl Drop for Restore {
 pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result<Exit> {
     install_panic_hook();
     let signals = StopSignals::register()?;
-    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-    terminal::enable_raw_mode()?;
     let _restore = Restore;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    take_terminal()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let panic_key = test_panic_key();
@@ -218,13 +302,18 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
         }
         let action = match next_input(&signals)? {
             Input::Signal(sig) => return Ok(Exit::Signal(sig)),
+            Input::Suspend => Some(suspend(&mut terminal)?),
             Input::Tick => Some(Action::Tick),
             Input::Event(event) => match event {
                 Event::Key(key) => {
                     if panic_key.is_some() && key.code == KeyCode::Char(panic_key.unwrap_or(' ')) {
                         panic!("panic requested by RECALL_TEST_PANIC_KEY (debug builds only)");
                     }
-                    key_action(&app, key, terminal.size()?)
+                    match handle_key(&mut app, key, terminal.size()?, clock()) {
+                        KeyOutcome::Handled => None,
+                        KeyOutcome::Quit => return Ok(Exit::Quit),
+                        KeyOutcome::Suspend => Some(suspend(&mut terminal)?),
+                    }
                 }
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 _ => None,
@@ -278,5 +367,31 @@ mod size_tests {
         assert_eq!(key_action(&app, ctrl_c, tiny), Some(Action::Quit));
         let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
         assert_eq!(key_action(&app, key('a'), fine), Some(Action::StudyAll));
+    }
+
+    #[test]
+    fn on_the_too_small_notice_one_ctrl_c_quits_even_from_study() {
+        let mut app = tests::support::app_with(tests::support::MemSink::default());
+        let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
+        let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(handle_key(&mut app, a, fine, 0), KeyOutcome::Handled);
+        assert!(matches!(app.screen, Screen::Study(_)));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            handle_key(&mut app, ctrl_c, Size::new(20, 6), 0),
+            KeyOutcome::Quit
+        );
+    }
+
+    #[test]
+    fn ctrl_z_suspends_on_every_screen_and_any_size() {
+        let mut app = tests::support::app_with(tests::support::MemSink::default());
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for size in [
+            Size::new(20, 6),
+            Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT),
+        ] {
+            assert_eq!(handle_key(&mut app, ctrl_z, size, 0), KeyOutcome::Suspend);
+        }
     }
 }

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::tui::theme::Theme;
@@ -85,6 +85,27 @@ mod tests {
     fn escapes_are_inert() {
         let lines = card_lines("\x1b[2Jboom", Style::new(), Theme::new(false));
         assert_eq!(plain(&lines), ["␛[2Jboom"]);
+    }
+
+    /// What ratatui counts (grapheme by grapheme) must be what a terminal advances (code point
+    /// by code point, as wcwidth does): otherwise letters are left behind on redraw.
+    #[test]
+    fn emoji_take_the_cells_the_terminal_draws() {
+        let samples = [
+            "👩\u{200D}💻 dev",
+            "I ❤\u{FE0F} S3",
+            "🇩🇪 and 🇫🇷",
+            "👍\u{1F3FD} ok",
+            "👩\u{200D}👩\u{200D}👧 family",
+            "❤\u{FE0F}\u{200D}🔥 hot",
+            "1\u{FE0F}\u{20E3} keycap",
+        ];
+        for s in samples {
+            let lines = card_lines(s, Style::new(), Theme::new(false));
+            let shown: String = plain(&lines).concat();
+            let terminal: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(lines[0].width(), terminal, "{s:?} shown as {shown:?}");
+        }
     }
 }
 
@@ -248,5 +269,40 @@ mod hanging_tests {
         let body = card_lines("abcdefghijklmno\nx", Style::new(), Theme::new(false));
         let lines = hanging(vec![Span::raw("1) ")], body, 11);
         assert_eq!(plain(&lines), ["1) abcdefgh", "   ijklmno", "   x"]);
+    }
+}
+
+/// `s` cut to at most `width` columns, ending in "…" when it was cut (titles on a narrow
+/// terminal: a cut shows, instead of running into what is beside it).
+pub fn ellipsize(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod ellipsize_tests {
+    use super::ellipsize;
+
+    #[test]
+    fn a_cut_title_ends_in_an_ellipsis_and_fits() {
+        assert_eq!(ellipsize("Storage classes", 20), "Storage classes");
+        assert_eq!(ellipsize("Storage classes", 8), "Storage…");
+        assert_eq!(ellipsize("世界世界", 5), "世界…");
+        assert_eq!(ellipsize("abc", 0), "");
     }
 }

@@ -73,6 +73,17 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
+    /// Resizes the terminal to `w` x `h` (recall redraws for the new size).
+    pub fn resize(&self, w: u16, h: u16) {
+        let ok = self
+            .tmux()
+            .args(["resize-window", "-t", &self.session])
+            .args(["-x", &w.to_string(), "-y", &h.to_string()])
+            .status()
+            .expect("tmux resize-window");
+        assert!(ok.success());
+    }
+
     pub fn capture(&self) -> String {
         let out = self
             .tmux()

@@ -226,3 +226,22 @@ fn quiz_miss_lines_round_trip_through_the_log() {
     );
     assert_eq!(slow.events[0].kind, EventKind::QuizMiss);
 }
+
+#[test]
+fn the_quiz_log_must_be_a_regular_file_to_append_to() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("quizzes.jsonl");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo(1)");
+    assert!(ok.success());
+    let err = QuizLog::open_append(&fifo)
+        .err()
+        .expect("a FIFO is refused");
+    assert!(err.to_string().ends_with("not a regular file"), "{err}");
+    let err = QuizLog::open_append(std::path::Path::new("/dev/zero"))
+        .err()
+        .expect("a device is refused");
+    assert!(err.to_string().ends_with("not a regular file"), "{err}");
+}

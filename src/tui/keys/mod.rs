@@ -19,6 +19,10 @@ pub enum Mode {
     /// The question side of a choice card: digits pick an option.
     Choice,
     Answer,
+    /// The answer side after a right pick: the default key (space, enter) rates Good.
+    PickedRight,
+    /// The answer side after a wrong pick: the default key rates Again.
+    PickedWrong,
     Summary,
     Stats,
     Help,
@@ -81,6 +85,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('t') => Some(Action::QuizSetup),
             KeyCode::Char('i') => Some(Action::Import),
             KeyCode::Char('s') => Some(Action::Stats),
+            KeyCode::Char('u') => Some(Action::Undo),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
             _ => None,
         },
@@ -90,23 +95,40 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::Question | Mode::Choice | Mode::Answer => match code {
-            KeyCode::Char(' ') | KeyCode::Enter if mode != Mode::Answer => Some(Action::Reveal),
-            KeyCode::Char(' ') | KeyCode::Enter => Some(Action::Rate(Rating::Good)),
-            KeyCode::Char(c @ '1'..='9') if mode == Mode::Choice => {
-                Some(Action::Pick(c as u8 - b'1'))
+        Mode::Question | Mode::Choice | Mode::Answer | Mode::PickedRight | Mode::PickedWrong => {
+            let revealed = matches!(mode, Mode::Answer | Mode::PickedRight | Mode::PickedWrong);
+            match code {
+                KeyCode::Char(' ') | KeyCode::Enter if !revealed => Some(Action::Reveal),
+                // After a pick the default follows it: a wrong pick is Again, a right one Good.
+                KeyCode::Char(' ') | KeyCode::Enter if mode == Mode::PickedWrong => {
+                    Some(Action::Rate(Rating::Again))
+                }
+                KeyCode::Char(' ') | KeyCode::Enter => Some(Action::Rate(Rating::Good)),
+                KeyCode::Char(c @ '1'..='9') if mode == Mode::Choice => {
+                    Some(Action::Pick(c as u8 - b'1'))
+                }
+                KeyCode::Char(c @ '1'..='4') => Rating::from_u8(c as u8 - b'0').map(Action::Rate),
+                KeyCode::Char('u') => Some(Action::Undo),
+                // Anki's own keys too: `-` buries, `@` suspends.
+                KeyCode::Char('b') | KeyCode::Char('-') => Some(Action::Bury),
+                KeyCode::Char('s') | KeyCode::Char('@') => Some(Action::Suspend),
+                KeyCode::Char('e') => Some(Action::Locate),
+                KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+                KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+                KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+                KeyCode::PageDown => Some(Action::PageDown),
+                KeyCode::PageUp => Some(Action::PageUp),
+                _ => None,
             }
-            KeyCode::Char(c @ '1'..='4') => Rating::from_u8(c as u8 - b'0').map(Action::Rate),
+        }
+        Mode::Summary => match code {
+            KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char(' ') => {
+                Some(Action::Back)
+            }
             KeyCode::Char('u') => Some(Action::Undo),
-            KeyCode::Char('b') => Some(Action::Bury),
-            KeyCode::Char('s') => Some(Action::Suspend),
-            KeyCode::Char('e') => Some(Action::Locate),
-            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             _ => None,
         },
-        Mode::Summary | Mode::Report => match code {
+        Mode::Report => match code {
             KeyCode::Enter | KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char(' ') => {
                 Some(Action::Back)
             }

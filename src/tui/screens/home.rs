@@ -8,12 +8,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
 use recall::study::{DueCounts, Queue, Scope};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use crate::tui::action::{Action, Nav};
 use crate::tui::ctx::{Ctx, Status};
 use crate::tui::keys::Mode;
-use crate::tui::layout::centered;
+use crate::tui::layout::{self, centered};
 use crate::tui::prompt::{self, PathPrompt};
 use crate::tui::theme::Theme;
 
@@ -29,6 +29,8 @@ pub struct DeckRow {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HomeState {
     pub selected: usize,
+    /// The first deck row in view: the list scrolls to keep the selection visible.
+    pub offset: usize,
     pub rows: Vec<DeckRow>,
     pub total: DueCounts,
     /// The import prompt while it is open (`i`).
@@ -69,8 +71,10 @@ impl HomeState {
         )
         .counts();
         let selected = selected.min(rows.len().saturating_sub(1));
+        let offset = window(selected, 0, visible_rows(layout::body(ctx.size)));
         HomeState {
             selected,
+            offset,
             rows,
             total,
             prompt: None,
@@ -124,6 +128,7 @@ impl HomeState {
                 }
             }
             Action::Open if n > 0 => return Some(Nav::Study(Scope::Deck(self.selected))),
+            Action::Undo => return Some(Nav::Undo),
             Action::StudyAll => return Some(Nav::Study(Scope::All)),
             Action::Stats => {
                 ctx.last_deck = self.selected;
@@ -137,6 +142,12 @@ impl HomeState {
             Action::Back | Action::Quit => return Some(Nav::Quit),
             _ => {}
         }
+        // Keep the selection in view, as drawn in Home's body at this terminal size.
+        self.offset = window(
+            self.selected,
+            self.offset,
+            visible_rows(layout::body(ctx.size)),
+        );
         None
     }
 
@@ -153,6 +164,8 @@ impl HomeState {
         };
         match importer.import(path, ctx.now) {
             Ok(imported) => {
+                // Card positions may change with the new collection: nothing to undo.
+                ctx.undo = Default::default();
                 ctx.collection = imported.collection;
                 let selected = ctx
                     .collection
@@ -174,14 +187,41 @@ impl HomeState {
     }
 }
 
-/// Draws the deck table, the selected deck's details and an open prompt or report.
-pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let [title, table_area, detail] = Layout::vertical([
+/// Home's body as [title line, deck table, details below it].
+fn areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(2),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// How many deck rows the table shows when Home fills `body`: inside the borders, less the
+/// header and the all-decks row with its blank line.
+pub fn visible_rows(body: Rect) -> usize {
+    let table = areas(body)[1];
+    usize::from(table.height.saturating_sub(2 + 1 + 2)).max(1)
+}
+
+/// The first row in view so that `selected` is visible, moving `offset` as little as possible.
+pub fn window(selected: usize, offset: usize, visible: usize) -> usize {
+    let visible = visible.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + visible {
+        selected + 1 - visible
+    } else {
+        offset
+    }
+}
+
+/// Draws the deck table, the selected deck's details and an open prompt or report.
+pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let [title, table_area, detail] = areas(area);
+    let visible = visible_rows(area);
+    // `update` keeps the selection in view for the terminal's size; again for this area.
+    let offset = window(home.selected, home.offset, visible);
     Line::from(vec![
         Span::styled(" recall", theme.title()),
         Span::styled("  study what is due today", theme.dim()),
@@ -198,6 +238,8 @@ pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
         .rows
         .iter()
         .enumerate()
+        .skip(offset)
+        .take(visible)
         .map(|(i, r)| {
             let row = Row::new(vec![
                 Cell::from(inert(&r.title).into_owned()),
@@ -222,6 +264,16 @@ pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
         .top_margin(1),
     );
     let header = Row::new(["Deck", "  New", "Learn", "  Due"]).style(theme.strong());
+    let n = home.rows.len();
+    let deck_title = if n > visible {
+        format!(
+            " Decks {}-{} of {n} (j/k) ",
+            offset + 1,
+            (offset + visible).min(n)
+        )
+    } else {
+        " Decks ".to_string()
+    };
     Table::new(
         rows,
         [
@@ -233,7 +285,7 @@ pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
     )
     .header(header)
     .column_spacing(2)
-    .block(Block::bordered().title(Span::styled(" Decks ", theme.title())))
+    .block(Block::bordered().title(Span::styled(deck_title, theme.title())))
     .render(table_area, buf);
 
     if let Some(r) = home.rows.get(home.selected) {
@@ -242,12 +294,22 @@ pub fn render(home: &HomeState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut 
         } else {
             format!("{} · ", inert(&r.section))
         };
-        Paragraph::new(Line::from(vec![
-            Span::raw(" "),
-            Span::styled(section, theme.dim()),
-            Span::styled(count(r.cards as u64, "card"), theme.dim()),
-        ]))
-        .wrap(Wrap { trim: true })
+        // The all-decks row is capped by the same daily limits again (Anki's parent deck), so
+        // it can show fewer new cards than the decks above it: say so in one line.
+        let limits = ctx.limits;
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled(section, theme.dim()),
+                Span::styled(count(r.cards as u64, "card"), theme.dim()),
+            ]),
+            Line::from(Span::styled(
+                format!(
+                    "All decks: at most {} new and {} reviews a day in all",
+                    limits.new_per_day, limits.reviews_per_day
+                ),
+                theme.dim(),
+            )),
+        ])
         .render(detail, buf);
     }
     if let Some(input) = &home.prompt {

@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Cell, Paragraph, Row, Table, Widget};
 use recall::stats::{self, Retention, Stats};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 
 use recall::study::Scope;
 use recall::timefmt::duration;
@@ -244,17 +244,21 @@ fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(pct(r.recall), theme.strong()),
             Span::raw(format!(" predicted {day}")),
         ]),
-        Line::from(vec![
-            label("Needed"),
-            Span::raw(if r.days_left > 0 {
-                format!(
-                    "{:.1} answers a day ({} in all)",
-                    r.reviews_per_day, r.reviews_needed
-                )
-            } else {
-                format!("{} answers today", r.reviews_needed)
-            }),
-        ]),
+    ];
+    // Answers needed only mean something with an exam date ahead: then as plain advice.
+    if r.exam_date.is_some() && r.days_left > 0 {
+        // Under "Recall … predicted on exam day": to reach 90% recall on exam day, about N
+        // answers a day.
+        lines.push(Line::from(vec![
+            label(""),
+            Span::raw(format!(
+                "to reach {:.0}%: about {} a day",
+                f64::from(st.desired_retention) * 100.0,
+                count(r.reviews_per_day.ceil() as u64, "answer")
+            )),
+        ]));
+    }
+    lines.extend([
         Line::from(vec![
             label("Retention"),
             Span::raw(format!("7d {}", ret(&st.retention.last_7_days))),
@@ -279,7 +283,7 @@ fn summary(st: &Stats, theme: Theme, area: Rect, buf: &mut Buffer) {
             label("Cards"),
             Span::raw(format!("{new} new · {learning} learning · {review} review")),
         ]),
-    ];
+    ]);
     if r.days_left > 0 {
         lines.push(Line::from(vec![
             label("Exam cap"),
@@ -365,6 +369,8 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
         _ => 4,
     };
     let visible = area.height.saturating_sub(3) as usize;
+    // Answers needed per deck only mean something with an exam date ahead.
+    let planned = st.readiness.exam_date.is_some() && st.readiness.days_left > 0;
     // `update` clamps the scroll for the terminal's size; clamp again for this area.
     let scroll = state
         .scroll
@@ -382,7 +388,7 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
                 d.recall * 100.0
             );
             let num = |n: u32| Cell::from(format!("{n:>5}"));
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(inert(&d.title).into_owned()),
                 num(d.new),
                 num(d.learning),
@@ -390,8 +396,11 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
                 num(d.relearning),
                 num(d.suspended),
                 Cell::from(Span::styled(bar, theme.gauge())),
-                num(d.reviews_needed),
-            ])
+            ];
+            if planned {
+                cells.push(num(d.reviews_needed));
+            }
+            Row::new(cells)
         })
         .collect();
     let more = st.decks.len().saturating_sub(scroll + visible);
@@ -405,27 +414,26 @@ fn decks(state: &StatsState, theme: Theme, area: Rect, buf: &mut Buffer) {
     } else {
         " Decks ".to_string()
     };
-    let header = Row::new([
+    let names = [
         "Deck", "  New", "Learn", "  Rev", "Relrn", " Susp", "Recall", " Need",
-    ])
-    .style(theme.strong());
-    Table::new(
-        rows,
-        [
-            Constraint::Min(8),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(gauge_w as u16 + 5),
-            Constraint::Length(5),
-        ],
-    )
-    .header(header)
-    .column_spacing(1)
-    .block(Block::bordered().title(Span::styled(title, theme.title())))
-    .render(area, buf);
+    ];
+    let columns = if planned { 8 } else { 7 };
+    let header = Row::new(names[..columns].to_vec()).style(theme.strong());
+    let widths = [
+        Constraint::Min(8),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(gauge_w as u16 + 5),
+        Constraint::Length(5),
+    ];
+    Table::new(rows, widths[..columns].to_vec())
+        .header(header)
+        .column_spacing(1)
+        .block(Block::bordered().title(Span::styled(title, theme.title())))
+        .render(area, buf);
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use recall::schedule::{Millis, Phase};
 use recall::study::{Session, SessionStats};
-use recall::text::{count, inert};
+use recall::text::{count, for_terminal as inert};
 use recall::timefmt::duration;
 
 use crate::tui::action::{Action, Nav};
@@ -35,7 +35,10 @@ impl SummaryState {
             return None;
         }
         let tomorrow = ctx.scheduler.day_of(ctx.now) + 1;
+        let tomorrow_start = ctx.scheduler.day_start(tomorrow);
         let tomorrow_end = ctx.scheduler.day_start(tomorrow + 1);
+        // Learning cards due later today come back today, not tomorrow; reviews left over
+        // today (past the daily limit) do wait for tomorrow.
         let due_tomorrow = ctx
             .collection
             .cards
@@ -46,6 +49,8 @@ impl SummaryState {
                     && !e.archived
                     && e.state.phase != Phase::New
                     && e.state.due < tomorrow_end
+                    && !(matches!(e.state.phase, Phase::Learning | Phase::Relearning)
+                        && e.state.due < tomorrow_start)
             })
             .count();
         Some(SummaryState {
@@ -53,7 +58,10 @@ impl SummaryState {
             stats,
             elapsed_ms: ctx.now - session.started(),
             due_tomorrow,
-            next_learning: session.next_learning_due(&ctx.collection),
+            // A learning card left on screen early waits for later today too.
+            next_learning: session
+                .next_learning_due(&ctx.collection)
+                .or_else(|| session.early_due(&ctx.collection, ctx.now)),
         })
     }
 
@@ -62,7 +70,12 @@ impl SummaryState {
     }
 
     pub fn update(&mut self, _ctx: &mut Ctx, action: Action) -> Option<Nav> {
-        matches!(action, Action::Back | Action::Open | Action::Quit).then_some(Nav::Home)
+        match action {
+            Action::Back | Action::Open | Action::Quit => Some(Nav::Home),
+            // Anki's undo: the last answer is taken back and its card shown again.
+            Action::Undo => Some(Nav::Undo),
+            _ => None,
+        }
     }
 }
 

@@ -129,8 +129,9 @@ fn snapshots_of_each_screen() {
     insta::assert_snapshot!("answer_80x24", screen_text(&app));
     app.update(Action::Rate(Rating::Easy), T0 + 4000);
     insta::assert_snapshot!("choice_question_80x24", screen_text(&app));
-    // A wrong pick: ✗ beside it, ✓ beside the right option.
-    app.update(Action::Pick(0), T0 + 8000);
+    // A wrong pick: ✗ beside it, ✓ beside the right option (options are shuffled).
+    let wrong = key_of(&app, "S3 Standard");
+    press(&mut app, wrong, T0 + 8000);
     insta::assert_snapshot!("choice_answer_80x24", screen_text(&app));
     insta::assert_snapshot!("tiny_20x5", text(&render(&app, 20, 5, Theme::new(true))));
     for _ in 0..3 {

@@ -3,10 +3,12 @@
 
 mod frame;
 mod home;
+mod home_scroll;
 mod quiz_jump;
 mod quiz_results;
 mod quiz_setup;
 mod quiz_take;
 mod stats;
 mod study;
+mod study_loop;
 pub mod support;

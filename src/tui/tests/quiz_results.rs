@@ -122,9 +122,10 @@ fn a_failed_save_says_so_and_s_tries_again() {
         shown.contains("Not saved: quizzes.jsonl: No space left"),
         "{shown}"
     );
-    assert!(
-        sink.events.borrow().is_empty(),
-        "no misses before the attempt is saved"
+    assert_eq!(
+        sink.events.borrow().len(),
+        8,
+        "the misses are written first, the attempt last"
     );
     app.update(Action::Retake, T0 + 2000);
     assert!(
@@ -132,11 +133,6 @@ fn a_failed_save_says_so_and_s_tries_again() {
         "no retake while unsaved"
     );
     *attempts.fail.borrow_mut() = false;
-    *sink.fail.borrow_mut() = true;
-    app.update(Action::Save, T0 + 3000);
-    assert_eq!(attempts.saved.borrow().len(), 1);
-    assert!(screen_text(&app).contains("could not all be marked due"));
-    *sink.fail.borrow_mut() = false;
     app.update(Action::Save, T0 + 4000);
     assert_eq!(
         attempts.saved.borrow().len(),
@@ -149,6 +145,25 @@ fn a_failed_save_says_so_and_s_tries_again() {
         "every unanswered card marked once"
     );
     assert!(screen_text(&app).contains("Saved. 8 missed cards"));
+}
+
+/// Killed mid-save, an attempt must never be on disk without all its `quiz-miss` events
+/// (its cards would never come due): the misses go first, the attempt last.
+#[test]
+fn an_attempt_is_saved_only_after_all_its_misses() {
+    let (mut app, sink, attempts) = started(QuizMode::Exam);
+    *sink.fail.borrow_mut() = true;
+    app.update(Action::Submit, T0 + 1000);
+    app.update(Action::Yes, T0 + 1000);
+    assert!(
+        attempts.saved.borrow().is_empty(),
+        "no attempt while its misses are not all recorded"
+    );
+    assert!(screen_text(&app).contains("Not saved"));
+    *sink.fail.borrow_mut() = false;
+    app.update(Action::Save, T0 + 2000);
+    assert_eq!(sink.events.borrow().len(), 8);
+    assert_eq!(attempts.saved.borrow().len(), 1);
 }
 
 #[test]

@@ -7,6 +7,11 @@ const DAY: Millis = 86_400_000;
 
 /// Two decks with a few weeks of answers behind them and an exam on 2026-12-15.
 fn stats_app() -> App {
+    stats_app_with(time::Date::from_calendar_date(2026, time::Month::December, 15).ok())
+}
+
+/// The same, with this exam date (or none).
+fn stats_app_with(exam_date: Option<time::Date>) -> App {
     let other = r#"
 [deck]
 id = "other"
@@ -28,7 +33,7 @@ back = "2."
     ];
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
-        exam_date: time::Date::from_calendar_date(2026, time::Month::December, 15).ok(),
+        exam_date,
         ..SchedulerConfig::default()
     })
     .expect("config");
@@ -212,4 +217,24 @@ fn stats_keys() {
         Some(Action::Back)
     );
     assert_eq!(map(Mode::Stats, key(KeyCode::Char('s'))), None);
+}
+
+#[test]
+fn without_an_exam_date_no_answers_needed_are_shown_and_with_one_plain_advice() {
+    let mut app = stats_app_with(None);
+    app.update(Action::Stats, T0);
+    for (w, h) in [(80, 24), (160, 50)] {
+        let screen = text(&render(&app, w, h, Theme::new(true)));
+        assert!(screen.contains("no exam_date set"), "{screen}");
+        assert!(!screen.contains("Needed"), "{w}x{h}: {screen}");
+        assert!(!screen.contains("answers today"), "{w}x{h}: {screen}");
+        assert!(!screen.contains(" Need"), "{w}x{h}: {screen}");
+    }
+    let mut app = stats_app();
+    app.update(Action::Stats, T0);
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("to reach 90%: about 1 answer a day"),
+        "{screen}"
+    );
 }

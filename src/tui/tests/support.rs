@@ -356,3 +356,15 @@ pub fn scrolls(app: &App) -> (u16, u16) {
         _ => (0, 0),
     }
 }
+
+/// The key (position on screen, 1-based) of the option reading `option` on the card shown:
+/// options are shuffled per review, so tests find them by their text.
+pub fn key_of(app: &App, option: &str) -> char {
+    let screen = screen_text(app);
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&format!(") {option}")))
+        .unwrap_or_else(|| panic!("no option {option} on screen: {screen}"));
+    let before = &line[..line.find(&format!(") {option}")).expect("found")];
+    before.chars().last().expect("a digit before ')'")
+}

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use recall::quiz::{Question, QuestionKind, Quiz, QuizResult, Response};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 
 use crate::tui::text::{card_lines, hanging, scroll_room};
 use crate::tui::theme::Theme;

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use recall::quiz::{self, Attempt, Quiz, QuizResult};
 use recall::stats::history::Tee;
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 use recall::timefmt::duration;
 
 use super::question::{review_limit, review_text};
@@ -78,22 +78,12 @@ impl ResultsState {
         self.saved && self.misses_done >= self.misses.len()
     }
 
-    /// Appends the attempt, then a `quiz-miss` per missed card; a failure stops there and
-    /// `s` tries again from that point.
+    /// Appends a `quiz-miss` per missed card, then the attempt: an attempt on disk always
+    /// has all its misses, even if recall is killed mid-save. A failure stops there and `s`
+    /// tries again from that point.
     fn save(&mut self, ctx: &mut Ctx) {
         let now = ctx.now;
         let r = self;
-        if !r.saved {
-            let res = match ctx.quiz_env.attempts.as_mut() {
-                Some(sink) => sink.append_attempt(&r.attempt).map_err(|e| e.to_string()),
-                None => Err("no quiz log is open".to_string()),
-            };
-            if let Err(e) = res {
-                r.save_error = Some(format!("Not saved: {e}. s tries again."));
-                return;
-            }
-            r.saved = true;
-        }
         // Through the tee, so the stats screen sees the misses as the replay will.
         let mut tee = Tee {
             inner: ctx.sink.as_mut(),
@@ -107,9 +97,24 @@ impl ResultsState {
             now,
         );
         r.misses_done += done;
-        r.save_error = res.err().map(|e| {
-            format!("Saved, but missed cards could not all be marked due: {e}. s tries again.")
-        });
+        if let Err(e) = res {
+            r.save_error = Some(format!(
+                "Not saved: missed cards could not all be marked due: {e}. s tries again."
+            ));
+            return;
+        }
+        if !r.saved {
+            let res = match ctx.quiz_env.attempts.as_mut() {
+                Some(sink) => sink.append_attempt(&r.attempt).map_err(|e| e.to_string()),
+                None => Err("no quiz log is open".to_string()),
+            };
+            if let Err(e) = res {
+                r.save_error = Some(format!("Not saved: {e}. s tries again."));
+                return;
+            }
+            r.saved = true;
+        }
+        r.save_error = None;
     }
 
     pub fn update(&mut self, ctx: &mut Ctx, action: Action) -> Option<Nav> {

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use recall::quiz::{self, Quiz, QuizMode, QuizSpec};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 use recall::timefmt::duration;
 
 use super::EXAM_QUESTIONS;

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use recall::quiz::{self, Question, QuestionKind, Quiz, QuizMode, QuizSpec, Response};
-use recall::text::inert;
+use recall::text::for_terminal as inert;
 use recall::timefmt::clock;
 
 use super::question::{question_limit, question_text, quiz_areas, CELL};

@@ -8,9 +8,9 @@ pub mod card;
 pub mod view;
 
 use recall::deck::CardContent;
-use recall::schedule::Interval;
+use recall::schedule::{Interval, Millis};
 use recall::stats::history::Tee;
-use recall::study::{Scope, Session};
+use recall::study::{choice_order, Scope, Session};
 
 use crate::tui::action::{Action, Nav};
 use crate::tui::ctx::{Ctx, Status};
@@ -26,9 +26,19 @@ pub struct StudyState {
     pub scrolled: (Option<usize>, bool),
     /// Whether the card on screen is a choice card: its question side takes 1-9 to pick.
     pub choice: bool,
-    /// The options picked (ascending) on that choice card; emptied when the card changes.
+    /// The options picked (ascending indices into the deck file's options, not positions on
+    /// screen) on that choice card; emptied when the card changes.
     pub picked: Vec<usize>,
+    /// When the pick that showed the answer was made: for half a second after it, rating
+    /// keys are ignored, so a digit pressed twice by accident cannot rate the card.
+    pub picked_at: Option<Millis>,
+    /// Whether the picks that showed the answer were right: the default key (space, enter)
+    /// then rates Good after a right pick and Again after a wrong one.
+    pub verdict: Option<bool>,
 }
+
+/// How long after a pick rating keys are ignored.
+pub const PICK_PAUSE_MS: Millis = 500;
 
 impl StudyState {
     /// Starts a session on `scope`; None (with a status line saying why) when nothing is due.
@@ -55,18 +65,76 @@ impl StudyState {
             ));
             return None;
         }
+        // `u` reaches answers given before this screen opened (Anki's undo is not per deck).
+        let mut session = session;
+        session.adopt_undo(std::mem::take(&mut ctx.undo));
+        let mut study = StudyState::new(ctx, scope, session);
+        study.note_choice(ctx);
+        Some(study)
+    }
+
+    fn new(ctx: &Ctx, scope: Scope, session: Session) -> StudyState {
         let title = match scope {
             Scope::All => "All decks".to_string(),
-            Scope::Deck(d) => ctx.collection.decks[d].title.clone(),
+            Scope::Deck(d) => ctx
+                .collection
+                .decks
+                .get(d)
+                .map_or_else(String::new, |deck| deck.title.clone()),
         };
-        let mut study = StudyState {
+        StudyState {
             session,
             title,
             scroll: 0,
             scrolled: (None, false),
             choice: false,
             picked: Vec::new(),
+            picked_at: None,
+            verdict: None,
+        }
+    }
+
+    /// `u` on the summary or Home: takes back the most recent answer of today and shows its
+    /// card again in a session on the scope it was studied in. None (with a status line)
+    /// when there is nothing to undo today or the log cannot be written.
+    pub fn undo_last(ctx: &mut Ctx) -> Option<StudyState> {
+        let today = ctx.scheduler.day_of(ctx.now);
+        let todays = ctx
+            .undo
+            .last_at()
+            .is_some_and(|at| ctx.scheduler.day_of(at) == today);
+        if !todays {
+            ctx.status = Some(Status::info("Nothing to undo today."));
+            return None;
+        }
+        let scope = ctx.undo_scope;
+        let mut session = Session::start(
+            &mut ctx.collection,
+            scope,
+            ctx.limits,
+            &ctx.scheduler,
+            ctx.now,
+        );
+        session.adopt_undo(std::mem::take(&mut ctx.undo));
+        let mut tee = Tee {
+            inner: ctx.sink.as_mut(),
+            history: &mut ctx.history,
         };
+        match session.undo(&mut ctx.collection, &mut tee, ctx.now) {
+            Ok(true) => ctx.status = Some(Status::info("Undone.")),
+            Ok(false) => {
+                ctx.status = Some(Status::info("Nothing to undo today."));
+                return None;
+            }
+            Err(e) => {
+                ctx.undo = session.take_undo();
+                ctx.status = Some(Status::error(format!(
+                    "Not undone: {e}. Nothing was recorded; try again."
+                )));
+                return None;
+            }
+        }
+        let mut study = StudyState::new(ctx, scope, session);
         study.note_choice(ctx);
         Some(study)
     }
@@ -84,7 +152,11 @@ impl StudyState {
     /// The key map: the answer side rates, a choice card's question side picks.
     pub fn mode(&self) -> Mode {
         if self.session.is_revealed() {
-            Mode::Answer
+            match self.verdict {
+                Some(true) => Mode::PickedRight,
+                Some(false) => Mode::PickedWrong,
+                None => Mode::Answer,
+            }
         } else if self.choice {
             Mode::Choice
         } else {
@@ -94,15 +166,31 @@ impl StudyState {
 
     pub fn update(&mut self, ctx: &mut Ctx, action: Action) -> Option<Nav> {
         let now = ctx.now;
-        if let Action::Down | Action::Up = action {
+        if let Action::Down | Action::Up | Action::PageDown | Action::PageUp = action {
             // Scrolling stops at the card's last line, as drawn in the study screen's body.
             let body = layout::body(ctx.size);
             let limit = card::scroll_limit(&ctx.collection, &self.session, &self.picked, body);
             let at = self.scroll();
             self.scrolled = (self.session.current(), self.session.is_revealed());
-            self.scroll = layout::scroll(at, limit, action == Action::Down);
+            let page = card::page(body);
+            self.scroll = match action {
+                Action::PageDown => at.min(limit).saturating_add(page).min(limit),
+                Action::PageUp => at.min(limit).saturating_sub(page),
+                _ => layout::scroll(at, limit, action == Action::Down),
+            };
             return None;
         }
+        if let Action::Rate(_) = action {
+            if self.session.is_revealed()
+                && self.picked_at.is_some_and(|at| now - at < PICK_PAUSE_MS)
+            {
+                ctx.status = Some(Status::info(
+                    "Not rated: a key right after a pick is taken as a slip. Rate again.",
+                ));
+                return None;
+            }
+        }
+        let was_revealed = self.session.is_revealed();
         let session = &mut self.session;
         let col = &mut ctx.collection;
         let mut tee = Tee {
@@ -122,16 +210,21 @@ impl StudyState {
                 Ok(())
             }
             Action::Pick(n) if self.choice && !session.is_revealed() => {
-                let n = usize::from(n);
+                let shown = usize::from(n);
                 let entry = session.current()?;
+                let e = &col.cards[entry];
+                let (seed, reps) = (e.seed, e.state.reps);
                 if let CardContent::Choice {
                     choices, answer, ..
                 } = &col.card(entry).1.content
                 {
-                    if n >= choices.len() {
+                    // Options are shown shuffled: position `shown` holds option `n`.
+                    let order = choice_order(seed, reps, choices.len());
+                    let n = order.get(shown).copied().unwrap_or(shown);
+                    if shown >= choices.len() {
                         *status = Some(Status::info(format!(
                             "There is no option {}; pick 1-{}.",
-                            n + 1,
+                            shown + 1,
                             choices.len()
                         )));
                     } else if answer.len() > 1 {
@@ -144,6 +237,7 @@ impl StudyState {
                         }
                     } else {
                         *picked = vec![n];
+                        self.picked_at = Some(now);
                         session.reveal();
                     }
                 }
@@ -203,9 +297,41 @@ impl StudyState {
         }
         if changes_card {
             self.picked.clear();
+            self.picked_at = None;
+            self.verdict = None;
+        }
+        if self.session.is_revealed() && !was_revealed {
+            self.on_reveal(ctx);
         }
         self.note_choice(ctx);
         self.session.current().is_none().then_some(Nav::Summary)
+    }
+
+    /// The answer has just been shown: judge the picks (the default key follows them), and
+    /// scroll a long card so that the answer is in view.
+    fn on_reveal(&mut self, ctx: &Ctx) {
+        let Some(entry) = self.session.current() else {
+            return;
+        };
+        self.verdict = if self.choice && !self.picked.is_empty() {
+            ctx.collection
+                .card(entry)
+                .1
+                .content
+                .picks_right(&self.picked)
+        } else {
+            None
+        };
+        let body = layout::body(ctx.size);
+        let col = &ctx.collection;
+        let limit = card::scroll_limit(col, &self.session, &self.picked, body);
+        let answer = card::answer_line(col, &self.session, &self.picked, body);
+        self.scrolled = (Some(entry), true);
+        self.scroll = if answer + 2 <= card::inner_height(body) {
+            0
+        } else {
+            answer.min(limit)
+        };
     }
 
     /// Notes whether the card now on screen is a choice card (the keys depend on it).
