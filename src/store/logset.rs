@@ -7,12 +7,10 @@
 //! first. Every machine that has the same files therefore replays exactly the same sequence,
 //! and one file alone replays in its own order, as recall always has. Reads only.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::path::{Path, PathBuf};
 
 use super::device::valid_device_id;
-use super::log::{parse_log, LoadedLog, LogEvent, LogWarning, Origin};
+use super::log::{parse_log, parse_log_whole, LoadedLog, LogEvent, LogWarning, Origin};
 use super::{read_regular, Paths, StoreError};
 
 /// How the parser words a torn last line (see `store::log`).
@@ -121,7 +119,10 @@ pub fn fingerprint(files: &[LogFile]) -> Vec<(String, u64, Option<std::time::Sys
 /// Reads the given files (on separate threads when there are several) and merges them.
 pub fn load_files(files: &[LogFile]) -> Result<LoadedLog, StoreError> {
     let parts: Vec<Result<LoadedLog, StoreError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = files.iter().map(|f| s.spawn(move || read_one(f))).collect();
+        let handles: Vec<_> = files
+            .iter()
+            .map(|f| s.spawn(move || read_one(f, files.len() > 1)))
+            .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -131,7 +132,9 @@ pub fn load_files(files: &[LogFile]) -> Result<LoadedLog, StoreError> {
     Ok(merge(parts, files.iter().map(|f| f.name.clone()).collect()))
 }
 
-fn read_one(file: &LogFile) -> Result<LoadedLog, StoreError> {
+/// Reads and parses one file; `whole` parses it on this thread (several files are being read
+/// side by side), otherwise a large file is split over two threads.
+fn read_one(file: &LogFile, whole: bool) -> Result<LoadedLog, StoreError> {
     let bytes = match read_regular(&file.path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -141,7 +144,11 @@ fn read_one(file: &LogFile) -> Result<LoadedLog, StoreError> {
         || file.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    Ok(parse_log(&bytes, &shown))
+    Ok(if whole {
+        parse_log_whole(&bytes, &shown)
+    } else {
+        parse_log(&bytes, &shown)
+    })
 }
 
 /// Merges parsed files (in name order) into one log: card ids re-interned, events interleaved
@@ -177,26 +184,31 @@ pub fn merge(parts: Vec<LoadedLog>, names: Vec<String>) -> LoadedLog {
                 .collect()
         })
         .collect();
-    // The next unread event of each file, smallest (time, file) first.
-    let mut heads: BinaryHeap<Reverse<(i64, u32, u32)>> = parts
-        .iter()
-        .enumerate()
-        .filter_map(|(f, p)| p.events.first().map(|e| Reverse((e.at, f as u32, 0))))
-        .collect();
-    while let Some(Reverse((_, f, i))) = heads.pop() {
-        let part = &parts[f as usize];
-        let ev = part.events[i as usize];
+    // Each step takes the earliest of the files' next events (a tie goes to the file that
+    // sorts first). There are a handful of files, so a scan of their heads beats a heap.
+    let mut pos = vec![0usize; parts.len()];
+    loop {
+        let mut best: Option<(i64, usize)> = None;
+        for (f, p) in parts.iter().enumerate() {
+            if let Some(e) = p.events.get(pos[f]) {
+                if best.is_none_or(|(at, _)| e.at < at) {
+                    best = Some((e.at, f));
+                }
+            }
+        }
+        let Some((_, f)) = best else { break };
+        let i = pos[f];
+        pos[f] += 1;
+        let part = &parts[f];
+        let ev = part.events[i];
         out.events.push(LogEvent {
-            card: remaps[f as usize][ev.card as usize],
+            card: remaps[f][ev.card as usize],
             ..ev
         });
         out.origins.push(Origin {
-            file: f,
-            seq: part.origins.get(i as usize).map_or(0, |o| o.seq),
+            file: f as u32,
+            seq: part.origins.get(i).map_or(0, |o| o.seq),
         });
-        if let Some(next) = part.events.get(i as usize + 1) {
-            heads.push(Reverse((next.at, f, i + 1)));
-        }
     }
     for part in parts {
         out.warnings.extend(part.warnings);

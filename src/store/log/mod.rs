@@ -286,7 +286,7 @@ mod parse;
 mod timestamp;
 
 use parse::{fast_line, memchr_newline, slow_line};
-pub use parse::{is_good_line, parse_log};
+pub use parse::{is_good_line, parse_log, parse_log_whole};
 pub use timestamp::{format_timestamp, in_log_range, parse_timestamp};
 
 #[cfg(test)]

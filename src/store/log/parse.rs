@@ -13,7 +13,17 @@ use super::{EventKind, Interner, LoadedLog, LogEvent, LogWarning, Origin, MAX_AN
 /// the second half's warnings shifted).
 pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
     const PARALLEL_ABOVE: usize = 4 << 20;
-    let split = (bytes.len() > PARALLEL_ABOVE)
+    parse_log_split_above(bytes, name, PARALLEL_ABOVE)
+}
+
+/// [`parse_log`] on one thread: when several devices' logs are read side by side, the files
+/// already keep the cores busy, and splitting each would re-intern its card ids once more.
+pub fn parse_log_whole(bytes: &[u8], name: &str) -> LoadedLog {
+    parse_part(bytes, name).0
+}
+
+fn parse_log_split_above(bytes: &[u8], name: &str, parallel_above: usize) -> LoadedLog {
+    let split = (bytes.len() > parallel_above)
         .then(|| memchr_newline(&bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1))
         .flatten();
     let Some(mid) = split else {
