@@ -162,7 +162,8 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
     let (decks, mut warnings) = decks?;
     let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     warnings.extend(log.warnings.iter().map(ToString::to_string));
-    if !log.warnings.is_empty() {
+    // The hint is about damaged lines (line > 0), not about stray files in logs/.
+    if log.warnings.iter().any(|w| w.line > 0) {
         warnings.push(REPAIR_HINT.to_string());
     }
     let collection = Collection::replay(decks, &log, &scheduler, now);

@@ -36,12 +36,7 @@ impl QuizLog {
     pub fn load_all(paths: &crate::store::Paths) -> Result<QuizLogLoad, StoreError> {
         let (files, notes) = crate::store::logset::quiz_log_files(paths);
         let mut out = QuizLogLoad::default();
-        out.warnings
-            .extend(notes.into_iter().map(|message| LogWarning {
-                file: paths.quiz_logs_dir.display().to_string(),
-                line: 0,
-                message,
-            }));
+        out.warnings.extend(notes);
         for file in &files {
             let one = QuizLog::load(&file.path)?;
             out.attempts.extend(one.attempts);

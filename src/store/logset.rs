@@ -29,16 +29,16 @@ pub struct LogFile {
 /// The review log files of a data folder, sorted by name, with a warning for each file in
 /// `logs/` that is not a device's log (a sync tool's conflict copy, a stray file): those are
 /// named and never read, so nothing is counted twice.
-pub fn review_log_files(paths: &Paths) -> (Vec<LogFile>, Vec<String>) {
+pub fn review_log_files(paths: &Paths) -> (Vec<LogFile>, Vec<LogWarning>) {
     log_files(&paths.reviews, &paths.logs_dir)
 }
 
 /// The quiz log files, as [`review_log_files`] finds the review logs.
-pub fn quiz_log_files(paths: &Paths) -> (Vec<LogFile>, Vec<String>) {
+pub fn quiz_log_files(paths: &Paths) -> (Vec<LogFile>, Vec<LogWarning>) {
     log_files(&paths.quizzes, &paths.quiz_logs_dir)
 }
 
-fn log_files(legacy: &Path, dir: &Path) -> (Vec<LogFile>, Vec<String>) {
+fn log_files(legacy: &Path, dir: &Path) -> (Vec<LogFile>, Vec<LogWarning>) {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     if std::fs::symlink_metadata(legacy).is_ok() {
@@ -61,10 +61,11 @@ fn log_files(legacy: &Path, dir: &Path) -> (Vec<LogFile>, Vec<String>) {
                         path,
                     })
                 }
-                _ => warnings.push(format!(
-                    "{}: not read: not a device's log (a sync tool's conflict copy?); logs are named <device>.jsonl",
-                    path.display()
-                )),
+                _ => warnings.push(LogWarning {
+                    file: path.display().to_string(),
+                    line: 0,
+                    message: "not read: not a device's log (a sync tool's conflict copy?); logs are named <device>.jsonl".into(),
+                }),
             }
         }
     }
@@ -89,14 +90,7 @@ pub fn load_review_logs(paths: &Paths) -> Result<LoadedLog, StoreError> {
         .collect();
     log.warnings
         .retain(|w| !(w.message.starts_with(INCOMPLETE) && foreign.contains(&w.file)));
-    log.warnings.splice(
-        0..0,
-        notes.into_iter().map(|message| LogWarning {
-            file: paths.logs_dir.display().to_string(),
-            line: 0,
-            message,
-        }),
-    );
+    log.warnings.splice(0..0, notes);
     Ok(log)
 }
 
@@ -294,6 +288,9 @@ mod tests {
         assert_eq!(names, ["laptop-1a2b3c4d", "reviews"]);
         assert_eq!(files[1].path, paths.reviews);
         assert_eq!(warnings.len(), 3, "{warnings:?}");
-        assert!(warnings.iter().any(|w| w.contains("sync-conflict")));
+        assert!(warnings.iter().any(|w| w.file.contains("sync-conflict")));
+        assert!(warnings
+            .iter()
+            .all(|w| w.line == 0 && w.message.starts_with("not read")));
     }
 }

@@ -65,7 +65,11 @@ pub struct LogWarning {
 
 impl std::fmt::Display for LogWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        // Line 0: about the whole file (a stray file in logs/), not one of its lines.
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 
@@ -139,12 +143,12 @@ impl ReviewLog {
     /// anything but a regular file); the quiz log checks with `check_regular`. (Tests append
     /// to `/dev/full` to simulate a full disk.)
     pub fn open_append(path: &Path) -> Result<ReviewLog, StoreError> {
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .read(true)
-            .open(path)
-            .map_err(|e| StoreError::io(path, e))?;
+        let mut options = OpenOptions::new();
+        options.create(true).append(true).read(true);
+        // A symlink planted where a log belongs must not send answers outside the data folder.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let file = options.open(path).map_err(|e| StoreError::io(path, e))?;
         let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
         let next_seq = last_seq(&file, len).map_err(|e| StoreError::io(path, e))? + 1;
         Ok(ReviewLog {

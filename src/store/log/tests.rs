@@ -286,3 +286,17 @@ fn a_partial_line_written_by_another_program_after_open_costs_no_append() {
     assert_eq!(cards, ["a/b", "a/c"], "{:?}", log.warnings);
     assert_eq!(log.warnings.len(), 1, "the partial line is reported");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_where_a_log_belongs_is_refused_and_its_target_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = dir.path().join("outside.jsonl");
+    let link = dir.path().join("logs-device.jsonl");
+    std::os::unix::fs::symlink(&outside, &link).expect("symlink");
+    assert!(
+        ReviewLog::open_append(&link).is_err(),
+        "a symlinked log is refused"
+    );
+    assert!(!outside.exists(), "nothing was written through the link");
+}
