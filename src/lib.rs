@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod deck;
+pub mod edit;
 pub mod fnv;
 pub mod import;
 pub mod library;

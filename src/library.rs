@@ -30,10 +30,13 @@ pub struct Opened {
 }
 
 /// Loads built-in decks and every imported deck in `dir` (`*.toml`, sorted by file name).
-/// An imported deck that fails to parse or reuses a built-in id is skipped with a warning, so
-/// one bad file never locks a user out of studying the rest.
+/// A file with a built-in deck's id is that deck's override (a corrected copy, see
+/// `crate::edit`): it takes the built-in deck's place, and removing the file brings the
+/// built-in one back. An imported deck that fails to parse or reuses another file's id is
+/// skipped with a warning, so one bad file never locks a user out of studying the rest.
 pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
     let mut decks = builtin_decks().map_err(OpenError::Decks)?;
+    let builtin = decks.len();
     let mut warnings: Vec<String> = conflict_copies(dir)
         .iter()
         .map(|f| {
@@ -45,16 +48,32 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
         .collect();
     for (file, result) in read_deck_files(dir) {
         match result {
-            Ok(deck) if decks.iter().any(|d| d.id == deck.id) => warnings.push(format!(
-                "{}: skipped: deck id {:?} is already used by another deck",
-                file.display(),
-                deck.id
-            )),
-            Ok(deck) => decks.push(deck),
+            Ok(deck) => match decks.iter().position(|d| d.id == deck.id) {
+                // The first file with a built-in id overrides it, in the built-in's place.
+                Some(i) if i < builtin && matches!(decks[i].source, DeckSource::Builtin(_)) => {
+                    decks[i] = deck;
+                }
+                Some(_) => warnings.push(format!(
+                    "{}: skipped: deck id {:?} is already used by another deck",
+                    file.display(),
+                    deck.id
+                )),
+                None => decks.push(deck),
+            },
             Err(errors) => warnings.extend(errors.iter().map(|e| format!("{e} (deck skipped)"))),
         }
     }
     Ok((decks, warnings))
+}
+
+/// Whether a loaded deck is a file overriding a built-in deck of the same id.
+pub fn is_override(deck: &Deck, builtin_ids: &[&str]) -> bool {
+    matches!(deck.source, DeckSource::File(_)) && builtin_ids.contains(&deck.id.as_str())
+}
+
+/// Reads and parses one deck file, as the library would load it (an editor just saved it).
+pub fn read_deck_file(file: &Path) -> Result<Deck, Vec<DeckError>> {
+    read_deck(file).1
 }
 
 /// Every imported deck file in `dir` (`*.toml`), parsed, in file-name order: the order that
@@ -212,16 +231,16 @@ mod tests {
 
     #[test]
     fn imported_decks_load_in_file_order_and_bad_or_clashing_ones_are_skipped() {
+        // d.toml and d2.toml carry a built-in deck's id: the first overrides it in place (issue
+        // 14), the second clashes with that override and is skipped.
         let dir = tempfile::tempdir().expect("temp dir");
         let builtin = builtin_decks().expect("valid").len();
         let files = [
             ("a.toml", deck("first", "First")),
             ("b.toml", deck("first", "Clash")),
             ("c.toml", "not toml [".to_string()),
-            (
-                "d.toml",
-                deck("s3-security", "Clashes with a built-in deck"),
-            ),
+            ("d.toml", deck("s3-security", "Override of a built-in deck")),
+            ("d2.toml", deck("s3-security", "Clashes with the override")),
             ("e.toml", deck("second", "Second")),
             ("notes.txt", deck("ignored", "Not a .toml file")),
         ];
@@ -244,6 +263,14 @@ mod tests {
         assert_eq!(warnings.len(), 3, "{warnings:?}");
         assert!(warnings[0].contains("b.toml: skipped: deck id \"first\" is already used"));
         assert!(warnings[1].contains("c.toml:") && warnings[1].ends_with("(deck skipped)"));
-        assert!(warnings[2].contains("d.toml: skipped: deck id \"s3-security\""));
+        assert!(warnings[2].contains("d2.toml: skipped: deck id \"s3-security\""));
+        let s3: Vec<&Deck> = decks.iter().filter(|d| d.id == "s3-security").collect();
+        assert_eq!(s3.len(), 1);
+        assert_eq!(s3[0].title, "Override of a built-in deck");
+        let at = decks
+            .iter()
+            .position(|d| d.id == "s3-security")
+            .expect("s3");
+        assert!(at < builtin, "the override keeps the built-in deck's place");
     }
 }

@@ -20,22 +20,35 @@ struct DeckRow<'a> {
     archived: usize,
     source: String,
     builtin: bool,
+    /// A file in the decks folder replacing the built-in deck of the same id.
+    overrides_builtin: bool,
 }
 
 pub fn run(json: bool) -> CliResult {
     let paths = Paths::resolve()?;
     let (decks, warnings) = library::load_decks(&paths.decks_dir)?;
     super::print_warnings(&warnings);
+    let builtin: Vec<&str> = recall::deck::BUILTIN_FILES
+        .iter()
+        .filter_map(|(_, src)| builtin_id(src))
+        .collect();
     if json {
-        let rows: Vec<DeckRow> = decks.iter().map(row).collect();
+        let rows: Vec<DeckRow> = decks.iter().map(|d| row(d, &builtin)).collect();
         super::output::out(&super::output::json(&rows, true)?);
     } else {
-        out!("{}", table(&decks));
+        out!("{}", table(&decks, &builtin));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn row(deck: &Deck) -> DeckRow<'_> {
+/// A built-in deck file's `[deck] id`, read without parsing the whole deck.
+fn builtin_id(src: &'static str) -> Option<&'static str> {
+    src.lines()
+        .find_map(|l| l.trim().strip_prefix("id = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+}
+
+fn row<'a>(deck: &'a Deck, builtin: &[&str]) -> DeckRow<'a> {
     DeckRow {
         id: &deck.id,
         title: &deck.title,
@@ -44,18 +57,28 @@ fn row(deck: &Deck) -> DeckRow<'_> {
         archived: deck.cards.len() - deck.active_cards(),
         source: deck.source.to_string(),
         builtin: matches!(deck.source, DeckSource::Builtin(_)),
+        overrides_builtin: library::is_override(deck, builtin),
     }
 }
 
-fn table(decks: &[Deck]) -> String {
+fn table(decks: &[Deck], builtin: &[&str]) -> String {
     let id_w = decks.iter().map(|d| d.id.len()).max().unwrap_or(2).max(2);
     let mut out = format!("{:<id_w$}  {:>5}  TITLE\n", "ID", "CARDS");
     for d in decks {
+        let mark = if library::is_override(d, builtin) {
+            format!(
+                " (your corrected copy: {}; delete it to restore the built-in deck)",
+                d.source
+            )
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{:<id_w$}  {:>5}  {}\n",
+            "{:<id_w$}  {:>5}  {}{}\n",
             d.id,
             d.active_cards(),
-            inert(&d.title)
+            inert(&d.title),
+            inert(&mark)
         ));
     }
     let total: usize = decks.iter().map(Deck::active_cards).sum();

@@ -133,7 +133,11 @@ pub fn plan_import(
             (Some(id), _) | (None, Some(id)) => id.clone(),
             (None, None) => slug(&src.path),
         };
-        check_deck_id(&id, &name, &builtin_ids)?;
+        // A deck file naming a built-in deck's own id is an edited copy of it: it is stored
+        // as that deck's override (same deck and card ids, progress kept; `crate::edit`).
+        let own_builtin_id =
+            opts.deck.is_none() && parsed.deck_id.is_some() && format == Format::Toml;
+        check_deck_id(&id, &name, if own_builtin_id { &[] } else { &builtin_ids })?;
         add_to_group(&mut groups, id, (name, format, parsed));
     }
     let stored = read_deck_files(decks_dir);
@@ -425,20 +429,44 @@ mod tests {
     }
 
     #[test]
-    fn a_source_naming_a_built_in_deck_id_is_refused() {
+    fn an_edited_copy_of_a_built_in_deck_is_planned_as_its_override() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let builtin = builtin_decks().expect("valid")[0].id.clone();
+        let builtin = builtin_decks().expect("valid")[0].clone();
         let toml = Source {
             path: PathBuf::from("mine.toml"),
-            bytes: deck_toml(&builtin, "Mine").into_bytes(),
+            bytes: crate::deck::BUILTIN_FILES
+                .iter()
+                .find(|(n, _)| DeckSource::Builtin(n) == builtin.source)
+                .expect("embedded")
+                .1
+                .replacen("\nback = \"", "\nback = \"Corrected: ", 1)
+                .into_bytes(),
+        };
+        let plan = plan_import(dir.path(), &[toml], &ImportOptions::default()).expect("plans");
+        assert_eq!(plan[0].deck.id, builtin.id);
+        assert_eq!(
+            plan[0].path,
+            dir.path().join(format!("{}.toml", builtin.id))
+        );
+        let ids = |d: &Deck| d.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&plan[0].deck), ids(&builtin), "card ids kept");
+    }
+
+    #[test]
+    fn a_source_put_into_a_built_in_deck_id_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let builtin = builtin_decks().expect("valid")[0].id.clone();
+        let csv_named = Source {
+            path: PathBuf::from(format!("{builtin}.csv")),
+            bytes: b"New?,Yes\n".to_vec(),
         };
         let e = plan_import(
             dir.path(),
-            &[csv("ok.csv"), toml],
+            &[csv("ok.csv"), csv_named],
             &ImportOptions::default(),
         )
         .expect_err("built-in id");
-        assert!(e.to_string().contains("mine.toml"), "{e}");
+        assert!(e.to_string().contains(&format!("{builtin}.csv")), "{e}");
         assert!(e.to_string().contains("belongs to a built-in deck"), "{e}");
     }
 }
