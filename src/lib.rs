@@ -3,6 +3,7 @@
 //! The binary (`src/main.rs`) owns the TUI; nothing below this file may depend on ratatui or
 //! crossterm, so every piece of logic here can be tested without a terminal.
 
+pub mod browse;
 pub mod dates;
 pub mod deck;
 pub mod edit;

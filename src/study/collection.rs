@@ -25,6 +25,8 @@ pub struct CardEntry {
     pub buried_day: Option<i32>,
     /// Vanished from its imported source: kept with its history, never studied.
     pub archived: bool,
+    /// Lapsed `leech_threshold` times (Anki's leech): derived in replay, never written.
+    pub leech: bool,
 }
 
 impl CardEntry {
@@ -85,6 +87,7 @@ impl Collection {
                     suspended: false,
                     buried_day: None,
                     archived: card.archived,
+                    leech: false,
                 });
             }
         }
