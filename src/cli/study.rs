@@ -12,7 +12,7 @@ use recall::store::{logset, Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
 use super::{open_read_only, CliResult, Clock};
-use crate::tui::{self, App, Imported, Importer, QuizEnv, Refreshed, Status, Theme};
+use crate::tui::{self, App, EditRequest, Imported, Importer, QuizEnv, Refreshed, Status, Theme};
 
 /// Whether the TUI can run: it reads keys from stdin and draws on stdout.
 pub fn has_terminal() -> bool {
@@ -143,6 +143,46 @@ impl Importer for TuiImporter {
             history: recall::stats::history::History::new(opened.log, &self.device),
             message: format!("New answers from {} read.", changed.join(", ")),
         }))
+    }
+
+    fn edit_target(
+        &mut self,
+        deck: &recall::deck::Deck,
+        card: &recall::deck::Card,
+    ) -> Result<recall::edit::Target, String> {
+        // Written under the writer lock this importer holds.
+        recall::edit::target(&self.paths.decks_dir, deck, card).map_err(|e| e.to_string())
+    }
+
+    fn reload_after_edit(&mut self, edit: &EditRequest, now: Millis) -> Result<Refreshed, String> {
+        use recall::edit::{check, Checked};
+        match check(&edit.file, &edit.deck_id) {
+            Checked::Broken(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                let more = match errors.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (+{} more; `recall check FILE` lists them)", n - 1),
+                };
+                Err(format!(
+                    "{first}{more} — the deck as it was before stays loaded until the file is fixed (e edits it again)"
+                ))
+            }
+            Checked::Good(deck) => {
+                let opened = recall::library::open(&self.paths, now, self.utc_offset_secs)
+                    .map_err(|e| {
+                        format!("the deck is fine, but reading everything again failed: {e}")
+                    })?;
+                Ok(Refreshed {
+                    collection: opened.collection,
+                    history: recall::stats::history::History::new(opened.log, &self.device),
+                    message: format!(
+                        "{}: checked and read again ({} cards); progress kept.",
+                        edit.file.display(),
+                        deck.cards.len()
+                    ),
+                })
+            }
+        }
     }
 
     fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String> {

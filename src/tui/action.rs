@@ -69,6 +69,24 @@ pub enum Action {
     Import,
     /// Home: open the stats screen.
     Stats,
+    /// Open the card browser (Home `B`; study `B`: on the card being studied).
+    Browse,
+    /// Home `/`: open the browser typing a search; browser `/`: edit the search.
+    Search,
+    /// Browser: the first or last row (`g`/`G`).
+    Top,
+    Bottom,
+    /// Browser: sort by the next column (`o`), or reverse the order (`r`).
+    SortNext,
+    SortReverse,
+    /// Browser: mark every row shown, or clear the marks when all are marked (`a`).
+    MarkAll,
+    /// Browser: forget the cards (back to new, history kept in the log).
+    Forget,
+    /// Browser: ask for a due date for the cards (Anki's "set due date").
+    SetDue,
+    /// Browser or card page: open the card in the user's editor.
+    Edit,
 }
 
 /// Where a screen wants to go next. A screen never builds another screen: it returns one of
@@ -97,6 +115,17 @@ pub enum Nav {
     Submitted,
     /// Out of a quiz or its results: Home, or out of recall when it was started from the shell.
     LeaveQuiz,
+    /// The card browser, with `card` (a collection index) selected and, with `page`, its
+    /// page open (`e` on the study screen); `search` starts typing a search. Opened from the
+    /// study screen, the session comes back when the browser is left.
+    Browse {
+        card: Option<usize>,
+        page: bool,
+        search: bool,
+    },
+    /// Leave the browser: back to the screen it was opened from (`changed`: cards were
+    /// suspended, edited...: a study session underneath starts again from the log).
+    LeaveBrowse { changed: bool },
     /// End recall.
     Quit,
 }

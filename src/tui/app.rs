@@ -18,11 +18,12 @@ use recall::stats::history::History;
 use recall::study::{Collection, EventSink, Limits};
 
 use super::action::{Action, Nav};
-use super::ctx::{Ctx, QuizEnv, Status};
+use super::ctx::{Ctx, EditRequest, QuizEnv, Status};
 use super::help;
 use super::keys::hints;
 use super::keys::Mode;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::browse::{self, BrowseState};
 use super::screens::home::{self, HomeState};
 use super::screens::quiz::results::{self, ResultsState};
 use super::screens::quiz::setup::{self, QuizSetupState};
@@ -41,6 +42,7 @@ pub enum Screen {
     Quiz(Box<QuizState>),
     Results(Box<ResultsState>),
     Stats(Box<StatsState>),
+    Browse(Box<BrowseState>),
 }
 
 impl Screen {
@@ -54,6 +56,7 @@ impl Screen {
             Screen::Quiz(s) => s.mode(),
             Screen::Results(s) => s.mode(),
             Screen::Stats(s) => s.mode(),
+            Screen::Browse(s) => s.mode(),
         }
     }
 }
@@ -64,6 +67,8 @@ pub struct App {
     pub screen: Screen,
     pub show_help: bool,
     pub quit: bool,
+    /// The study screen the browser was opened from (`e`, `B`), back when it is left.
+    pub behind: Option<Box<Screen>>,
 }
 
 impl App {
@@ -88,6 +93,7 @@ impl App {
             undo_scope: recall::study::Scope::All,
             quiz_env: QuizEnv::default(),
             importer: None,
+            pending_edit: None,
         };
         let home = HomeState::open(&mut ctx, 0);
         App {
@@ -95,6 +101,7 @@ impl App {
             screen: Screen::Home(home),
             show_help: false,
             quit: false,
+            behind: None,
         }
     }
 
@@ -150,6 +157,7 @@ impl App {
             Screen::Quiz(s) => s.update(ctx, action),
             Screen::Results(s) => s.update(ctx, action),
             Screen::Stats(s) => s.update(ctx, action),
+            Screen::Browse(s) => s.update(ctx, action),
         };
         if let Some(nav) = nav {
             self.go(nav);
@@ -226,7 +234,59 @@ impl App {
             Nav::Submitted => {}
             Nav::LeaveQuiz if ctx.quiz_env.exit_when_done => self.quit = true,
             Nav::LeaveQuiz => self.go(Nav::Home),
+            Nav::Browse { card, page, search } => {
+                let open = BrowseState::open(ctx, card, page, search);
+                let under = std::mem::replace(&mut self.screen, Screen::Browse(Box::new(open)));
+                if let Screen::Study(_) = under {
+                    self.behind = Some(Box::new(under));
+                }
+            }
+            Nav::LeaveBrowse { changed } => match self.behind.take().map(|b| *b) {
+                Some(Screen::Study(s)) if !changed => self.screen = Screen::Study(s),
+                Some(Screen::Study(mut s)) => {
+                    // Cards changed under the session: it starts again from the collection,
+                    // its undo carried over as when a session ends.
+                    ctx.undo = s.session.take_undo();
+                    ctx.undo_scope = s.session.scope;
+                    let scope = s.session.scope;
+                    match StudyState::start(ctx, scope) {
+                        Some(s) => self.screen = Screen::Study(s),
+                        None => self.go(Nav::Home),
+                    }
+                }
+                _ => self.go(Nav::Home),
+            },
             Nav::Quit => self.quit = true,
+        }
+    }
+
+    /// The editor the event loop ran for `edit` has closed (`ran`: why it could not run).
+    /// The deck file is checked and, when good, everything is read again; when broken, the
+    /// cards on screen stay as they were and the status line names the problem.
+    pub fn edited(&mut self, edit: &EditRequest, ran: Result<(), String>, now: Millis) {
+        let ctx = &mut self.ctx;
+        ctx.now = now;
+        if let Err(e) = ran {
+            ctx.status = Some(Status::error(e));
+            return;
+        }
+        let result = match ctx.importer.as_mut() {
+            Some(i) => i.reload_after_edit(edit, now),
+            None => Err("editing needs the data folder, which this screen was not given".into()),
+        };
+        match result {
+            Ok(r) => {
+                // Card positions may change with the new collection.
+                ctx.undo = Default::default();
+                ctx.collection = r.collection;
+                ctx.history = r.history;
+                ctx.status = Some(Status::info(r.message));
+                if let Screen::Browse(b) = &mut self.screen {
+                    b.changed = true;
+                    b.rebuild(ctx);
+                }
+            }
+            Err(e) => ctx.status = Some(Status::error(e)),
         }
     }
 }
@@ -259,6 +319,7 @@ impl Widget for View<'_> {
             Screen::Quiz(s) => take::render(s, ctx, theme, body, buf),
             Screen::Results(s) => results::render(s, ctx, theme, body, buf),
             Screen::Stats(s) => stats::render(s, ctx, theme, body, buf),
+            Screen::Browse(s) => browse::view::render(s, ctx, theme, body, buf),
         }
         if let Some(st) = &ctx.status {
             let style = if st.is_error {

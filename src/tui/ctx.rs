@@ -34,6 +34,17 @@ pub struct Ctx {
     pub quiz_env: QuizEnv,
     /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
     pub importer: Option<Box<dyn Importer>>,
+    /// A card to open in the user's editor: set by a screen, taken by the event loop (which
+    /// gives the terminal to the editor and back), answered with `App::edited`.
+    pub pending_edit: Option<EditRequest>,
+}
+
+/// Which file and line the editor opens, and the deck it holds (checked after the edit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditRequest {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub deck_id: String,
 }
 
 /// A one-line message under the screen: what just happened, or what went wrong.
@@ -84,6 +95,27 @@ pub trait Importer {
     /// nothing changed.
     fn refresh(&mut self, _now: Millis) -> Option<Result<Refreshed, String>> {
         None
+    }
+
+    /// Where to edit a card: its deck file, or a built-in deck first copied into the decks
+    /// folder as an override (`recall::edit::target`).
+    fn edit_target(
+        &mut self,
+        _deck: &recall::deck::Deck,
+        _card: &recall::deck::Card,
+    ) -> Result<recall::edit::Target, String> {
+        Err("editing needs the data folder, which this screen was not given".into())
+    }
+
+    /// After the editor closed: checks the file with the deck loader and, when it is good,
+    /// reads everything again (progress is keyed by ids, which stay). An error lists the
+    /// problems; the collection on screen stays as it was.
+    fn reload_after_edit(
+        &mut self,
+        _edit: &EditRequest,
+        _now: Millis,
+    ) -> Result<Refreshed, String> {
+        Err("editing needs the data folder, which this screen was not given".into())
     }
 }
 

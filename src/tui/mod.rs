@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
+pub mod editor;
 pub mod help;
 pub mod keys;
 pub mod layout;
@@ -18,7 +19,7 @@ pub mod theme;
 
 pub use action::Action;
 pub use app::{App, Screen, View};
-pub use ctx::{Imported, Importer, QuizEnv, Refreshed, Status};
+pub use ctx::{EditRequest, Imported, Importer, QuizEnv, Refreshed, Status};
 pub use screens::quiz::EXAM_QUESTIONS;
 pub use theme::Theme;
 
@@ -231,6 +232,23 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<Acti
     Ok(Action::Resize(size.width, size.height))
 }
 
+/// Gives the terminal to the user's editor for `edit` and takes it back (cleared, so the
+/// next frame is drawn whole); the app then checks and reloads the deck.
+fn run_editor(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    edit: &EditRequest,
+    clock: &impl Fn() -> Millis,
+) -> io::Result<Action> {
+    restore_terminal();
+    let ran = editor::run(&editor::from_env(), &edit.file, edit.line);
+    take_terminal()?;
+    terminal.clear()?;
+    app.edited(edit, ran, clock());
+    let size = terminal.size()?;
+    Ok(Action::Resize(size.width, size.height))
+}
+
 /// What a key does in the loop itself, before (or instead of) the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum KeyOutcome {
@@ -321,6 +339,10 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
         };
         if let Some(action) = action {
             app.update(action, clock());
+        }
+        if let Some(edit) = app.ctx.pending_edit.take() {
+            let resize = run_editor(&mut terminal, &mut app, &edit, &clock)?;
+            app.update(resize, clock());
         }
     }
 }

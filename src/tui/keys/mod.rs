@@ -43,6 +43,14 @@ pub enum Mode {
     Prompt,
     /// Home showing an import report.
     Report,
+    /// The card browser's table.
+    Browse,
+    /// Typing in the browser's search box: keys are text, arrows still move.
+    BrowseSearch,
+    /// Typing a due date for the marked cards (`0`, `3`, `1-7`).
+    BrowseDue,
+    /// A card's page in the browser.
+    BrowsePage,
 }
 
 /// Maps a key press to an action for the given mode; None for keys that do nothing there.
@@ -53,8 +61,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match (mode, key.code) {
             (_, KeyCode::Char('c')) => Some(Action::Quit),
-            (Mode::Prompt, KeyCode::Char('u')) => Some(Action::ClearLine),
-            (Mode::Prompt, KeyCode::Char('w')) => Some(Action::EraseWord),
+            (Mode::Prompt | Mode::BrowseSearch, KeyCode::Char('u')) => Some(Action::ClearLine),
+            (Mode::Prompt | Mode::BrowseSearch, KeyCode::Char('w')) => Some(Action::EraseWord),
             _ => None,
         };
     }
@@ -66,6 +74,19 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Tab => Some(Action::Complete),
             KeyCode::Enter => Some(Action::Submit),
             KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        };
+    }
+    if mode == Mode::BrowseSearch {
+        return match code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
             _ => None,
         };
     }
@@ -86,7 +107,48 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('i') => Some(Action::Import),
             KeyCode::Char('s') => Some(Action::Stats),
             KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('B') => Some(Action::Browse),
+            KeyCode::Char('/') => Some(Action::Search),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+            _ => None,
+        },
+        Mode::Browse => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+            KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
+            KeyCode::Char('/') => Some(Action::Search),
+            KeyCode::Char('o') => Some(Action::SortNext),
+            KeyCode::Char('r') => Some(Action::SortReverse),
+            KeyCode::Char(' ') => Some(Action::Toggle),
+            KeyCode::Char('a') => Some(Action::MarkAll),
+            KeyCode::Enter => Some(Action::Open),
+            KeyCode::Char('s') | KeyCode::Char('@') => Some(Action::Suspend),
+            KeyCode::Char('b') | KeyCode::Char('-') => Some(Action::Bury),
+            KeyCode::Char('f') => Some(Action::Forget),
+            KeyCode::Char('d') => Some(Action::SetDue),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('e') => Some(Action::Edit),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
+            _ => None,
+        },
+        Mode::BrowseDue => match code {
+            KeyCode::Char(c @ ('0'..='9' | '-')) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+            _ => None,
+        },
+        Mode::BrowsePage => match code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+            KeyCode::Char('e') => Some(Action::Edit),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
         Mode::Stats => match code {
@@ -112,7 +174,9 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
                 // Anki's own keys too: `-` buries, `@` suspends.
                 KeyCode::Char('b') | KeyCode::Char('-') => Some(Action::Bury),
                 KeyCode::Char('s') | KeyCode::Char('@') => Some(Action::Suspend),
-                KeyCode::Char('e') => Some(Action::Locate),
+                KeyCode::Char('e') => Some(Action::Edit),
+                KeyCode::Char('E') => Some(Action::Locate),
+                KeyCode::Char('B') => Some(Action::Browse),
                 KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
                 KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
                 KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
@@ -200,7 +264,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
         },
-        Mode::Prompt => None,
+        Mode::Prompt | Mode::BrowseSearch => None,
     }
 }
 

@@ -127,9 +127,19 @@ fn study_keys() {
         map(Mode::Question, key(KeyCode::Char('s'))),
         Some(Action::Suspend)
     );
+    // Issue 14: `e` opens the card's page (where it lives, its history; `e` there edits),
+    // the one-line location moved to `E`.
     assert_eq!(
         map(Mode::Question, key(KeyCode::Char('e'))),
+        Some(Action::Edit)
+    );
+    assert_eq!(
+        map(Mode::Question, key(KeyCode::Char('E'))),
         Some(Action::Locate)
+    );
+    assert_eq!(
+        map(Mode::Question, key(KeyCode::Char('B'))),
+        Some(Action::Browse)
     );
     assert_eq!(map(Mode::Question, key(KeyCode::Esc)), Some(Action::Back));
 }

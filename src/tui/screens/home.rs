@@ -130,6 +130,14 @@ impl HomeState {
             Action::Open if n > 0 => return Some(Nav::Study(Scope::Deck(self.selected))),
             Action::Undo => return Some(Nav::Undo),
             Action::StudyAll => return Some(Nav::Study(Scope::All)),
+            Action::Browse | Action::Search => {
+                ctx.last_deck = self.selected;
+                return Some(Nav::Browse {
+                    card: None,
+                    page: false,
+                    search: action == Action::Search,
+                });
+            }
             Action::Stats => {
                 ctx.last_deck = self.selected;
                 return Some(Nav::Stats);

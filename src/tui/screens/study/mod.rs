@@ -190,6 +190,15 @@ impl StudyState {
                 return None;
             }
         }
+        // `e`: the card's page (where it lives, its history; `e` there edits); `B`: the
+        // browser on this card. The session waits underneath.
+        if let Action::Edit | Action::Browse = action {
+            return Some(Nav::Browse {
+                card: self.session.current(),
+                page: action == Action::Edit,
+                search: false,
+            });
+        }
         let was_revealed = self.session.is_revealed();
         let session = &mut self.session;
         let col = &mut ctx.collection;
