@@ -86,3 +86,5 @@ pub fn limits(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_custom;
