@@ -7,6 +7,8 @@
 //! testing each card against the query (README "Performance").
 
 pub mod facts;
+pub mod history;
+pub mod ops;
 pub mod query;
 
 use std::sync::OnceLock;

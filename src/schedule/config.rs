@@ -20,6 +20,10 @@ pub struct SchedulerConfig {
     pub utc_offset_secs: i32,
     /// No review interval reaches past this date.
     pub exam_date: Option<time::Date>,
+    /// Lapses that make a card a leech (then every half of it again); 0 = never.
+    pub leech_threshold: u32,
+    /// Whether a leech is also suspended (Anki's leech action "suspend").
+    pub leech_suspends: bool,
 }
 
 impl Default for SchedulerConfig {
@@ -34,6 +38,8 @@ impl Default for SchedulerConfig {
             rollover_hour: 4,
             utc_offset_secs: 0,
             exam_date: None,
+            leech_threshold: 8,
+            leech_suspends: false,
         }
     }
 }

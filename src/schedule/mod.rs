@@ -276,6 +276,48 @@ impl Scheduler {
         (next, Interval::Days(days))
     }
 
+    /// Whether the lapse that brought a card to `lapses` makes it a leech: at the threshold,
+    /// then every half threshold (rounded up) after it, as Anki's `leech_threshold_met`.
+    pub fn is_leech_lapse(&self, lapses: u32) -> bool {
+        let threshold = self.config.leech_threshold;
+        if threshold == 0 || lapses < threshold {
+            return false;
+        }
+        let half = threshold.div_ceil(2).max(1);
+        (lapses - threshold) % half == 0
+    }
+
+    /// Anki's "forget": back to new. The answer and lapse counts are kept (Anki keeps them
+    /// unless asked not to), so a leech stays counted; the log keeps the history.
+    pub fn forget(&self, card: &CardState) -> CardState {
+        CardState {
+            reps: card.reps,
+            lapses: card.lapses,
+            ..CardState::NEW
+        }
+    }
+
+    /// Anki's "set due date" as of `at`: a review card due `days` study days later. Its
+    /// interval becomes the days since its last answer plus `days` (the gap it will have had
+    /// when it comes due), or `days` for a card never answered or when `reset` (Anki's `!`);
+    /// at least 1. The memory state is kept.
+    pub fn set_due(&self, card: &CardState, at: Millis, days: u32, reset: bool) -> CardState {
+        let today = self.day_of(at);
+        let since = match card.last_review {
+            Some(last) if !reset && card.phase != Phase::New => {
+                (today - self.day_of(last)).max(0) as u32
+            }
+            _ => 0,
+        };
+        CardState {
+            phase: Phase::Review,
+            step: 0,
+            due: self.day_start(today + days as i32),
+            interval_days: since.saturating_add(days).max(1),
+            ..*card
+        }
+    }
+
     /// Test access to the interval limits with a given fuzz.
     #[cfg(test)]
     fn constrain(&self, interval: f32, minimum: u32, today: i32, fuzz: &Fuzz) -> u32 {

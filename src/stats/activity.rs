@@ -132,6 +132,23 @@ impl Activity {
                     None => continue,
                 },
                 EventKind::QuizMiss => (Rating::Again, false),
+                // Forget and set-due move the card without an answer.
+                EventKind::Forget | EventKind::SetDue { .. } => {
+                    let moved = match (ev.kind, states.get_mut(c)) {
+                        (EventKind::SetDue { days, reset }, Some(state)) => {
+                            *state = scheduler.set_due(state, ev.at, days, reset);
+                            state.phase
+                        }
+                        (EventKind::SetDue { .. }, None) => Phase::Review,
+                        (_, Some(state)) => {
+                            *state = scheduler.forget(state);
+                            Phase::New
+                        }
+                        (_, None) => Phase::New,
+                    };
+                    phases[c] = (moved, 0);
+                    continue;
+                }
                 _ => continue,
             };
             let day = scheduler.day_of(ev.at);

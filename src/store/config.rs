@@ -7,6 +7,17 @@ use serde::{Deserialize, Serialize};
 use super::config_keys::{self, NewPerDay};
 use super::StoreError;
 
+/// What happens to a card when it becomes a leech (Anki's leech action).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LeechAction {
+    /// Tagged `leech` only (Anki's default).
+    #[default]
+    Tag,
+    /// Tagged and suspended.
+    Suspend,
+}
+
 /// Every setting, with Anki's defaults. `TEMPLATE` documents each one.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -34,6 +45,11 @@ pub struct Config {
     pub fsrs_params: Vec<f32>,
     pub pass_mark: f32,
     pub seconds_per_question: u32,
+    /// Lapses that make a card a leech (Anki's default 8; then every half of it again);
+    /// 0 = never.
+    pub leech_threshold: u32,
+    /// What happens to a leech besides being tagged: nothing more, or it is suspended.
+    pub leech_action: LeechAction,
     /// A folder a sync tool shares between machines: the review and quiz logs and imported
     /// decks live there instead of in the data folder (the device id and the lock stay local).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,6 +73,8 @@ impl Default for Config {
             fsrs_params: Vec::new(),
             pass_mark: 0.75,
             seconds_per_question: 120,
+            leech_threshold: 8,
+            leech_action: LeechAction::Tag,
             sync_dir: None,
         }
     }
@@ -93,6 +111,10 @@ fuzz = true
 # Quiz: the share of right answers that passes, and the time allowed per question.
 pass_mark = 0.75
 seconds_per_question = 120
+# A card forgotten this many times is a leech (then again every half as many lapses): it is
+# tagged `leech`, and with leech_action = "suspend" also suspended. 0 = never.
+leech_threshold = 8
+leech_action = "tag"
 # A folder your sync tool (Syncthing, Dropbox, ...) shares between machines: logs and imported
 # decks go there; this machine's device id and lock stay in the data folder. `~/` is your home.
 # sync_dir = "~/Sync/recall"
@@ -292,6 +314,8 @@ mod tests {
             "fsrs_params",
             "pass_mark",
             "seconds_per_question",
+            "leech_threshold",
+            "leech_action",
             "sync_dir",
         ] {
             assert!(Config::TEMPLATE.contains(key), "{key} undocumented");

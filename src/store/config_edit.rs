@@ -193,6 +193,11 @@ fn value_text(c: &Config, key: &str) -> Option<String> {
         }
         "pass_mark" => c.pass_mark.to_string(),
         "seconds_per_question" => c.seconds_per_question.to_string(),
+        "leech_threshold" => c.leech_threshold.to_string(),
+        "leech_action" => match c.leech_action {
+            super::config::LeechAction::Tag => "\"tag\"".to_string(),
+            super::config::LeechAction::Suspend => "\"suspend\"".to_string(),
+        },
         _ => return None,
     })
 }

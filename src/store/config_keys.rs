@@ -29,6 +29,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("fsrs_params", "a list of 21 numbers"),
     ("pass_mark", "a share from 0.0 to 1.0"),
     ("seconds_per_question", "a whole number of seconds"),
+    ("leech_threshold", "a whole number of lapses (0 = never)"),
+    ("leech_action", "\"tag\" or \"suspend\""),
 ];
 
 /// What `key` expects, in words; `None` for a key recall does not have.

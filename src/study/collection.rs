@@ -234,6 +234,7 @@ impl Replay<'_> {
                 continue;
             }
             let entry = &mut part[ci - base];
+            let lapses = entry.state.lapses;
             match ev.kind {
                 EventKind::Review { rating, .. } => {
                     let Some(rating) = Rating::from_u8(rating) else {
@@ -247,15 +248,33 @@ impl Replay<'_> {
                 EventKind::Suspend => entry.suspended = true,
                 EventKind::Unsuspend => entry.suspended = false,
                 EventKind::Bury => entry.buried_day = Some(self.scheduler.day_of(ev.at)),
+                EventKind::Unbury => entry.buried_day = None,
                 EventKind::QuizMiss => {
                     entry.state =
                         self.scheduler
                             .rate(&entry.state, Rating::Again, ev.at, entry.seed)
                 }
-                EventKind::Undo | EventKind::UndoOf(_) => {}
+                EventKind::Forget => entry.state = self.scheduler.forget(&entry.state),
+                EventKind::SetDue { days, reset } => {
+                    entry.state = self.scheduler.set_due(&entry.state, ev.at, days, reset)
+                }
+                // A cram answer is on record only: the schedule stays as it was.
+                EventKind::Cram { .. } | EventKind::Undo | EventKind::UndoOf(_) => {}
+            }
+            if entry.state.lapses > lapses && self.scheduler.is_leech_lapse(entry.state.lapses) {
+                mark_leech(entry, self.scheduler);
             }
         }
         counts
+    }
+}
+
+/// A lapse just made the card a leech (Anki's leech action): it is flagged (the `leech`
+/// tag), and suspended when the config says so.
+pub(crate) fn mark_leech(entry: &mut CardEntry, scheduler: &Scheduler) {
+    entry.leech = true;
+    if scheduler.config().leech_suspends {
+        entry.suspended = true;
     }
 }
 

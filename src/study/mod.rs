@@ -12,7 +12,7 @@ mod undo;
 pub use card_history::{card_history, HistoryEntry};
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue};
-pub use session::{Session, SessionStats, UndoStack};
+pub use session::{Answered, Session, SessionStats, UndoStack};
 pub use shuffle::choice_order;
 pub use siblings::sibling_stem;
 pub(crate) use undo::effective_events;
@@ -26,11 +26,31 @@ pub trait EventSink {
     /// names to take it back (0 from sinks that do not number events); an error means it was
     /// not recorded.
     fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError>;
+
+    /// Records several events together (an action on many cards): the review log makes it
+    /// one write and one `fdatasync`, all or nothing. Returns their sequence numbers. Sinks
+    /// without batches append one by one.
+    fn append_batch(
+        &mut self,
+        events: &[(Millis, &str, EventKind)],
+    ) -> Result<Vec<u32>, StoreError> {
+        events
+            .iter()
+            .map(|&(at, card, kind)| self.append(at, card, kind))
+            .collect()
+    }
 }
 
 impl EventSink for ReviewLog {
     fn append(&mut self, at: Millis, card: &str, kind: EventKind) -> Result<u32, StoreError> {
         ReviewLog::append(self, at, card, kind)
+    }
+
+    fn append_batch(
+        &mut self,
+        events: &[(Millis, &str, EventKind)],
+    ) -> Result<Vec<u32>, StoreError> {
+        ReviewLog::append_batch(self, events)
     }
 }
 
@@ -46,6 +66,8 @@ pub fn scheduler_config(config: &Config, utc_offset_secs: i32) -> Result<Schedul
         rollover_hour: config.day_rollover_hour,
         utc_offset_secs,
         exam_date: config.exam_date(),
+        leech_threshold: config.leech_threshold,
+        leech_suspends: config.leech_action == crate::store::config::LeechAction::Suspend,
     })
 }
 
@@ -66,3 +88,5 @@ pub fn limits(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_custom;

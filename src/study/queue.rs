@@ -65,6 +65,50 @@ impl Queue {
         scheduler: &Scheduler,
         now: Millis,
     ) -> Queue {
+        Queue::build_where(col, scope, limits, scheduler, now, None)
+    }
+
+    /// Today's queue restricted to the cards `selected` holds (custom study "due only"):
+    /// the same order and the same daily limits, per deck and in all.
+    pub fn build_among(
+        col: &Collection,
+        selected: &[usize],
+        limits: Limits,
+        scheduler: &Scheduler,
+        now: Millis,
+    ) -> Queue {
+        let mut keep = vec![false; col.cards.len()];
+        for &i in selected {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+        Queue::build_where(col, Scope::All, limits, scheduler, now, Some(&keep))
+    }
+
+    /// A cram queue: every selected card still in study, in the given order, whatever its
+    /// due date or phase (custom study without rescheduling).
+    pub fn cram(col: &Collection, selected: &[usize], today: i32) -> Queue {
+        let mut seen = HashSet::new();
+        let reviews = selected
+            .iter()
+            .copied()
+            .filter(|&i| col.cards.get(i).is_some_and(|e| e.is_active(today)) && seen.insert(i))
+            .collect();
+        Queue {
+            reviews,
+            ..Queue::default()
+        }
+    }
+
+    fn build_where(
+        col: &Collection,
+        scope: Scope,
+        limits: Limits,
+        scheduler: &Scheduler,
+        now: Millis,
+        keep: Option<&[bool]>,
+    ) -> Queue {
         let today = scheduler.day_of(now);
         let day_end = scheduler.day_start(today + 1);
         let mut learning = Vec::new();
@@ -94,7 +138,7 @@ impl Queue {
                     notes_today.insert((e.deck, s));
                 }
             }
-            if !e.is_active(today) {
+            if !e.is_active(today) || keep.is_some_and(|k| !k[i]) {
                 continue;
             }
             match e.state.phase {

@@ -4,7 +4,7 @@
 //! succeeded does the in-memory state change. A failed write leaves everything as it was, so
 //! the UI can say so and the user can try again.
 
-use super::collection::{count_answer, Collection, DayCounts, Scope};
+use super::collection::{count_answer, mark_leech, Collection, DayCounts, Scope};
 use super::queue::{DueCounts, Limits, Queue};
 use super::EventSink;
 use crate::schedule::{CardState, Millis, Outcome, Phase, Rating, Scheduler};
@@ -31,6 +31,7 @@ struct UndoStep {
     state: CardState,
     suspended: bool,
     buried_day: Option<i32>,
+    leech: bool,
     counts: DayCounts,
     stats: SessionStats,
 }
@@ -53,9 +54,36 @@ impl UndoStack {
     }
 }
 
+/// What an answer did beyond scheduling the card, for the study screen to say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Answered {
+    /// This lapse made the card a leech (Anki's leech threshold).
+    pub leech: bool,
+    /// ... and the leech action suspended it.
+    pub suspended: bool,
+}
+
+impl Answered {
+    /// The sentence the study screen shows, when there is something to say.
+    pub fn message(&self) -> Option<&'static str> {
+        match (self.leech, self.suspended) {
+            (true, true) => Some(
+                "This card is now a leech (forgotten many times) and was suspended: rewrite it or split it, then unsuspend it in the browser.",
+            ),
+            (true, false) => Some(
+                "This card is now a leech (forgotten many times): consider rewriting or splitting it (`tag:leech` finds it).",
+            ),
+            _ => None,
+        }
+    }
+}
+
 /// One sitting of study in one scope.
 pub struct Session {
     pub scope: Scope,
+    /// A cram session (custom study without rescheduling): answers are logged as `cram`
+    /// events and leave every schedule as it was.
+    cram: bool,
     pub limits: Limits,
     queue: Queue,
     current: Option<usize>,
@@ -76,10 +104,45 @@ impl Session {
         now: Millis,
     ) -> Session {
         col.roll_day(scheduler.day_of(now));
+        let queue = Queue::build(col, scope, limits, scheduler, now);
+        Session::with_queue(col, scope, limits, queue, false, now)
+    }
+
+    /// Custom study of the cards `selected` holds (indices into `Collection::cards`, e.g. a
+    /// search's result): with `cram`, every selected card still in study (not suspended,
+    /// buried or archived) in the given order, each answer logged without changing its
+    /// schedule, Again showing the card again later; otherwise the normal queue of today
+    /// restricted to them, within the day's limits.
+    pub fn start_custom(
+        col: &mut Collection,
+        selected: &[usize],
+        cram: bool,
+        limits: Limits,
+        scheduler: &Scheduler,
+        now: Millis,
+    ) -> Session {
+        col.roll_day(scheduler.day_of(now));
+        let queue = if cram {
+            Queue::cram(col, selected, scheduler.day_of(now))
+        } else {
+            Queue::build_among(col, selected, limits, scheduler, now)
+        };
+        Session::with_queue(col, Scope::All, limits, queue, cram, now)
+    }
+
+    fn with_queue(
+        col: &Collection,
+        scope: Scope,
+        limits: Limits,
+        queue: Queue,
+        cram: bool,
+        now: Millis,
+    ) -> Session {
         let mut s = Session {
             scope,
+            cram,
             limits,
-            queue: Queue::build(col, scope, limits, scheduler, now),
+            queue,
             current: None,
             revealed: false,
             shown_at: now,
@@ -166,7 +229,13 @@ impl Session {
         Some(scheduler.preview(&e.state, now, e.seed))
     }
 
-    /// Rates the current card. The rating counts only once the log append succeeded.
+    /// Whether this is a cram session (answers leave the schedule unchanged).
+    pub fn is_cram(&self) -> bool {
+        self.cram
+    }
+
+    /// Rates the current card. The rating counts only once the log append succeeded. Says
+    /// whether the answer made the card a leech.
     pub fn rate(
         &mut self,
         col: &mut Collection,
@@ -174,11 +243,14 @@ impl Session {
         scheduler: &Scheduler,
         rating: Rating,
         now: Millis,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Answered, StoreError> {
         let Some(entry) = self.current else {
-            return Ok(());
+            return Ok(Answered::default());
         };
         let ms = (now - self.shown_at).clamp(0, Millis::from(MAX_ANSWER_MS)) as u32;
+        if self.cram {
+            return self.rate_cram(col, sink, entry, rating, ms, now);
+        }
         let e = &col.cards[entry];
         let next = scheduler.rate(&e.state, rating, now, e.seed);
         let seq = sink.append(
@@ -193,17 +265,57 @@ impl Session {
         col.roll_day(scheduler.day_of(now));
         let deck = col.cards[entry].deck;
         count_answer(&mut col.counts[deck], col.cards[entry].state.phase);
+        let lapsed = next.lapses > col.cards[entry].state.lapses;
         col.cards[entry].state = next;
-        self.stats.studied += 1;
-        self.stats.ratings[rating as usize - 1] += 1;
-        self.stats.answer_ms += u64::from(ms);
+        let mut answered = Answered::default();
+        if lapsed && scheduler.is_leech_lapse(next.lapses) {
+            mark_leech(&mut col.cards[entry], scheduler);
+            answered = Answered {
+                leech: true,
+                suspended: col.cards[entry].suspended,
+            };
+        }
+        self.count(rating, ms);
         let day_end = scheduler.day_start(scheduler.day_of(now) + 1);
-        if matches!(next.phase, Phase::Learning | Phase::Relearning) && next.due < day_end {
+        let learning = matches!(next.phase, Phase::Learning | Phase::Relearning);
+        if learning && next.due < day_end && !col.cards[entry].suspended {
             self.queue.insert_learning(&col.cards, entry);
         }
         self.current = None;
         self.advance(col, now);
-        Ok(())
+        Ok(answered)
+    }
+
+    /// A cram answer: logged, counted in the session's summary, the schedule untouched;
+    /// Again brings the card back at the end of the session.
+    fn rate_cram(
+        &mut self,
+        col: &mut Collection,
+        sink: &mut dyn EventSink,
+        entry: usize,
+        rating: Rating,
+        ms: u32,
+        now: Millis,
+    ) -> Result<Answered, StoreError> {
+        let kind = EventKind::Cram {
+            rating: rating.as_u8(),
+            ms,
+        };
+        let seq = sink.append(now, &col.cards[entry].global_id, kind)?;
+        self.push_undo(col, entry, seq, now);
+        self.count(rating, ms);
+        if rating == Rating::Again {
+            self.queue.reviews.push_back(entry);
+        }
+        self.current = None;
+        self.advance(col, now);
+        Ok(Answered::default())
+    }
+
+    fn count(&mut self, rating: Rating, ms: u32) {
+        self.stats.studied += 1;
+        self.stats.ratings[rating as usize - 1] += 1;
+        self.stats.answer_ms += u64::from(ms);
     }
 
     /// Hides the current card until tomorrow.
@@ -274,6 +386,7 @@ impl Session {
         e.state = step.state;
         e.suspended = step.suspended;
         e.buried_day = step.buried_day;
+        e.leech = step.leech;
         let deck = e.deck;
         col.counts[deck] = step.counts;
         self.stats = step.stats;
@@ -292,6 +405,7 @@ impl Session {
             state: e.state,
             suspended: e.suspended,
             buried_day: e.buried_day,
+            leech: e.leech,
             counts: col.counts[e.deck],
             stats: self.stats,
         });

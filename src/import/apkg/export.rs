@@ -249,7 +249,19 @@ fn replay(
                 suspended = false;
                 continue;
             }
-            EventKind::Bury | EventKind::Undo | EventKind::UndoOf(_) => continue,
+            EventKind::Forget => {
+                state = scheduler.forget(&state);
+                continue;
+            }
+            EventKind::SetDue { days, reset } => {
+                state = scheduler.set_due(&state, at, days, reset);
+                continue;
+            }
+            EventKind::Bury
+            | EventKind::Unbury
+            | EventKind::Cram { .. }
+            | EventKind::Undo
+            | EventKind::UndoOf(_) => continue,
         };
         let Some(r) = Rating::from_u8(rating) else {
             continue;

@@ -32,7 +32,27 @@ pub enum EventKind {
     /// A quiz question on this card was missed: replayed as an Again answer (a lapse for a
     /// review card), without counting against the day's limits.
     QuizMiss,
+    /// Ends a bury before the day is over.
+    Unbury,
+    /// Back to new (Anki's "forget"): the card's earlier events stay in the log; its answer
+    /// and lapse counts are kept, as Anki keeps them by default.
+    Forget,
+    /// Anki's "set due date": due `days` study days after the event's day, as a review
+    /// card; `reset` (Anki's `!`) also makes `days` its interval.
+    SetDue {
+        days: u32,
+        reset: bool,
+    },
+    /// An answer in a cram session (custom study without rescheduling): logged for the
+    /// record and the history, never replayed into the schedule or counted in the limits.
+    Cram {
+        rating: u8,
+        ms: u32,
+    },
 }
+
+/// The longest `set-due` a log line may ask for (100 years, FSRS's longest stability).
+pub const MAX_SET_DUE_DAYS: u32 = 36_500;
 
 impl EventKind {
     fn name(self) -> &'static str {
@@ -43,6 +63,10 @@ impl EventKind {
             EventKind::Unsuspend => "unsuspend",
             EventKind::Bury => "bury",
             EventKind::QuizMiss => "quiz-miss",
+            EventKind::Unbury => "unbury",
+            EventKind::Forget => "forget",
+            EventKind::SetDue { .. } => "set-due",
+            EventKind::Cram { .. } => "cram",
         }
     }
 }
@@ -200,6 +224,31 @@ impl ReviewLog {
         result.map_err(|e| StoreError::io(&self.path, e))
     }
 
+    /// Appends several events in one `write` and one `sync_data` (a batch from the browser
+    /// or the CLI: all of them count, or none), numbered in order; returns their sequence
+    /// numbers. Every time is checked before anything is written.
+    pub fn append_batch(
+        &mut self,
+        events: &[(i64, &str, EventKind)],
+    ) -> Result<Vec<u32>, StoreError> {
+        if let Some(&(at, _, _)) = events.iter().find(|(at, _, _)| !in_log_range(*at)) {
+            return Err(StoreError::ClockOutOfRange { at });
+        }
+        let mut text = String::with_capacity(events.len() * 110);
+        let seqs: Vec<u32> = (0..events.len() as u32)
+            .map(|i| self.next_seq + i)
+            .collect();
+        for (&(at, card, kind), &seq) in events.iter().zip(&seqs) {
+            format_numbered_line(&mut text, at, card, kind, seq);
+        }
+        if events.is_empty() {
+            return Ok(seqs);
+        }
+        self.append_line(&text)?;
+        self.next_seq += events.len() as u32;
+        Ok(seqs)
+    }
+
     fn ends_mid_line(&self) -> std::io::Result<bool> {
         let len = self.file.metadata()?.len();
         if len == 0 {
@@ -227,8 +276,17 @@ pub fn format_numbered_line(out: &mut String, at: i64, card: &str, kind: EventKi
     out.push_str(",\"event\":\"");
     out.push_str(kind.name());
     out.push('"');
-    if let EventKind::Review { rating, ms } = kind {
-        let _ = write!(out, ",\"rating\":{rating},\"ms\":{ms}");
+    match kind {
+        EventKind::Review { rating, ms } | EventKind::Cram { rating, ms } => {
+            let _ = write!(out, ",\"rating\":{rating},\"ms\":{ms}");
+        }
+        EventKind::SetDue { days, reset } => {
+            let _ = write!(out, ",\"days\":{days}");
+            if reset {
+                out.push_str(",\"reset\":true");
+            }
+        }
+        _ => {}
     }
     if seq > 0 {
         let _ = write!(out, ",\"seq\":{seq}");

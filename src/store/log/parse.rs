@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::timestamp::{fast_timestamp, parse_timestamp};
-use super::{EventKind, Interner, LoadedLog, LogEvent, LogWarning, Origin, MAX_ANSWER_MS};
+use super::{
+    EventKind, Interner, LoadedLog, LogEvent, LogWarning, Origin, MAX_ANSWER_MS, MAX_SET_DUE_DAYS,
+};
 
 /// Parses a whole log buffer (see `ReviewLog::load`). A large log is split at a line break
 /// and its halves parsed on two threads, then merged (card ids re-interned, line numbers of
@@ -134,7 +136,11 @@ pub(super) fn fast_line(line: &[u8]) -> Option<Parsed<'_>> {
         return None;
     }
     let rest = rest[end..].strip_prefix(b"\",\"event\":\"")?;
-    let (kind, rest) = if let Some(r) = rest.strip_prefix(b"review\",\"rating\":") {
+    let (cram, r) = match rest.strip_prefix(b"review\",\"rating\":") {
+        Some(r) => (false, Some(r)),
+        None => (true, rest.strip_prefix(b"cram\",\"rating\":")),
+    };
+    let (kind, rest) = if let Some(r) = r {
         let (&d, r) = r.split_first()?;
         let rating = d.wrapping_sub(b'0');
         if !(1..=4).contains(&rating) {
@@ -147,7 +153,12 @@ pub(super) fn fast_line(line: &[u8]) -> Option<Parsed<'_>> {
         }
         let ms: u32 = std::str::from_utf8(&r[..digits]).ok()?.parse().ok()?;
         let ms = ms.min(MAX_ANSWER_MS);
-        (EventKind::Review { rating, ms }, &r[digits..])
+        let kind = if cram {
+            EventKind::Cram { rating, ms }
+        } else {
+            EventKind::Review { rating, ms }
+        };
+        (kind, &r[digits..])
     } else {
         let end = rest.iter().position(|&c| c == b'"')?;
         let kind = match &rest[..end] {
@@ -156,6 +167,8 @@ pub(super) fn fast_line(line: &[u8]) -> Option<Parsed<'_>> {
             b"suspend" => EventKind::Suspend,
             b"unsuspend" => EventKind::Unsuspend,
             b"quiz-miss" => EventKind::QuizMiss,
+            b"unbury" => EventKind::Unbury,
+            b"forget" => EventKind::Forget,
             _ => return None,
         };
         (kind, &rest[end + 1..])
@@ -198,6 +211,8 @@ struct RawLine<'a> {
     ms: Option<u32>,
     seq: Option<u32>,
     undoes: Option<u32>,
+    days: Option<u32>,
+    reset: Option<bool>,
 }
 
 /// Any valid line: other key orders, escapes, extra fields. The error says what was wrong.
@@ -212,14 +227,32 @@ pub(super) fn slow_line(line: &[u8]) -> Result<Parsed<'_>, String> {
         return Err("`card` is empty".into());
     }
     let kind = match raw.event.as_ref() {
-        "review" => match raw.rating {
-            Some(r @ 1..=4) => EventKind::Review {
-                rating: r,
-                ms: raw.ms.unwrap_or(0).min(MAX_ANSWER_MS),
+        "review" | "cram" => {
+            let (rating, ms) = match raw.rating {
+                Some(r @ 1..=4) => (r, raw.ms.unwrap_or(0).min(MAX_ANSWER_MS)),
+                Some(r) => return Err(format!("rating {r} is out of range (expected 1-4)")),
+                None => return Err(format!("a {} needs a `rating`", raw.event)),
+            };
+            if raw.event == "cram" {
+                EventKind::Cram { rating, ms }
+            } else {
+                EventKind::Review { rating, ms }
+            }
+        }
+        "set-due" => match raw.days {
+            Some(days @ 0..=MAX_SET_DUE_DAYS) => EventKind::SetDue {
+                days,
+                reset: raw.reset.unwrap_or(false),
             },
-            Some(r) => return Err(format!("rating {r} is out of range (expected 1-4)")),
-            None => return Err("a review needs a `rating`".into()),
+            Some(days) => {
+                return Err(format!(
+                    "`days` {days} is out of range (expected 0-{MAX_SET_DUE_DAYS})"
+                ))
+            }
+            None => return Err("a set-due needs `days`".into()),
         },
+        "unbury" => EventKind::Unbury,
+        "forget" => EventKind::Forget,
         "undo" => match raw.undoes {
             Some(0) => return Err("`undoes` 0 names no event".into()),
             Some(target) => EventKind::UndoOf(target),
@@ -231,6 +264,11 @@ pub(super) fn slow_line(line: &[u8]) -> Result<Parsed<'_>, String> {
         "quiz-miss" => EventKind::QuizMiss,
         other => return Err(format!("unknown event {other:?}")),
     };
+    if raw.days.is_some() != matches!(kind, EventKind::SetDue { .. })
+        || raw.reset.is_some() && raw.days.is_none()
+    {
+        return Err(format!("`days` or `reset` on a {:?} event", raw.event));
+    }
     if raw.undoes.is_some() && !matches!(kind, EventKind::UndoOf(_)) {
         return Err(format!("`undoes` on a {:?} event", raw.event));
     }

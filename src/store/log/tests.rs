@@ -4,7 +4,7 @@ use super::parse::{fast_line, parse_part, slow_line};
 use super::*;
 use proptest::prelude::*;
 
-const KINDS: [EventKind; 6] = [
+const KINDS: [EventKind; 11] = [
     EventKind::Review {
         rating: 3,
         ms: 4200,
@@ -14,6 +14,17 @@ const KINDS: [EventKind; 6] = [
     EventKind::Suspend,
     EventKind::Unsuspend,
     EventKind::QuizMiss,
+    EventKind::Unbury,
+    EventKind::Forget,
+    EventKind::SetDue {
+        days: 3,
+        reset: false,
+    },
+    EventKind::SetDue {
+        days: 0,
+        reset: true,
+    },
+    EventKind::Cram { rating: 1, ms: 900 },
 ];
 
 fn line(at: i64, card: &str, kind: EventKind) -> String {
@@ -151,16 +162,16 @@ proptest! {
     fn fast_and_slow_paths_agree(
         at in -10_000_000_000_000i64..10_000_000_000_000,
         card in "\\PC{1,20}",
-        k in 0usize..6,
+        k in 0usize..KINDS.len(),
         rating in 1u8..=4,
         ms in 0u32..100_000,
     ) {
-        let kind = match KINDS[k] { EventKind::Review { .. } => EventKind::Review { rating, ms }, other => other };
+        let kind = match KINDS[k] { EventKind::Review { .. } => EventKind::Review { rating, ms }, EventKind::Cram { .. } => EventKind::Cram { rating, ms }, other => other };
         let l = line(at, &card, kind);
         let bytes = l.trim_end().as_bytes();
         let slow = slow_line(bytes).expect("serde reads it");
         // Read back with the answer time capped, as on every read.
-        let read = match kind { EventKind::Review { rating, ms } => EventKind::Review { rating, ms: ms.min(MAX_ANSWER_MS) }, other => other };
+        let read = match kind { EventKind::Review { rating, ms } => EventKind::Review { rating, ms: ms.min(MAX_ANSWER_MS) }, EventKind::Cram { rating, ms } => EventKind::Cram { rating, ms: ms.min(MAX_ANSWER_MS) }, other => other };
         prop_assert_eq!((slow.0, slow.1.as_ref(), slow.2), (at, card.as_str(), read));
         if let Some(fast) = fast_line(bytes) {
             prop_assert_eq!((fast.0, fast.1.as_ref(), fast.2), (at, card.as_str(), read));
@@ -299,4 +310,57 @@ fn a_symlink_where_a_log_belongs_is_refused_and_its_target_untouched() {
         "a symlinked log is refused"
     );
     assert!(!outside.exists(), "nothing was written through the link");
+}
+
+#[test]
+fn the_new_kinds_have_their_documented_shape_and_bad_ones_are_named() {
+    assert!(line(0, "a/b", KINDS[8]).ends_with("\"event\":\"set-due\",\"days\":3}\n"));
+    assert!(
+        line(0, "a/b", KINDS[9]).ends_with("\"event\":\"set-due\",\"days\":0,\"reset\":true}\n")
+    );
+    assert!(line(0, "a/b", KINDS[10]).ends_with("\"event\":\"cram\",\"rating\":1,\"ms\":900}\n"));
+    assert!(line(0, "a/b", KINDS[7]).ends_with("\"event\":\"forget\"}\n"));
+    let at = "{\"v\":1,\"at\":\"2026-11-23T10:15:02.123Z\",\"card\":\"a/b\",";
+    for (rest, message) in [
+        ("\"event\":\"set-due\"}", "needs `days`"),
+        ("\"event\":\"set-due\",\"days\":40000}", "out of range"),
+        (
+            "\"event\":\"bury\",\"days\":4}",
+            "`days` or `reset` on a \"bury\"",
+        ),
+        ("\"event\":\"cram\"}", "a cram needs a `rating`"),
+    ] {
+        let e = slow_line(format!("{at}{rest}").as_bytes()).expect_err(rest);
+        assert!(e.contains(message), "{rest}: {e}");
+    }
+}
+
+#[test]
+fn a_batch_is_one_write_numbered_in_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("me.jsonl");
+    let mut log = ReviewLog::open_append(&path).expect("opens");
+    assert_eq!(log.append(1, "a/x", EventKind::Suspend).expect("one"), 1);
+    let seqs = log
+        .append_batch(&[
+            (2, "a/x", EventKind::Unsuspend),
+            (2, "a/y", EventKind::Forget),
+        ])
+        .expect("batch");
+    assert_eq!(seqs, [2, 3]);
+    assert_eq!(log.append_batch(&[]).expect("nothing"), Vec::<u32>::new());
+    let loaded = ReviewLog::load(&path).expect("loads");
+    assert_eq!(loaded.events.len(), 3);
+    assert_eq!(
+        loaded.origins.iter().map(|o| o.seq).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    let err = log
+        .append_batch(&[
+            (2, "a/x", EventKind::Bury),
+            (i64::MAX, "a/x", EventKind::Bury),
+        ])
+        .expect_err("out of range");
+    assert!(matches!(err, StoreError::ClockOutOfRange { .. }));
+    assert_eq!(ReviewLog::load(&path).expect("loads").events.len(), 3);
 }

@@ -252,9 +252,13 @@ impl StudyState {
                 }
                 Ok(())
             }
-            Action::Rate(r) if session.is_revealed() => {
-                session.rate(col, sink, &ctx.scheduler, r, now)
-            }
+            Action::Rate(r) if session.is_revealed() => session
+                .rate(col, sink, &ctx.scheduler, r, now)
+                .map(|answered| {
+                    if let Some(message) = answered.message() {
+                        *status = Some(Status::info(message));
+                    }
+                }),
             Action::Rate(_) => {
                 *status = Some(Status::info("Reveal the answer first (space)."));
                 Ok(())
