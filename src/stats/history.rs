@@ -81,6 +81,18 @@ impl EventSink for Tee<'_> {
         self.history.record(at, card, kind, seq);
         Ok(seq)
     }
+
+    /// The batch goes to the inner sink whole (one write there), then into the history.
+    fn append_batch(
+        &mut self,
+        events: &[(Millis, &str, EventKind)],
+    ) -> Result<Vec<u32>, StoreError> {
+        let seqs = self.inner.append_batch(events)?;
+        for (&(at, card, kind), &seq) in events.iter().zip(&seqs) {
+            self.history.record(at, card, kind, seq);
+        }
+        Ok(seqs)
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Daily study: the collection's derived state, today's queue, and a study session.
 
-mod card_history;
 mod collection;
 pub mod plan;
 mod queue;
@@ -9,7 +8,6 @@ mod shuffle;
 mod siblings;
 mod undo;
 
-pub use card_history::{card_history, HistoryEntry};
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue};
 pub use session::{Answered, Session, SessionStats, UndoStack};

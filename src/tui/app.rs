@@ -282,6 +282,8 @@ impl App {
                 ctx.history = r.history;
                 ctx.status = Some(Status::info(r.message));
                 if let Screen::Browse(b) = &mut self.screen {
+                    // Undo in the browser names collection entries of the old collection.
+                    b.done.clear();
                     b.changed = true;
                     b.rebuild(ctx);
                 }

@@ -2,6 +2,7 @@
 //! frame out through `TestBackend` (text and insta snapshots). `support.rs` holds the set-ups.
 
 mod browse;
+mod browse_act;
 mod frame;
 mod home;
 mod home_scroll;

@@ -7,11 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Widget, Wrap};
+use recall::browse::history::{history, HistoryRow};
 use recall::browse::{CardFacts, Index};
 use recall::deck::DeckSource;
 use recall::schedule::{Phase, Scheduler};
 use recall::store::EventKind;
-use recall::study::{card_history, HistoryEntry};
 use recall::text::for_terminal as inert;
 
 use super::table::{due_text, phase_name, state_text};
@@ -28,7 +28,7 @@ const DAY_MS: i64 = 86_400_000;
 pub struct PageState {
     /// The card's row in the browser's facts (its collection entry).
     pub fact: u32,
-    pub history: Vec<HistoryEntry>,
+    pub history: Vec<HistoryRow>,
     /// Predicted recall (percent) today and on each of the next `CURVE_DAYS` days; empty
     /// for a card never answered.
     pub curve: Vec<u64>,
@@ -55,7 +55,7 @@ impl PageState {
         let Some(f) = index.facts().get(self.fact as usize) else {
             return;
         };
-        self.history = card_history(ctx.history.log(), &ctx.scheduler, &f.id);
+        self.history = history(ctx.history.log(), &ctx.scheduler, &f.id);
         let state = ctx.collection.cards[f.entry].state;
         self.curve = if state.phase == Phase::New {
             Vec::new()
@@ -184,7 +184,7 @@ fn page_lines(f: &CardFacts, p: &PageState, ctx: &Ctx, theme: Theme) -> Vec<Line
 }
 
 /// One event as a row: date, what happened, and the interval, S and D it left.
-fn history_line(e: &HistoryEntry, scheduler: &Scheduler, theme: Theme) -> Line<'static> {
+fn history_line(e: &HistoryRow, scheduler: &Scheduler, theme: Theme) -> Line<'static> {
     let date = recall::dates::date_of_day(scheduler.day_of(e.at));
     let what = match e.kind {
         EventKind::Review { rating, .. } => ["again", "hard", "good", "easy"]
@@ -193,6 +193,10 @@ fn history_line(e: &HistoryEntry, scheduler: &Scheduler, theme: Theme) -> Line<'
             .unwrap_or("answer")
             .to_string(),
         EventKind::QuizMiss => "quiz miss".into(),
+        EventKind::Cram { rating, .. } => format!("cram {rating}"),
+        EventKind::Unbury => "unbury".into(),
+        EventKind::Forget => "forget".into(),
+        EventKind::SetDue { days, .. } => format!("due in {days}d"),
         EventKind::Suspend => "suspend".into(),
         EventKind::Unsuspend => "unsuspend".into(),
         EventKind::Bury => "bury".into(),
