@@ -400,3 +400,7 @@ mod tests {
         assert!(status.contains("laptop-0000aaaa"), "{status}");
     }
 }
+
+#[cfg(test)]
+#[path = "study_edit_tests.rs"]
+mod edit_tests;
