@@ -19,7 +19,11 @@ fn an_edited_copy_of_a_built_in_deck_is_imported_as_its_override_and_removing_it
     let copy = home.path().join(format!("edited-{name}"));
     std::fs::write(&copy, &edited).expect("copy");
     let before = json_of(recall(home.path()).args(["cards", "--deck", "s3-security", "--json"]));
-    recall(home.path()).arg("import").arg(&copy).assert().success();
+    recall(home.path())
+        .arg("import")
+        .arg(&copy)
+        .assert()
+        .success();
     let file = home.path().join("decks").join("s3-security.toml");
     assert!(file.is_file(), "stored as the override");
 

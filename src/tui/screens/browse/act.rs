@@ -115,13 +115,13 @@ impl BrowseState {
         }
     }
 
-    /// The rows of the changed cards read again, the search run again (a card may now fall
-    /// out of `is:suspended`), the page refreshed.
+    /// The rows of the changed cards read again and the page refreshed. The rows shown stay
+    /// (as in Anki's browser): a card unsuspended under `is:suspended` stays in view, to be
+    /// looked at or undone, until the search runs again.
     fn after_change(&mut self, ctx: &Ctx, entries: &[usize]) {
         self.changed = true;
         self.index
             .refresh(&ctx.collection, &ctx.scheduler, ctx.now, entries);
-        self.show(ctx);
         if let Some(p) = &mut self.page {
             p.refresh(ctx, &self.index);
         }
