@@ -34,10 +34,10 @@ pub struct CardFacts {
     /// The due day counted from today (0 today, negative overdue); None for a new card.
     pub due_days: Option<i32>,
     pub interval_days: u32,
-    /// FSRS memory state; None for a new card.
+    /// FSRS memory state; None for a card never answered.
     pub stability: Option<f32>,
     pub difficulty: Option<f32>,
-    /// Probability of recall now; None for a new card.
+    /// Probability of recall now; None for a card never answered.
     pub retrievability: Option<f32>,
     pub lapses: u32,
     pub reps: u32,
@@ -110,6 +110,8 @@ pub fn collect(col: &Collection, scheduler: &Scheduler, now: Millis) -> Vec<Card
             text.push('\n');
             text.push_str(&explain);
             let seen = e.state.phase != Phase::New;
+            // A card given a due date before any answer has no memory state yet.
+            let memory = seen && e.state.stability > 0.0;
             CardFacts {
                 entry,
                 id: e.global_id.clone(),
@@ -124,9 +126,9 @@ pub fn collect(col: &Collection, scheduler: &Scheduler, now: Millis) -> Vec<Card
                 due: seen.then_some(e.state.due),
                 due_days: seen.then(|| scheduler.day_of(e.state.due) - today),
                 interval_days: e.state.interval_days,
-                stability: seen.then_some(e.state.stability),
-                difficulty: seen.then_some(e.state.difficulty),
-                retrievability: seen.then(|| scheduler.retrievability(&e.state, now)),
+                stability: memory.then_some(e.state.stability),
+                difficulty: memory.then_some(e.state.difficulty),
+                retrievability: memory.then(|| scheduler.retrievability(&e.state, now)),
                 lapses: e.state.lapses,
                 reps: e.state.reps,
                 suspended: e.suspended,

@@ -24,7 +24,14 @@ struct CardRow<'a> {
     lapses: u32,
     suspended: bool,
     buried: bool,
+    leech: bool,
     archived: bool,
+    front: String,
+    back: String,
+    tags: &'a [String],
+    /// The deck file (or `built-in decks/NAME.toml`) and the line of the card's `[[cards]]`.
+    file: String,
+    line: usize,
     next: [NextRow; 4],
 }
 
@@ -37,7 +44,8 @@ struct NextRow {
     phase: Phase,
 }
 
-pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
+pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) -> CliResult {
+    let query = search.map(super::browse::query).transpose()?;
     let paths = Paths::resolve()?;
     let now = clock.now();
     let opened = open_read_only(&paths, clock)?;
@@ -48,11 +56,19 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
         Some(id) => Some(super::deck_index(&col.decks, id)?),
     };
     let today = opened.scheduler.day_of(now);
+    let facts = query
+        .as_ref()
+        .map(|_| recall::browse::collect(col, &opened.scheduler, now));
+    let selected = |i: usize| match (&query, &facts) {
+        (Some(q), Some(f)) => q.matches(&f[i]),
+        _ => true,
+    };
     let rows = col
         .cards
         .iter()
-        .filter(|e| deck_index.is_none_or(|d| e.deck == d))
-        .map(|e| row(col, e, &opened.scheduler, now, today));
+        .enumerate()
+        .filter(|&(i, e)| deck_index.is_none_or(|d| e.deck == d) && selected(i))
+        .map(|(_, e)| row(col, e, &opened.scheduler, now, today));
     let mut out = String::new();
     if json {
         let rows: Vec<CardRow> = rows.collect();
@@ -70,10 +86,11 @@ pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
                 "{:<48} {:<10} {:<20} {:>8} {:>6}",
                 r.id,
                 // Cards held out of study say so instead of their phase.
-                match (r.archived, r.suspended, r.buried) {
-                    (true, _, _) => "archived".to_string(),
-                    (_, true, _) => "suspended".to_string(),
-                    (_, _, true) => "buried".to_string(),
+                match (r.archived, r.suspended, r.buried, r.leech) {
+                    (true, _, _, _) => "archived".to_string(),
+                    (_, true, _, _) => "suspended".to_string(),
+                    (_, _, true, _) => "buried".to_string(),
+                    (_, _, _, true) => "leech".to_string(),
                     _ => format!("{:?}", r.phase).to_lowercase(),
                 },
                 r.due.as_deref().unwrap_or("-"),
@@ -125,7 +142,13 @@ fn row<'a>(
         lapses: e.state.lapses,
         suspended: e.suspended,
         buried: e.buried_day == Some(today),
+        leech: e.leech,
         archived: e.archived,
+        front: card.content.prompt(),
+        back: card.content.answer_text(),
+        tags: &card.tags,
+        file: deck.source.to_string(),
+        line: card.line,
         next,
     }
 }

@@ -4,6 +4,7 @@
 pub mod output;
 
 mod add;
+mod browse;
 mod cards;
 mod check;
 mod config;
@@ -25,6 +26,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use formats::{ExportFormatArg, ImportFormatArg};
+use recall::browse::ops::Op;
 use recall::library::{self, OpenError, Opened};
 use recall::schedule::Millis;
 use recall::store::Paths;
@@ -56,7 +58,63 @@ pub enum Command {
         /// Only this deck (an id from `recall decks`).
         #[arg(long)]
         deck: Option<String>,
+        /// Only the cards this search selects, e.g. 'tag:kms is:due' (docs/search.md).
+        #[arg(long, value_name = "QUERY")]
+        search: Option<String>,
         /// Print JSON (documented in the README) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open the study screen; with --search, custom study of the cards a search selects.
+    Study {
+        /// Study only the cards this search selects (docs/search.md), within the day's limits.
+        #[arg(long, value_name = "QUERY")]
+        search: Option<String>,
+        /// With --search: every selected card, due or not, without changing any schedule
+        /// (answers are logged as `cram`), like Anki's filtered deck without rescheduling.
+        #[arg(long, requires = "search")]
+        cram: bool,
+    },
+    /// Take cards out of study until they are unsuspended (ids as `recall cards` lists them).
+    Suspend {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Bring suspended cards back into study.
+    Unsuspend {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Hide cards until the next study day.
+    Bury {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Bring buried cards back today.
+    Unbury {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Put cards back to new (their history stays in the log).
+    Forget {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Set cards' due date (Anki's "set due date"): --due 0 today, 3 in three days, 1-7
+    /// spread over a week; a trailing ! also sets the interval to that many days.
+    Reschedule {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// Days from today: N, or a range N-M; add ! to reset the interval too.
+        #[arg(long, value_name = "DAYS", allow_hyphen_values = true)]
+        due: String,
+    },
+    /// One card's history: every answer with its rating, interval, stability and difficulty
+    /// after it, and every suspend, bury, forget or reschedule; undone events are marked.
+    History {
+        /// The card id (`deck/card`, as `recall cards` lists them).
+        id: String,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -256,7 +314,20 @@ pub fn run(cli: Cli, clock: &Clock) -> CliResult {
     match cli.command {
         Some(Command::Decks { json }) => decks::run(json),
         Some(Command::Check { paths }) => check::run(&paths),
-        Some(Command::Cards { deck, json }) => cards::run(deck.as_deref(), json, clock),
+        Some(Command::Cards { deck, search, json }) => {
+            cards::run(deck.as_deref(), search.as_deref(), json, clock)
+        }
+        Some(Command::Study { search, cram }) => browse::run_study(search.as_deref(), cram, clock),
+        Some(Command::Suspend { ids }) => browse::run_op(&ids, Op::Suspend, clock),
+        Some(Command::Unsuspend { ids }) => browse::run_op(&ids, Op::Unsuspend, clock),
+        Some(Command::Bury { ids }) => browse::run_op(&ids, Op::Bury, clock),
+        Some(Command::Unbury { ids }) => browse::run_op(&ids, Op::Unbury, clock),
+        Some(Command::Forget { ids }) => browse::run_op(&ids, Op::Forget, clock),
+        Some(Command::Reschedule { ids, due }) => {
+            let spec = browse::due_spec(&due)?;
+            browse::run_op(&ids, Op::SetDue(spec), clock)
+        }
+        Some(Command::History { id, json }) => browse::run_history(&id, json, clock),
         Some(Command::Paths) => paths::run(),
         Some(Command::Sync) => sync::run(),
         Some(Command::Quiz(args)) => quiz::run(args, clock),

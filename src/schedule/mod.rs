@@ -284,7 +284,7 @@ impl Scheduler {
             return false;
         }
         let half = threshold.div_ceil(2).max(1);
-        (lapses - threshold) % half == 0
+        (lapses - threshold).is_multiple_of(half)
     }
 
     /// Anki's "forget": back to new. The answer and lapse counts are kept (Anki keeps them

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::deck::{parse_deck, Deck, DeckSource};
-use crate::schedule::{Phase, Rating, Scheduler, SchedulerConfig};
+use crate::schedule::{Rating, Scheduler, SchedulerConfig};
 use crate::store::log::{format_line, format_numbered_line, parse_log};
 use crate::store::{EventKind, LoadedLog, StoreError};
 

@@ -98,6 +98,13 @@ pub enum Nav {
     Home,
     /// Study these cards (stays put, with a status line, when nothing is due).
     Study(Scope),
+    /// Custom study of a search's cards (indices into the collection): today's queue of
+    /// them within the limits, or with `cram` all of them without rescheduling.
+    CustomStudy {
+        query: String,
+        cards: Vec<usize>,
+        cram: bool,
+    },
     /// Take back the most recent answer of today (`u` on the summary or Home): the card comes
     /// back on the study screen.
     Undo,

@@ -125,6 +125,11 @@ impl App {
         self.go(Nav::StartQuiz(spec));
     }
 
+    /// Opens custom study on a search's cards (`recall study --search`).
+    pub fn start_custom_study(&mut self, query: String, cards: Vec<usize>, cram: bool) {
+        self.go(Nav::CustomStudy { query, cards, cram });
+    }
+
     /// Applies one action at time `now`.
     pub fn update(&mut self, action: Action, now: Millis) {
         self.ctx.now = now;
@@ -188,6 +193,11 @@ impl App {
             }
             Nav::Study(scope) => {
                 if let Some(s) = StudyState::start(ctx, scope) {
+                    self.screen = Screen::Study(s);
+                }
+            }
+            Nav::CustomStudy { query, cards, cram } => {
+                if let Some(s) = StudyState::start_custom(ctx, &query, &cards, cram) {
                     self.screen = Screen::Study(s);
                 }
             }

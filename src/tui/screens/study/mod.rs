@@ -73,6 +73,42 @@ impl StudyState {
         Some(study)
     }
 
+    /// Starts custom study of the cards a search selected: "due only" (today's queue of
+    /// them) or cram (all of them, schedules unchanged). None, with a status line, when
+    /// there is nothing to study.
+    pub fn start_custom(
+        ctx: &mut Ctx,
+        query: &str,
+        cards: &[usize],
+        cram: bool,
+    ) -> Option<StudyState> {
+        let mut session = Session::start_custom(
+            &mut ctx.collection,
+            cards,
+            cram,
+            ctx.limits,
+            &ctx.scheduler,
+            ctx.now,
+        );
+        if session.current().is_none() {
+            ctx.status = Some(Status::info(if cram {
+                "No card of this search is in study (suspended, buried and archived cards are left out)."
+            } else {
+                "Nothing of this search is due today; `--cram` studies its cards anyway, without changing their schedule."
+            }));
+            return None;
+        }
+        session.adopt_undo(std::mem::take(&mut ctx.undo));
+        let mut study = StudyState::new(ctx, Scope::All, session);
+        study.title = if cram {
+            format!("Cram (schedules unchanged): {query}")
+        } else {
+            format!("Custom study: {query}")
+        };
+        study.note_choice(ctx);
+        Some(study)
+    }
+
     fn new(ctx: &Ctx, scope: Scope, session: Session) -> StudyState {
         let title = match scope {
             Scope::All => "All decks".to_string(),
