@@ -119,5 +119,82 @@ fn home_many_decks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, home_many_decks);
+/// The card browser at 100,000 cards: one keypress (update, then the frame drawn), the
+/// target being under 16 ms; and opening it, which builds the rows once.
+fn browser(c: &mut Criterion) {
+    let mut decks = support::decks(10, 10_000);
+    for (d, deck) in decks.iter_mut().enumerate() {
+        for (i, card) in deck.cards.iter_mut().enumerate() {
+            card.tags = vec![format!("topic-{}", i % 50), format!("deck{d}")];
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    let mut big = app(decks);
+    big.update(Action::Resize(120, 40), support::NOW);
+    let mut group = c.benchmark_group("browser, 100k cards");
+    group.sample_size(10);
+    group.bench_function("open (rows built once)", |b| {
+        b.iter(|| tui::screens::browse::BrowseState::open(&big.ctx, None, false, false))
+    });
+    big.update(Action::Browse, support::NOW);
+    let mut draw = |app: &App| {
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    View {
+                        app,
+                        theme: Theme::new(true),
+                    },
+                    f.area(),
+                )
+            })
+            .expect("draw");
+    };
+    group.bench_function("keypress: j + frame", |b| {
+        b.iter(|| {
+            big.update(Action::Down, support::NOW);
+            draw(&big);
+        })
+    });
+    group.bench_function("keypress: PgDn + frame", |b| {
+        b.iter(|| {
+            big.update(Action::PageDown, support::NOW);
+            draw(&big);
+        })
+    });
+    big.update(Action::Top, support::NOW);
+    big.update(Action::Search, support::NOW);
+    for ch in "topic-7 ".chars() {
+        big.update(Action::Type(ch), support::NOW);
+    }
+    // A letter typed and erased: two searches over every card, two frames.
+    group.bench_function("keypress x2: type a letter, erase it (search + frame each)", |b| {
+        b.iter(|| {
+            big.update(Action::Type('q'), support::NOW);
+            draw(&big);
+            big.update(Action::Erase, support::NOW);
+            draw(&big);
+        })
+    });
+    big.update(Action::Submit, support::NOW);
+    group.bench_function("keypress: sort by the next column + frame", |b| {
+        b.iter(|| {
+            big.update(Action::SortNext, support::NOW);
+            draw(&big);
+        })
+    });
+    // Suspend and undo: two log batches, the changed rows read again, two frames.
+    group.bench_function("keypress x2: s then u (one card) + frames", |b| {
+        b.iter(|| {
+            big.update(Action::Suspend, support::NOW);
+            draw(&big);
+            big.update(Action::Undo, support::NOW);
+            draw(&big);
+        })
+    });
+    group.finish();
+    assert!(matches!(big.screen, tui::app::Screen::Browse(_)));
+}
+
+criterion_group!(benches, frames, home_many_decks, browser);
 criterion_main!(benches);

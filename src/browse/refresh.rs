@@ -1,9 +1,9 @@
 //! Keeping the browser's rows current after an action without building them all again: the
 //! scheduling fields of the cards an action changed are read anew from the collection (the
-//! text of a card never changes by an action), and the column orders are dropped, to be
-//! sorted again on the next search. The cost is the changed cards, not the collection.
+//! text of a card never changes by an action), and the orders by schedule columns are
+//! dropped, to be sorted again on the next search by them. The cost is the changed cards.
 
-use super::{CardFacts, Index};
+use super::{CardFacts, Index, SortKey};
 use crate::schedule::{Millis, Phase, Scheduler};
 use crate::study::Collection;
 
@@ -40,8 +40,14 @@ impl Index {
                 ..std::mem::replace(f, CardFacts::placeholder())
             };
         }
-        if !entries.is_empty() {
-            self.orders = Default::default();
+        if entries.is_empty() {
+            return;
+        }
+        // Orders by text and kind do not depend on the schedule: they are kept.
+        for key in SortKey::ALL {
+            if !matches!(key, SortKey::Deck | SortKey::Front | SortKey::Kind) {
+                self.orders[key.slot()] = std::sync::OnceLock::new();
+            }
         }
     }
 }
@@ -84,7 +90,7 @@ impl CardFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::browse::{collect, parse, SortKey};
+    use crate::browse::{collect, parse};
     use crate::deck::{parse_deck, DeckSource};
     use crate::store::LoadedLog;
 
