@@ -286,8 +286,10 @@ impl App {
         };
         match result {
             Ok(r) => {
-                // Card positions may change with the new collection.
+                // Card positions may change with the new collection: undo stacks and a
+                // study session waiting under the browser name old positions.
                 ctx.undo = Default::default();
+                self.behind = None;
                 ctx.collection = r.collection;
                 ctx.history = r.history;
                 ctx.status = Some(Status::info(r.message));

@@ -316,3 +316,18 @@ fn e_asks_the_loop_for_the_editor_and_a_good_save_is_shown_a_broken_one_keeps_th
     app.edited(&edit, Err("could not start the editor".into()), T0);
     assert!(wide(&app).contains("could not start the editor"));
 }
+
+#[test]
+fn after_an_edit_reloaded_the_cards_the_study_session_underneath_is_not_resumed() {
+    let mut app = browser_app();
+    app.ctx.importer = Some(Box::new(FakeEditing { broken: false }));
+    press(&mut app, 'a', T0);
+    press(&mut app, 'e', T0);
+    press(&mut app, 'e', T0);
+    let edit = app.ctx.pending_edit.take().expect("an editor request");
+    app.edited(&edit, Ok(()), T0);
+    assert!(app.behind.is_none(), "its card positions belong to the old collection");
+    press(&mut app, 'q', T0);
+    press(&mut app, 'q', T0);
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
