@@ -32,8 +32,9 @@ pub struct PageState {
     /// Predicted recall (percent) today and on each of the next `CURVE_DAYS` days; empty
     /// for a card never answered.
     pub curve: Vec<u64>,
-    /// Lines scrolled down.
+    /// Lines scrolled down, and the page's length in lines (scrolling stops at the last).
     pub scroll: u16,
+    pub lines: u16,
 }
 
 impl PageState {
@@ -44,6 +45,7 @@ impl PageState {
             history: Vec::new(),
             curve: Vec::new(),
             scroll: 0,
+            lines: 0,
         };
         p.refresh(ctx, index);
         p
@@ -67,6 +69,8 @@ impl PageState {
                 })
                 .collect()
         };
+        let count = page_lines(f, self, ctx, Theme::new(false)).len();
+        self.lines = u16::try_from(count).unwrap_or(u16::MAX);
     }
 
     pub fn update(&mut self, _ctx: &Ctx, action: Action) {
@@ -74,8 +78,11 @@ impl PageState {
             Action::PageDown | Action::PageUp => 10,
             _ => 1,
         };
+        let last = self.lines.saturating_sub(1);
         match action {
-            Action::Down | Action::PageDown => self.scroll = self.scroll.saturating_add(step),
+            Action::Down | Action::PageDown => {
+                self.scroll = self.scroll.saturating_add(step).min(last)
+            }
             Action::Up | Action::PageUp => self.scroll = self.scroll.saturating_sub(step),
             Action::Top => self.scroll = 0,
             _ => {}
