@@ -168,14 +168,17 @@ fn browser(c: &mut Criterion) {
         big.update(Action::Type(ch), support::NOW);
     }
     // A letter typed and erased: two searches over every card, two frames.
-    group.bench_function("keypress x2: type a letter, erase it (search + frame each)", |b| {
-        b.iter(|| {
-            big.update(Action::Type('q'), support::NOW);
-            draw(&big);
-            big.update(Action::Erase, support::NOW);
-            draw(&big);
-        })
-    });
+    group.bench_function(
+        "keypress x2: type a letter, erase it (search + frame each)",
+        |b| {
+            b.iter(|| {
+                big.update(Action::Type('q'), support::NOW);
+                draw(&big);
+                big.update(Action::Erase, support::NOW);
+                draw(&big);
+            })
+        },
+    );
     big.update(Action::Submit, support::NOW);
     group.bench_function("keypress: sort by the next column + frame", |b| {
         b.iter(|| {

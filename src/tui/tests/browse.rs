@@ -326,7 +326,10 @@ fn after_an_edit_reloaded_the_cards_the_study_session_underneath_is_not_resumed(
     press(&mut app, 'e', T0);
     let edit = app.ctx.pending_edit.take().expect("an editor request");
     app.edited(&edit, Ok(()), T0);
-    assert!(app.behind.is_none(), "its card positions belong to the old collection");
+    assert!(
+        app.behind.is_none(),
+        "its card positions belong to the old collection"
+    );
     press(&mut app, 'q', T0);
     press(&mut app, 'q', T0);
     assert!(matches!(app.screen, Screen::Home(_)));
