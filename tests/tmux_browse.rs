@@ -2,6 +2,8 @@
 //! quit; start again, find it with `is:suspended`, unsuspend it, open its page, quit; the
 //! log holds both events, for the same card.
 
+// This file uses only part of the shared driver.
+#[allow(dead_code)]
 #[path = "support/tmux.rs"]
 mod tmux;
 #[path = "support/tools.rs"]
