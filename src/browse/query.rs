@@ -121,7 +121,7 @@ impl Query {
 
     /// Whether the query is empty (selects everything without looking).
     pub fn is_empty(&self) -> bool {
-        matches!(&self.root, Node::All(v) if v.is_empty())
+        is_empty(&self.root)
     }
 }
 
@@ -246,6 +246,11 @@ fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, QueryError> {
     Ok(out)
 }
 
+/// Whether a node is the empty "and" (nothing was written there).
+fn is_empty(node: &Node) -> bool {
+    matches!(node, Node::All(v) if v.is_empty())
+}
+
 fn err(column: usize, message: impl Into<String>) -> QueryError {
     QueryError {
         column,
@@ -285,27 +290,21 @@ impl Parser {
     fn or_expr(&mut self) -> Result<Node, QueryError> {
         let mut any = vec![self.and_expr()?];
         while let Some((Token::Or, column)) = self.peek() {
+            if is_empty(&any[any.len() - 1]) {
+                return Err(err(column, "`or` needs a search term before it"));
+            }
             self.pos += 1;
             let next = self.and_expr()?;
-            if matches!(&next, Node::All(v) if v.is_empty()) {
+            if is_empty(&next) {
                 return Err(err(column, "`or` needs a search term after it"));
             }
             any.push(next);
         }
-        if any.len() > 1 {
-            if let Some(Node::All(v)) = any.first() {
-                if v.is_empty() {
-                    let column = self
-                        .tokens
-                        .iter()
-                        .find(|t| t.0 == Token::Or)
-                        .map_or(1, |t| t.1);
-                    return Err(err(column, "`or` needs a search term before it"));
-                }
-            }
-            return Ok(Node::Any(any));
-        }
-        Ok(any.pop().unwrap_or(Node::All(Vec::new())))
+        Ok(if any.len() > 1 {
+            Node::Any(any)
+        } else {
+            any.pop().unwrap_or(Node::All(Vec::new()))
+        })
     }
 
     fn and_expr(&mut self) -> Result<Node, QueryError> {
@@ -343,7 +342,7 @@ impl Parser {
                 match self.peek() {
                     Some((Token::Close, close)) => {
                         self.pos += 1;
-                        if matches!(&inner, Node::All(v) if v.is_empty()) {
+                        if is_empty(&inner) {
                             return Err(err(close, "nothing between `(` and `)`"));
                         }
                         Ok(inner)
