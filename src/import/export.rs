@@ -7,7 +7,7 @@
 
 use super::foreign_id;
 use super::html::text_to_html;
-use crate::deck::{cloze_render, Card, CardContent, Deck};
+use crate::deck::{cloze_render, Card, CardContent, Deck, Gap};
 
 /// The formats `recall export --format` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub(crate) fn anki_note(card: &Card) -> (&'static str, String, String) {
         // recall hides every gap at once: in Anki that is one deletion number for all.
         CardContent::Cloze { text } => (
             "Cloze",
-            cloze_render(text, |g| format!("{{{{c1::{g}}}}}")),
+            cloze_render(text, |g| format!("{{{{c1::{}}}}}", g.source())),
             card.explain.clone().unwrap_or_default(),
         ),
     }
@@ -103,8 +103,9 @@ fn cloze_sibling(id: &str) -> Option<(&str, u32)> {
     (!base.is_empty()).then_some((base, n))
 }
 
-/// The plain text of a cloze card and the byte ranges of its gaps in it.
-fn gap_ranges(text: &str) -> (String, Vec<(usize, usize)>) {
+/// The plain text of a cloze card (answers without hints) and the byte ranges of its gaps in
+/// it, each with its hint.
+fn gap_ranges(text: &str) -> (String, Vec<(usize, usize, Option<&str>)>) {
     let mut plain = String::with_capacity(text.len());
     let mut ranges = Vec::new();
     let mut rest = text;
@@ -114,8 +115,9 @@ fn gap_ranges(text: &str) -> (String, Vec<(usize, usize)>) {
         };
         plain.push_str(&rest[..start]);
         let from = plain.len();
-        plain.push_str(&rest[start + 2..start + 2 + len]);
-        ranges.push((from, plain.len()));
+        let gap = Gap::parse(&rest[start + 2..start + 2 + len]);
+        plain.push_str(gap.answer);
+        ranges.push((from, plain.len(), gap.hint));
         rest = &rest[start + 2 + len + 2..];
     }
     plain.push_str(rest);
@@ -136,7 +138,8 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
             Some(p) if *p != plain => return None,
             _ => plain_all = Some(plain),
         }
-        // The hints a package import kept (`Hint: ...`, one per gap) go back into the gaps.
+        // A gap's own hint; else the hints an earlier package import kept in the explanation
+        // (`Hint: ...`, one per gap) go back into the gaps.
         let hints: Vec<&str> = card
             .explain
             .as_deref()
@@ -149,7 +152,7 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
             ranges
                 .into_iter()
                 .enumerate()
-                .map(|(i, (a, b))| (a, b, *n, hints_fit.then(|| hints[i]))),
+                .map(|(i, (a, b, own))| (a, b, *n, own.or(hints_fit.then(|| hints[i])))),
         );
     }
     let plain = plain_all?;

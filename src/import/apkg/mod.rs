@@ -328,12 +328,8 @@ fn cloze_draft(
         .nth(index)
         .ok_or_else(|| format!("no deletion c{n} in the text"))?;
     draft.id = Some(card_id(&note.guid, card.ord, Some(numbers.len())));
-    let mut explain: Vec<String> = cloze::hints(&plain, n)
-        .into_iter()
-        .map(|h| format!("Hint: {h}"))
-        .collect();
-    explain.extend(other_fields(nt, note, std::slice::from_ref(&cloze_field)));
-    draft.explain = (!explain.is_empty()).then(|| explain.join("\n"));
+    // The deletion's hint stays in its gap; the other fields (Back Extra) explain.
+    draft.explain = other_fields(nt, note, std::slice::from_ref(&cloze_field));
     Ok(draft)
 }
 
