@@ -202,10 +202,16 @@ pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String 
         return out;
     }
     match written {
-        Some(w) => out.push_str(&format!(
-            "review log: {} events added, {} already there; media: {} files written, {} unchanged\n",
-            w.events_added, w.events_present, w.media_written, w.media_unchanged
-        )),
+        Some(w) => {
+            let older = match w.events_older {
+                0 => String::new(),
+                n => format!(", {n} older than the card's latest event in recall (skipped)"),
+            };
+            out.push_str(&format!(
+                "review log: {} events added, {} already there{older}; media: {} files written, {} unchanged\n",
+                w.events_added, w.events_present, w.media_written, w.media_unchanged
+            ))
+        }
         None => out.push_str(&format!(
             "would add up to {history} events to the review log and {media} media files\n"
         )),
