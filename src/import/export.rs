@@ -59,6 +59,20 @@ fn choice_sides(front: &str, choices: &[String], answer: &[usize]) -> (String, S
     (q, a)
 }
 
+/// The question and answer sides a basic or choice card becomes in Anki, without its
+/// explanation (None for a cloze card).
+pub(crate) fn anki_sides(card: &Card) -> Option<(String, String)> {
+    match &card.content {
+        CardContent::Basic { front, back } => Some((front.clone(), back.clone())),
+        CardContent::Choice {
+            front,
+            choices,
+            answer,
+        } => Some(choice_sides(front, choices, answer)),
+        CardContent::Cloze { .. } => None,
+    }
+}
+
 /// The notetype and two fields a card becomes in Anki.
 pub(crate) fn anki_note(card: &Card) -> (&'static str, String, String) {
     let with_explain = |back: String| match &card.explain {
@@ -103,9 +117,12 @@ fn cloze_sibling(id: &str) -> Option<(&str, u32)> {
     (!base.is_empty()).then_some((base, n))
 }
 
+/// A gap's byte range in a cloze card's plain text, and its hint.
+type GapRange<'a> = (usize, usize, Option<&'a str>);
+
 /// The plain text of a cloze card (answers without hints) and the byte ranges of its gaps in
 /// it, each with its hint.
-fn gap_ranges(text: &str) -> (String, Vec<(usize, usize, Option<&str>)>) {
+fn gap_ranges(text: &str) -> (String, Vec<GapRange<'_>>) {
     let mut plain = String::with_capacity(text.len());
     let mut ranges = Vec::new();
     let mut rest = text;
