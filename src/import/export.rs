@@ -5,6 +5,8 @@
 //! Lossy by nature: choice cards become basic notes (options listed in the front, the right
 //! ones on the back), and in the Anki format a basic card's explanation follows its back.
 
+use std::collections::HashMap;
+
 use super::foreign_id;
 use super::html::text_to_html;
 use crate::deck::{cloze_render, Card, CardContent, Deck, Gap};
@@ -191,18 +193,21 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
     Some(out)
 }
 
-/// The reversed card of `card` among `live`: id `{id}-2`, front and back swapped (what a
-/// "Basic (and reversed card)" note becomes on import).
-fn reversed_of(card: &Card, live: &[&Card], done: &[bool]) -> Option<usize> {
+/// The reversed card of `card` among `live` (found through `by_id`): id `{id}-2`, front and
+/// back swapped (what a "Basic (and reversed card)" note becomes on import).
+fn reversed_of(
+    card: &Card,
+    live: &[&Card],
+    by_id: &HashMap<&str, usize>,
+    done: &[bool],
+) -> Option<usize> {
     let CardContent::Basic { front, back } = &card.content else {
         return None;
     };
-    let id = format!("{}-2", card.id);
-    live.iter().enumerate().position(|(j, c)| {
-        !done[j]
-            && c.id == id
-            && matches!(&c.content, CardContent::Basic { front: f, back: b } if f == back && b == front)
-    })
+    let j = *by_id.get(format!("{}-2", card.id).as_str())?;
+    (!done[j]
+        && matches!(&live[j].content, CardContent::Basic { front: f, back: b } if f == back && b == front))
+        .then_some(j)
 }
 
 /// A cloze card's *Back Extra*: its explanation without the `Hint:` lines a package import
@@ -224,6 +229,18 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
     let live: Vec<&Card> = deck.cards.iter().filter(|c| !c.archived).collect();
     let mut notes = Vec::with_capacity(live.len());
     let mut done = vec![false; live.len()];
+    // Looked up by id and by cloze note, so a deck of 20,000 cards is not scanned per card.
+    let by_id: HashMap<&str, usize> = live
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.id.as_str(), j))
+        .collect();
+    let mut cloze_groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, c) in live.iter().enumerate() {
+        if let (CardContent::Cloze { .. }, Some((base, _))) = (&c.content, cloze_sibling(&c.id)) {
+            cloze_groups.entry(base).or_default().push(j);
+        }
+    }
     for i in 0..live.len() {
         if done[i] {
             continue;
@@ -236,7 +253,9 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
         if let Some((base, n)) = sibling {
             let mut group = vec![(card, n)];
             let mut members = vec![i];
-            for (j, other) in live.iter().enumerate().skip(i + 1) {
+            let later = cloze_groups.get(base).map_or(&[][..], Vec::as_slice);
+            for &j in later.iter().filter(|&&j| j > i) {
+                let other = live[j];
                 match cloze_sibling(&other.id) {
                     Some((b, m))
                         if b == base
@@ -267,7 +286,10 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
             }
         }
         done[i] = true;
-        if let Some(j) = reversed.then(|| reversed_of(card, &live, &done)).flatten() {
+        if let Some(j) = reversed
+            .then(|| reversed_of(card, &live, &by_id, &done))
+            .flatten()
+        {
             done[j] = true;
             let (_, f1, f2) = anki_note(card);
             notes.push(AnkiNote {

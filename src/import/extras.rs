@@ -127,31 +127,40 @@ fn history_lines(
         .collect();
     let present: HashSet<(u32, i64), FnvBuildHasher> =
         log.events.iter().map(|e| (e.card, e.at)).collect();
-    let mut latest: HashMap<u32, i64, FnvBuildHasher> = HashMap::default();
+    // The latest event of each card, by its index in the log.
+    let mut latest: Vec<i64> = vec![i64::MIN; log.cards.len()];
     for e in &log.events {
-        let at = latest.entry(e.card).or_insert(e.at);
-        *at = (*at).max(e.at);
+        if let Some(at) = latest.get_mut(e.card as usize) {
+            *at = (*at).max(e.at);
+        }
     }
-    let mut new: HashSet<(String, i64), FnvBuildHasher> = HashSet::default();
-    let mut out = String::new();
+    let total: usize = plan.iter().map(|p| p.history.len()).sum();
+    let mut new: HashSet<(&str, &str, i64), FnvBuildHasher> =
+        HashSet::with_capacity_and_hasher(total, FnvBuildHasher::default());
+    let mut out = String::with_capacity(total * 96);
     for p in plan {
+        // A card's events come together: its global id and log index are worked out once.
+        let mut current: Option<(&str, String, Option<u32>)> = None;
         for e in &p.history {
-            let global = format!("{}/{}", p.deck.id, e.card);
-            let card = index.get(global.as_str()).copied();
+            if current.as_ref().is_none_or(|(c, ..)| *c != e.card.as_str()) {
+                let global = format!("{}/{}", p.deck.id, e.card);
+                let card = index.get(global.as_str()).copied();
+                current = Some((e.card.as_str(), global, card));
+            }
+            let Some((_, global, card)) = &current else {
+                continue;
+            };
             let known = card.is_some_and(|i| present.contains(&(i, e.at)));
-            if known || new.contains(&(global.clone(), e.at)) {
+            if known || new.contains(&(p.deck.id.as_str(), e.card.as_str(), e.at)) {
                 written.events_present += 1;
                 continue;
             }
-            if card
-                .and_then(|i| latest.get(&i))
-                .is_some_and(|&last| e.at < last)
-            {
+            if card.is_some_and(|i| e.at < latest[i as usize]) {
                 written.events_older += 1;
                 continue;
             }
-            new.insert((global.clone(), e.at));
-            format_line(&mut out, e.at, &global, e.kind);
+            new.insert((p.deck.id.as_str(), e.card.as_str(), e.at));
+            format_line(&mut out, e.at, global, e.kind);
             written.events_added += 1;
         }
     }

@@ -240,10 +240,10 @@ fn database(
             let (state, suspended, rows) =
                 replay(events, scheduler, card_seed(&global), &mut revlog_ids);
             for r in &rows {
-                tx.execute(
-                    "INSERT INTO revlog VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![r.id, card_id, r.ease, r.ivl, r.last_ivl, r.factor, r.ms, r.kind],
-                )?;
+                tx.prepare_cached("INSERT INTO revlog VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)")?
+                    .execute(params![
+                        r.id, card_id, r.ease, r.ivl, r.last_ivl, r.factor, r.ms, r.kind
+                    ])?;
             }
             out.revlog += rows.len();
             let place = Place {
@@ -293,9 +293,8 @@ fn write_note(
     } else {
         format!(" {} ", note.tags.join(" "))
     };
-    tx.execute(
-        "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, 0, 0, '')",
-        params![
+    tx.prepare_cached("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, 0, 0, '')")?
+        .execute(params![
             note_id,
             note.guid,
             mid,
@@ -303,8 +302,7 @@ fn write_note(
             tags,
             flds.join("\u{1f}"),
             sort,
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -412,8 +410,9 @@ fn write_card(
         Phase::Review => (2, 2, i64::from(scheduler.day_of(state.due))),
     };
     let queue = if suspended { -1 } else { queue };
-    tx.execute(
-        "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, 0, 0, '{}')",
+    tx.prepare_cached(
+        "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, 0, 0, '{}')")?
+        .execute(
         params![
             place.card,
             place.note,
