@@ -9,6 +9,7 @@
 mod archive;
 mod collection;
 pub mod export;
+mod export_media;
 mod history;
 mod render;
 
