@@ -77,6 +77,26 @@ fn the_export_holds_what_anki_imported_from_it() {
         assert!(original.contains(&g.as_str().expect("guid")), "{g}");
     }
     assert_eq!(guids.len(), 2, "{guids:?}");
+    // Anki kept the media file, recall's note types with their Explanation and Source
+    // fields, and the cloze hint in its deletion.
+    assert_eq!(anki["media"], serde_json::json!(["sagemaker.png"]));
+    let fields = anki["fields"].as_array().expect("fields");
+    assert!(fields.contains(&serde_json::json!(
+        "Basic (recall): Front, Back, Explanation, Source"
+    )));
+    assert!(fields.contains(&serde_json::json!(
+        "Cloze (recall): Text, Back Extra, Source"
+    )));
+    assert_eq!(
+        anki["images"],
+        serde_json::json!([
+            "Builds, trains &amp; deploys ML models<br><img src=\"sagemaker.png\">"
+        ])
+    );
+    assert_eq!(
+        anki["clozes"],
+        serde_json::json!(["{{c1::XGBoost::algorithm}} is a gradient-boosted {{c2::tree}} method"])
+    );
 }
 
 /// Anki, given recall's revlog, computes the memory state recall has for every card.
