@@ -140,8 +140,9 @@ pub fn add_card(
 }
 
 /// The card alone must make a valid deck: the deck format's own checks (cloze gaps, choices,
-/// tags), with messages about the card rather than a file.
-fn check_card(card: &NewCard) -> Result<(), AddError> {
+/// tags), with messages about the card rather than a file. The TUI's form checks with it
+/// before it asks to write.
+pub fn check_card(card: &NewCard) -> Result<(), AddError> {
     let empty = |what: &str| AddError::Input(format!("{what} is empty; nothing written"));
     match &card.content {
         CardContent::Basic { front, back } => {
@@ -182,6 +183,8 @@ fn check_card(card: &NewCard) -> Result<(), AddError> {
     })?;
     Ok(())
 }
+
+pub mod form;
 
 #[cfg(test)]
 mod tests;
