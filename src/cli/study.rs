@@ -148,12 +148,24 @@ impl Importer for TuiImporter {
         }))
     }
 
-    fn add_card(&mut self, deck: &str, card: NewCard, now: Millis) -> Result<CardAdded, AddFailed> {
-        let added = recall::import::add::add_card(&self.paths.decks_dir, deck, card, &self.lock)
-            .map_err(|e| match e {
-                AddError::Input(message) => AddFailed::Input(message),
-                AddError::Store(e) => AddFailed::Write(e.to_string()),
-            })?;
+    fn add_card(
+        &mut self,
+        deck: &str,
+        title: Option<&str>,
+        card: NewCard,
+        now: Millis,
+    ) -> Result<CardAdded, AddFailed> {
+        let added = recall::import::add::add_card_titled(
+            &self.paths.decks_dir,
+            deck,
+            title,
+            card,
+            &self.lock,
+        )
+        .map_err(|e| match e {
+            AddError::Input(message) => AddFailed::Input(message),
+            AddError::Store(e) => AddFailed::Write(e.to_string()),
+        })?;
         let opened =
             recall::library::open(&self.paths, now, self.utc_offset_secs).map_err(|e| {
                 AddFailed::Write(format!(

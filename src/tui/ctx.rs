@@ -92,6 +92,7 @@ pub trait Importer {
     fn add_card(
         &mut self,
         _deck: &str,
+        _title: Option<&str>,
         _card: NewCard,
         _now: Millis,
     ) -> Result<CardAdded, AddFailed> {

@@ -26,7 +26,13 @@ impl Importer for FakeAdder {
         Err("not in this test".into())
     }
 
-    fn add_card(&mut self, deck: &str, card: NewCard, now: Millis) -> Result<CardAdded, AddFailed> {
+    fn add_card(
+        &mut self,
+        deck: &str,
+        _title: Option<&str>,
+        card: NewCard,
+        now: Millis,
+    ) -> Result<CardAdded, AddFailed> {
         if matches!(&card.content, CardContent::Basic { front, .. } if front == "dup") {
             return Err(AddFailed::Input(format!(
                 "deck \"{deck}\" already has this card (id \"c-1\"); nothing written"

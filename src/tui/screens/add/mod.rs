@@ -305,7 +305,10 @@ impl AddFormState {
                 Some("adding a card needs the data folder, which this run has not opened".into());
             return None;
         };
-        match importer.add_card(&deck_id, card, now) {
+        // A typed name that is not an id as it stands titles the new deck ("AWS notes").
+        let typed = self.deck.text.trim();
+        let title = (typed != deck_id).then_some(typed);
+        match importer.add_card(&deck_id, title, card, now) {
             Ok(added) => {
                 // Card positions may change with the new collection.
                 ctx.undo = Default::default();
