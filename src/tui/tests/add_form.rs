@@ -309,3 +309,40 @@ fn saving_writes_the_card_and_home_counts_it_among_todays_new_cards() {
     );
     assert!(shown.contains("My cards"), "{shown}");
 }
+
+#[test]
+fn every_size_draws_the_form_and_typed_control_characters_draw_inert() {
+    let (mut app, _) = app_with_adder();
+    press(&mut app, 'a', T0);
+    for c in "Evil \u{1b}[2J\u{7} 世界🎉 and a line far longer than any terminal is wide, on and on and on".chars() {
+        app.update(Action::Type(c), T0);
+    }
+    for _ in 0..8 {
+        app.update(Action::Newline, T0);
+        app.update(Action::Type('x'), T0);
+    }
+    app.update(Action::Save, T0);
+    for w in 40..120 {
+        for h in [10, 12, 24, 40] {
+            let buf = render(&app, w, h, Theme::new(true));
+            let shown = text(&buf);
+            assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown}");
+        }
+    }
+    // The cursor's line scrolls sideways: its end, where the cursor is, stays in view.
+    app.update(Action::PrevField, T0);
+    assert_eq!(form(&app).focus, FieldId::Front);
+    for _ in 0..8 {
+        app.update(Action::Up, T0);
+    }
+    app.update(Action::LineEnd, T0);
+    let shown = text(&render(&app, 60, 24, Theme::new(true)));
+    assert!(shown.contains("on and on and on"), "{shown}");
+    app.update(Action::LineStart, T0);
+    let shown = text(&render(&app, 60, 24, Theme::new(true)));
+    assert!(shown.contains("Evil ␛[2J␇"), "{shown}");
+    app.update(Action::Back, T0);
+    for (w, h) in [(40, 10), (80, 24)] {
+        assert!(text(&render(&app, w, h, Theme::new(true))).contains("Throw away"));
+    }
+}
