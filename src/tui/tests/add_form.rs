@@ -326,7 +326,10 @@ fn every_size_draws_the_form_and_typed_control_characters_draw_inert() {
         for h in [10, 12, 24, 40] {
             let buf = render(&app, w, h, Theme::new(true));
             let shown = text(&buf);
-            assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown}");
+            assert!(
+                !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+                "{shown}"
+            );
         }
     }
     // The cursor's line scrolls sideways: its end, where the cursor is, stays in view.
@@ -345,4 +348,31 @@ fn every_size_draws_the_form_and_typed_control_characters_draw_inert() {
     for (w, h) in [(40, 10), (80, 24)] {
         assert!(text(&render(&app, w, h, Theme::new(true))).contains("Throw away"));
     }
+}
+
+#[test]
+fn a_deck_is_found_by_its_title_too() {
+    let (mut app, calls) = app_with_adder();
+    press(&mut app, 'a', T0);
+    app.update(Action::PrevField, T0);
+    app.update(Action::PrevField, T0);
+    app.update(Action::ClearLine, T0);
+    type_in(&mut app, "mine\t\tQ1\tA1");
+    app.update(Action::Save, T0);
+    // The fake titles every deck "My cards": typing that title finds the deck "mine".
+    press(&mut app, 'a', T0);
+    assert_eq!(
+        form(&app).deck.text,
+        "mine",
+        "the selected deck, the one just added to"
+    );
+    app.update(Action::PrevField, T0);
+    app.update(Action::PrevField, T0);
+    app.update(Action::ClearLine, T0);
+    type_in(&mut app, "my CARDS");
+    assert_eq!(form(&app).deck_id(), "mine");
+    type_in(&mut app, "\t\tQ2\tA2");
+    app.update(Action::Save, T0);
+    let decks: Vec<String> = calls.borrow().iter().map(|(d, _)| d.clone()).collect();
+    assert_eq!(decks, ["mine", "mine"]);
 }

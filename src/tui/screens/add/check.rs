@@ -3,7 +3,7 @@
 //! check_card`, the same as `recall add` and `recall check`).
 
 use recall::deck::CardContent;
-use recall::import::add::form::{cloze_from_anki, deck_id_from_name, options, tags};
+use recall::import::add::form::{cloze_from_anki, options, tags};
 use recall::import::add::{check_card, AddError, NewCard};
 
 use super::{AddFormState, FieldId, Kind};
@@ -11,7 +11,7 @@ use super::{AddFormState, FieldId, Kind};
 /// The deck id and the card the form describes, or each problem with its field.
 pub fn card(form: &AddFormState) -> Result<(String, NewCard), Vec<(FieldId, String)>> {
     let mut errors = Vec::new();
-    let deck_id = deck_id_from_name(&form.deck.text);
+    let deck_id = form.deck_id();
     if deck_id.is_empty() {
         errors.push((
             FieldId::Deck,

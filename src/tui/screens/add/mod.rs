@@ -135,6 +135,20 @@ impl AddFormState {
         }
     }
 
+    /// The deck id the deck field names: one of the learner's decks by its id or its title,
+    /// otherwise the id a new deck of that name gets (`AWS notes` -> `aws-notes`).
+    pub fn deck_id(&self) -> String {
+        let typed = self.deck.text.trim();
+        match self
+            .decks
+            .iter()
+            .find(|d| d.title.eq_ignore_ascii_case(typed))
+        {
+            Some(d) => d.id.clone(),
+            None => recall::import::add::form::deck_id_from_name(typed),
+        }
+    }
+
     pub fn kind(&self) -> Kind {
         self.kind
     }

@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
-use recall::import::add::form::deck_id_from_name;
 use recall::import::add::DEFAULT_TITLE;
 use recall::text::for_terminal as inert;
 use unicode_width::UnicodeWidthStr;
@@ -140,7 +139,7 @@ fn label_of(kind: Kind, id: FieldId) -> &'static str {
 fn hint(s: &AddFormState, id: FieldId) -> Option<String> {
     Some(match (id, s.kind()) {
         (FieldId::Deck, _) => {
-            let typed = deck_id_from_name(&s.deck.text);
+            let typed = s.deck_id();
             let which = match s.decks.iter().find(|d| d.id == typed) {
                 Some(d) => format!("your deck \"{}\"", inert(&d.title)),
                 None if typed.is_empty() => "no deck yet".to_string(),
