@@ -33,8 +33,11 @@ fn a_adds_a_card_to_a_new_deck_that_is_then_studied() {
     t.keys(&["Enter"]);
     t.keys(&["-l", "streams from S3? ü"]);
     t.keys(&["BSpace", "BSpace", "Tab"]);
-    t.keys(&["-l", "Pipe mode (and FastFile)"]);
-    t.keys(&["Tab", "Tab"]);
+    // Pasted (bracketed paste): the line break is a new line in the field, not enter or a key.
+    t.paste("Pipe mode (and FastFile)\tq");
+    t.keys(&["BSpace", "BSpace", "Tab"]);
+    t.paste("Pipe streams from S3.\nFile downloads first.");
+    t.keys(&["Tab"]);
     t.keys(&["-l", "sagemaker, input"]);
     let form = t.wait_text("sagemaker, input");
     assert!(
@@ -56,6 +59,14 @@ fn a_adds_a_card_to_a_new_deck_that_is_then_studied() {
     // The deck file holds the card with its stable id.
     let deck = std::fs::read_to_string(home.path().join("decks/aws-notes.toml")).expect("deck");
     assert!(deck.contains("title = \"AWS notes\""), "{deck}");
+    assert!(
+        deck.contains("back = \"Pipe mode (and FastFile)\""),
+        "{deck}"
+    );
+    assert!(
+        deck.contains("Pipe streams from S3.\nFile downloads first."),
+        "{deck}"
+    );
     assert!(
         deck.contains("front = \"\"\"\nWhich SageMaker input mode\nstreams from S3?\"\"\""),
         "{deck}"
