@@ -23,6 +23,14 @@ const SUBCOMMANDS: &[&str] = &[
     "optimize",
     "completions",
     "man",
+    "study",
+    "suspend",
+    "unsuspend",
+    "bury",
+    "unbury",
+    "forget",
+    "reschedule",
+    "history",
 ];
 
 fn generated(args: &[&str]) -> String {

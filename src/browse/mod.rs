@@ -58,18 +58,40 @@ impl SortKey {
     }
 }
 
-/// The browser's cards and, computed the first time each is asked for, their order by each
-/// column, so a keypress never sorts.
+/// The browser's cards, every card's folded text in one buffer (so a word is found with one
+/// scan of it, not one search per card) and, computed the first time each is asked for,
+/// their order by each column, so a keypress never sorts.
 pub struct Index {
     facts: Vec<CardFacts>,
-    orders: [OnceLock<Vec<u32>>; SortKey::ALL.len()],
+    /// Every card's folded text, one after another; card `i` is `text[starts[i]..starts[i + 1]]`.
+    text: Vec<u8>,
+    starts: Vec<usize>,
+    orders: [OnceLock<Order>; SortKey::ALL.len()],
+}
+
+/// Every card sorted by one column, and where each run of equal values starts (so a
+/// descending walk keeps ties in collection order without comparing cards again).
+struct Order {
+    order: Vec<u32>,
+    runs: Vec<usize>,
 }
 
 impl Index {
     /// Wraps the facts `collect` built.
     pub fn new(facts: Vec<CardFacts>) -> Index {
+        let mut text = Vec::with_capacity(facts.iter().map(|f| f.folded_text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(facts.len() + 1);
+        for f in &facts {
+            starts.push(text.len());
+            text.extend_from_slice(f.folded_text.as_bytes());
+            // A separator no folded word holds, so a phrase never spans two cards.
+            text.push(0);
+        }
+        starts.push(text.len());
         Index {
             facts,
+            text,
+            starts,
             orders: Default::default(),
         }
     }
@@ -82,37 +104,130 @@ impl Index {
     /// The indices (into `facts`) of the cards `query` selects, sorted by `key` (ties in
     /// collection order), reversed when `descending` (ties stay in collection order).
     pub fn search(&self, query: &Query, key: SortKey, descending: bool) -> Vec<u32> {
-        let order = self.order(key);
-        let pick = |&i: &u32| query.matches(&self.facts[i as usize]);
+        let picked = (!query.is_empty()).then(|| self.select(query));
+        let keep = |i: &u32| picked.as_ref().is_none_or(|p| p[*i as usize]);
+        let Order { order, runs } = self.sorted(key);
         if !descending {
-            return order.iter().copied().filter(|i| pick(i)).collect();
+            return order.iter().copied().filter(keep).collect();
         }
-        // Reverse by runs of equal keys, so ties keep collection order either way.
-        let mut out: Vec<u32> = Vec::new();
+        let mut out = Vec::with_capacity(order.len());
         let mut end = order.len();
-        while end > 0 {
-            let last = &self.facts[order[end - 1] as usize];
-            let mut start = end - 1;
-            while start > 0 && compare(&self.facts[order[start - 1] as usize], last, key).is_eq() {
-                start -= 1;
-            }
-            out.extend(order[start..end].iter().copied().filter(|i| pick(i)));
+        for &start in runs.iter().rev() {
+            out.extend(order[start..end].iter().copied().filter(keep));
             end = start;
         }
         out
     }
 
+    /// Whether each card (in collection order) is selected: each word or phrase is found
+    /// with one scan of the text buffer, then the cards are tested in memory order.
+    fn select(&self, query: &Query) -> Vec<bool> {
+        let has: Vec<Vec<bool>> = query.texts().iter().map(|f| self.holding(f)).collect();
+        self.facts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| query.matches_with(c, &|t| has[t][i]))
+            .collect()
+    }
+
+    /// Which cards' text holds `needle`: one pass over the buffer, jumping to the next card
+    /// after each find.
+    fn holding(&self, needle: &memchr::memmem::Finder<'_>) -> Vec<bool> {
+        let mut has = vec![false; self.facts.len()];
+        let mut at = 0;
+        while let Some(found) = needle.find(&self.text[at..]) {
+            let pos = at + found;
+            let card = self.starts.partition_point(|&s| s <= pos) - 1;
+            let end = self.starts[card + 1];
+            if pos + needle.needle().len() < end {
+                has[card] = true;
+            }
+            at = end;
+            if at >= self.text.len() {
+                break;
+            }
+        }
+        has
+    }
+
     /// The order of every card by `key`, ascending, ties in collection order.
     pub fn order(&self, key: SortKey) -> &[u32] {
+        &self.sorted(key).order
+    }
+
+    fn sorted(&self, key: SortKey) -> &Order {
         self.orders[key.slot()].get_or_init(|| {
-            let mut order: Vec<u32> = (0..self.facts.len() as u32).collect();
-            if key != SortKey::Deck {
-                order.sort_by(|&a, &b| {
-                    compare(&self.facts[a as usize], &self.facts[b as usize], key)
-                });
+            // Sort on a number per card (one pass over the cards), not on the cards.
+            let mut keyed: Vec<(u128, u32)> = self
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (sort_key(c, key), i as u32))
+                .collect();
+            let tie = |a: u32, b: u32| match key {
+                // Fronts sharing their first 16 bytes: the whole text decides.
+                SortKey::Front => compare(&self.facts[a as usize], &self.facts[b as usize], key),
+                _ => std::cmp::Ordering::Equal,
+            };
+            keyed.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| tie(a.1, b.1))
+                    .then(a.1.cmp(&b.1))
+            });
+            let mut runs = Vec::new();
+            for (n, w) in keyed.iter().enumerate() {
+                let same = n > 0 && {
+                    let p = keyed[n - 1];
+                    p.0 == w.0 && tie(p.1, w.1).is_eq()
+                };
+                if !same {
+                    runs.push(n);
+                }
             }
-            order
+            Order {
+                order: keyed.into_iter().map(|(_, i)| i).collect(),
+                runs,
+            }
         })
+    }
+}
+
+/// A number that sorts cards by `key` as `compare` does (for Front, by its first 16 bytes).
+fn sort_key(c: &CardFacts, key: SortKey) -> u128 {
+    // None first, then the f32's total order.
+    let f = |x: Option<f32>| {
+        x.map_or(0, |x| {
+            let b = x.to_bits();
+            let ordered = if b >> 31 == 1 { !b } else { b | 1 << 31 };
+            u128::from(ordered) + 1
+        })
+    };
+    match key {
+        SortKey::Deck => c.entry as u128,
+        SortKey::Front => {
+            let mut prefix = [0u8; 16];
+            let bytes = c.folded_text.as_bytes();
+            let n = bytes.len().min(16);
+            prefix[..n].copy_from_slice(&bytes[..n]);
+            u128::from_be_bytes(prefix)
+        }
+        SortKey::Kind => match c.kind {
+            "basic" => 0,
+            "choice" => 1,
+            "cloze" => 2,
+            _ => 3,
+        },
+        SortKey::Phase => u128::from(phase_rank(c)),
+        SortKey::Due => c
+            .due
+            .map_or(0, |d| (i128::from(d) - i128::from(i64::MIN) + 1) as u128),
+        SortKey::Interval => u128::from(c.interval_days),
+        SortKey::Stability => f(c.stability),
+        SortKey::Difficulty => f(c.difficulty),
+        SortKey::Retrievability => f(c.retrievability),
+        SortKey::Lapses => u128::from(c.lapses),
+        SortKey::Reps => u128::from(c.reps),
+        SortKey::State => u128::from(state_rank(c)),
     }
 }
 

@@ -11,6 +11,8 @@ use crate::schedule::Phase;
 #[derive(Clone, Debug)]
 pub struct Query {
     root: Node,
+    /// The words and phrases to find, folded; `Node::Text` holds an index into this.
+    texts: Vec<Finder<'static>>,
 }
 
 /// Why a search could not be read: where (1-based character column) and what was expected.
@@ -26,7 +28,8 @@ enum Node {
     All(Vec<Node>),
     Any(Vec<Node>),
     Not(Box<Node>),
-    Text(Box<Finder<'static>>),
+    /// Find `Query::texts[i]` in the card's folded text.
+    Text(usize),
     Deck(Glob),
     Tag(Glob),
     Is(State),
@@ -116,22 +119,35 @@ impl Glob {
 impl Query {
     /// Whether the card is selected; an empty query selects every card.
     pub fn matches(&self, card: &CardFacts) -> bool {
-        self.root.matches(card)
+        let text = card.folded_text.as_bytes();
+        self.root
+            .eval(card, &|i| self.texts[i].find(text).is_some())
+    }
+
+    /// The words and phrases the query looks for (folded), so that a caller holding every
+    /// card's text in one buffer can find each once (`Index::search`).
+    pub(crate) fn texts(&self) -> &[Finder<'static>] {
+        &self.texts
+    }
+
+    /// Whether the card is selected, given whether it holds each of `texts()`.
+    pub(crate) fn matches_with(&self, card: &CardFacts, has_text: &dyn Fn(usize) -> bool) -> bool {
+        self.root.eval(card, has_text)
     }
 
     /// Whether the query is empty (selects everything without looking).
     pub fn is_empty(&self) -> bool {
-        matches!(&self.root, Node::All(v) if v.is_empty())
+        is_empty(&self.root)
     }
 }
 
 impl Node {
-    fn matches(&self, c: &CardFacts) -> bool {
+    fn eval(&self, c: &CardFacts, has_text: &dyn Fn(usize) -> bool) -> bool {
         match self {
-            Node::All(nodes) => nodes.iter().all(|n| n.matches(c)),
-            Node::Any(nodes) => nodes.iter().any(|n| n.matches(c)),
-            Node::Not(node) => !node.matches(c),
-            Node::Text(finder) => finder.find(c.folded_text.as_bytes()).is_some(),
+            Node::All(nodes) => nodes.iter().all(|n| n.eval(c, has_text)),
+            Node::Any(nodes) => nodes.iter().any(|n| n.eval(c, has_text)),
+            Node::Not(node) => !node.eval(c, has_text),
+            Node::Text(i) => has_text(*i),
             Node::Deck(glob) => glob.matches(&c.folded_deck),
             Node::Tag(glob) => {
                 c.folded_tags.iter().any(|t| glob.matches(t)) || (c.leech && glob.matches("leech"))
@@ -246,6 +262,11 @@ fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, QueryError> {
     Ok(out)
 }
 
+/// Whether a node is the empty "and" (nothing was written there).
+fn is_empty(node: &Node) -> bool {
+    matches!(node, Node::All(v) if v.is_empty())
+}
+
 fn err(column: usize, message: impl Into<String>) -> QueryError {
     QueryError {
         column,
@@ -261,13 +282,17 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         tokens,
         pos: 0,
         end: input.chars().count() + 1,
+        texts: Vec::new(),
     };
     let root = p.or_expr()?;
     if let Some((_, column)) = p.peek() {
         // Only a `)` stops an expression early.
         return Err(err(column, "this `)` has no `(` before it"));
     }
-    Ok(Query { root })
+    Ok(Query {
+        root,
+        texts: p.texts,
+    })
 }
 
 struct Parser {
@@ -275,6 +300,7 @@ struct Parser {
     pos: usize,
     /// The column just past the input, for "expected more" errors.
     end: usize,
+    texts: Vec<Finder<'static>>,
 }
 
 impl Parser {
@@ -285,27 +311,21 @@ impl Parser {
     fn or_expr(&mut self) -> Result<Node, QueryError> {
         let mut any = vec![self.and_expr()?];
         while let Some((Token::Or, column)) = self.peek() {
+            if is_empty(&any[any.len() - 1]) {
+                return Err(err(column, "`or` needs a search term before it"));
+            }
             self.pos += 1;
             let next = self.and_expr()?;
-            if matches!(&next, Node::All(v) if v.is_empty()) {
+            if is_empty(&next) {
                 return Err(err(column, "`or` needs a search term after it"));
             }
             any.push(next);
         }
-        if any.len() > 1 {
-            if let Some(Node::All(v)) = any.first() {
-                if v.is_empty() {
-                    let column = self
-                        .tokens
-                        .iter()
-                        .find(|t| t.0 == Token::Or)
-                        .map_or(1, |t| t.1);
-                    return Err(err(column, "`or` needs a search term before it"));
-                }
-            }
-            return Ok(Node::Any(any));
-        }
-        Ok(any.pop().unwrap_or(Node::All(Vec::new())))
+        Ok(if any.len() > 1 {
+            Node::Any(any)
+        } else {
+            any.pop().unwrap_or(Node::All(Vec::new()))
+        })
     }
 
     fn and_expr(&mut self) -> Result<Node, QueryError> {
@@ -343,7 +363,7 @@ impl Parser {
                 match self.peek() {
                     Some((Token::Close, close)) => {
                         self.pos += 1;
-                        if matches!(&inner, Node::All(v) if v.is_empty()) {
+                        if is_empty(&inner) {
                             return Err(err(close, "nothing between `(` and `)`"));
                         }
                         Ok(inner)
@@ -353,7 +373,7 @@ impl Parser {
             }
             Token::Word { text, quoted } => {
                 self.pos += 1;
-                term(&text, quoted, column)
+                term(&text, quoted, column, &mut self.texts)
             }
             Token::Or | Token::Close => Err(err(column, "expected a search term here")),
         }
@@ -361,7 +381,12 @@ impl Parser {
 }
 
 /// One word: a field (`deck:`, `tag:`, `is:`, `prop:`) or text to find.
-fn term(text: &str, quoted: bool, column: usize) -> Result<Node, QueryError> {
+fn term(
+    text: &str,
+    quoted: bool,
+    column: usize,
+    texts: &mut Vec<Finder<'static>>,
+) -> Result<Node, QueryError> {
     if !quoted {
         if let Some((field, value)) = text.split_once(':') {
             let value_column = column + field.chars().count() + 1;
@@ -389,9 +414,8 @@ fn term(text: &str, quoted: bool, column: usize) -> Result<Node, QueryError> {
             "an empty phrase `\"\"` finds nothing; put words in it",
         ));
     }
-    Ok(Node::Text(Box::new(
-        Finder::new(needle.as_bytes()).into_owned(),
-    )))
+    texts.push(Finder::new(needle.as_bytes()).into_owned());
+    Ok(Node::Text(texts.len() - 1))
 }
 
 fn is_term(value: &str, column: usize) -> Result<Node, QueryError> {

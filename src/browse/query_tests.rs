@@ -199,6 +199,7 @@ fn malformed_queries_name_the_column_and_what_was_expected() {
         ("or kms", 1, "before it"),
         ("kms or", 5, "after it"),
         ("kms or or s3", 5, "after it"),
+        ("kms or s3 (or x)", 12, "before it"),
         ("kms -", 5, "term"),
         ("kms (- )", 6, "`-` needs"),
         ("is:sleeping", 4, "not a card state"),

@@ -111,3 +111,51 @@ fn collect_gives_one_row_per_card_from_the_replayed_collection() {
     assert!(q.matches(a) && !q.matches(b));
     assert!(parse("https").expect("q").matches(&facts[2]));
 }
+
+#[test]
+fn search_over_the_text_buffer_selects_exactly_what_matches_selects() {
+    let mut cs: Vec<CardFacts> = Vec::new();
+    for (i, (front, back)) in [
+        ("KMS keys", "envelope"),
+        ("S3 classes", "Glacier"),
+        ("kms grants", "s3 access"),
+        ("x", "y"),
+        ("Keys and grants", "KMS"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut c = card(
+            &format!("c{i}"),
+            if i % 2 == 0 { "kms" } else { "s3" },
+            front,
+            back,
+            &[],
+        );
+        c.entry = i;
+        c.lapses = i as u32;
+        cs.push(c);
+    }
+    let ix = Index::new(cs);
+    for text in [
+        "kms",
+        "grants kms",
+        "\"kms grants\"",
+        "kms or glacier",
+        "-kms",
+        "s3 -deck:s3",
+        "ys\\nKMS",
+        "keys prop:lapses>0",
+        "y",
+        "\"s x\"",
+    ] {
+        let q = parse(text).expect("query");
+        let want: Vec<u32> = (0..ix.facts().len() as u32)
+            .filter(|&i| q.matches(&ix.facts()[i as usize]))
+            .collect();
+        assert_eq!(ix.search(&q, SortKey::Deck, false), want, "{text}");
+        let mut rev = ix.search(&q, SortKey::Deck, true);
+        rev.reverse();
+        assert_eq!(rev, want, "{text}");
+    }
+}

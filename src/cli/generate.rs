@@ -12,7 +12,7 @@ use super::{Cli, CliResult};
 
 /// What `recall` does with no command.
 const NO_COMMAND: &str =
-    "Run `recall` with no command (or `recall study`) to open the study screen (the TUI); no other command opens it.";
+    "Run `recall` with no command to open the study screen (the TUI); only `study` also opens it.";
 
 /// The environment variables recall reads, and what each does.
 const ENVIRONMENT: &[(&str, &str)] = &[

@@ -353,7 +353,12 @@ pub fn log_misses(
             return (done, Err(e));
         }
         let e = &mut col.cards[entry];
+        let lapses = e.state.lapses;
         e.state = scheduler.rate(&e.state, Rating::Again, now, e.seed);
+        // A lapse is a lapse: the replay makes leeches of quiz misses too.
+        if e.state.lapses > lapses && scheduler.is_leech_lapse(e.state.lapses) {
+            crate::study::mark_leech(e, scheduler);
+        }
     }
     (missed.len(), Ok(()))
 }

@@ -8,6 +8,7 @@ mod shuffle;
 mod siblings;
 mod undo;
 
+pub(crate) use collection::mark_leech;
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue};
 pub use session::{Answered, Session, SessionStats, UndoStack};

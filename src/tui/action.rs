@@ -87,6 +87,17 @@ pub enum Action {
     SetDue,
     /// Browser or card page: open the card in the user's editor.
     Edit,
+    /// Home: open the add-card form (`a`).
+    AddCard,
+    /// The add-card form: a new line in a multi-line field (`enter`), the next or previous
+    /// field (`tab`, `shift-tab`), delete the character under the cursor, the line's start or
+    /// end (`home`/`ctrl-a`, `end`/`ctrl-e`).
+    Newline,
+    NextField,
+    PrevField,
+    Delete,
+    LineStart,
+    LineEnd,
 }
 
 /// Where a screen wants to go next. A screen never builds another screen: it returns one of
@@ -133,6 +144,9 @@ pub enum Nav {
     /// Leave the browser: back to the screen it was opened from (`changed`: cards were
     /// suspended, edited...: a study session underneath starts again from the log).
     LeaveBrowse { changed: bool },
+    /// The add-card form, on this deck (an index into the collection) when it is one of the
+    /// learner's own; it comes back to Home.
+    AddCard(Option<usize>),
     /// End recall.
     Quit,
 }

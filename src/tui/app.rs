@@ -23,6 +23,7 @@ use super::help;
 use super::keys::hints;
 use super::keys::Mode;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::add::{self, AddFormState};
 use super::screens::browse::{self, BrowseState};
 use super::screens::home::{self, HomeState};
 use super::screens::quiz::results::{self, ResultsState};
@@ -43,6 +44,7 @@ pub enum Screen {
     Results(Box<ResultsState>),
     Stats(Box<StatsState>),
     Browse(Box<BrowseState>),
+    AddCard(Box<AddFormState>),
 }
 
 impl Screen {
@@ -57,6 +59,7 @@ impl Screen {
             Screen::Results(s) => s.mode(),
             Screen::Stats(s) => s.mode(),
             Screen::Browse(s) => s.mode(),
+            Screen::AddCard(s) => s.mode(),
         }
     }
 }
@@ -163,6 +166,7 @@ impl App {
             Screen::Results(s) => s.update(ctx, action),
             Screen::Stats(s) => s.update(ctx, action),
             Screen::Browse(s) => s.update(ctx, action),
+            Screen::AddCard(s) => s.update(ctx, action),
         };
         if let Some(nav) = nav {
             self.go(nav);
@@ -221,6 +225,9 @@ impl App {
                     Some(s) => Screen::Summary(s),
                     None => Screen::Home(HomeState::open(ctx, last)),
                 };
+            }
+            Nav::AddCard(deck) => {
+                self.screen = Screen::AddCard(Box::new(AddFormState::open(ctx, deck)));
             }
             Nav::Stats => self.screen = Screen::Stats(Box::new(StatsState::open(ctx))),
             Nav::QuizSetup => self.screen = Screen::QuizSetup(QuizSetupState::open(ctx)),
@@ -334,6 +341,7 @@ impl Widget for View<'_> {
             Screen::Results(s) => results::render(s, ctx, theme, body, buf),
             Screen::Stats(s) => stats::render(s, ctx, theme, body, buf),
             Screen::Browse(s) => browse::view::render(s, ctx, theme, body, buf),
+            Screen::AddCard(s) => add::render(s, ctx, theme, body, buf),
         }
         if let Some(st) = &ctx.status {
             let style = if st.is_error {

@@ -138,6 +138,10 @@ impl HomeState {
                     search: action == Action::Search,
                 });
             }
+            Action::AddCard => {
+                ctx.last_deck = self.selected;
+                return Some(Nav::AddCard(Some(self.selected)));
+            }
             Action::Stats => {
                 ctx.last_deck = self.selected;
                 return Some(Nav::Stats);

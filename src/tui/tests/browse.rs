@@ -176,7 +176,7 @@ fn space_marks_rows_and_a_marks_every_row_shown() {
 fn the_card_page_shows_file_history_with_undone_answers_struck_and_the_recall_curve() {
     let mut app = browser_app();
     // Answer the first card Good, undo that, answer it Good again.
-    press(&mut app, 'a', T0);
+    press(&mut app, 'A', T0);
     let first = match &app.screen {
         Screen::Study(s) => s.session.current().expect("a card"),
         _ => panic!("not studying"),
@@ -321,7 +321,7 @@ fn e_asks_the_loop_for_the_editor_and_a_good_save_is_shown_a_broken_one_keeps_th
 fn after_an_edit_reloaded_the_cards_the_study_session_underneath_is_not_resumed() {
     let mut app = browser_app();
     app.ctx.importer = Some(Box::new(FakeEditing { broken: false }));
-    press(&mut app, 'a', T0);
+    press(&mut app, 'A', T0);
     press(&mut app, 'e', T0);
     press(&mut app, 'e', T0);
     let edit = app.ctx.pending_edit.take().expect("an editor request");

@@ -87,7 +87,7 @@ fn bury_forget_and_set_due_on_the_selected_card() {
     let events = sink.events.clone();
     let mut app = app_with(sink);
     // Answer the first card so that forget has something to forget.
-    press(&mut app, 'a', T0);
+    press(&mut app, 'A', T0);
     press(&mut app, ' ', T0);
     press(&mut app, '4', T0);
     press(&mut app, 'q', T0);

@@ -1,8 +1,11 @@
 //! The TUI driven headless, one file per screen: actions in through `App::update`, the
 //! frame out through `TestBackend` (text and insta snapshots). `support.rs` holds the set-ups.
 
+mod add_form;
 mod browse;
 mod browse_act;
+mod cloze_hints;
+mod custom_study;
 mod frame;
 mod home;
 mod home_scroll;
