@@ -80,7 +80,13 @@ pub fn run_tui(
     };
     importer.seen = importer.others();
     app.ctx.importer = Some(Box::new(importer));
+    app.ctx.config_store = Some(Box::new(super::tui_config::TuiConfig::new(
+        paths.config_file.clone(),
+        clock.utc_offset_secs,
+    )));
     app.ctx.history = recall::stats::history::History::new(history, &device);
+    // Home again, now that it can read the config (its plan) and the log (the welcome).
+    app.set_config(opened.config);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {
@@ -222,6 +228,9 @@ mod tests {
             device: "me-00000001".into(),
             seen: Vec::new(),
         }));
+        // Not a first run: the welcome would take the keys.
+        app.ctx.welcome_closed = true;
+        app.set_config(opened.config);
         app.update(Action::Import, now);
         for c in csv.display().to_string().chars() {
             app.update(Action::Type(c), now);
@@ -330,6 +339,8 @@ mod tests {
         };
         importer.seen = importer.others();
         app.ctx.importer = Some(Box::new(importer));
+        app.ctx.welcome_closed = true;
+        app.set_config(opened.config);
         let card = "s3-security/sse-options";
         let reps = |app: &App| {
             let i = app.ctx.collection.find(card).expect("card");

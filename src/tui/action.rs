@@ -69,6 +69,8 @@ pub enum Action {
     Import,
     /// Home: open the stats screen.
     Stats,
+    /// Home and Stats: open the exam-date prompt (`x`).
+    ExamDate,
 }
 
 /// Where a screen wants to go next. A screen never builds another screen: it returns one of

@@ -8,10 +8,11 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
     match mode {
         Mode::Home => &[
             ("enter", "study"),
-            ("a", "all decks"),
+            ("a", "all"),
             ("t", "quiz"),
             ("i", "import"),
             ("s", "stats"),
+            ("x", "exam"),
             ("?", "help"),
             ("q", "quit"),
         ],
@@ -59,8 +60,13 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back"),
         ],
         Mode::Summary => &[("enter", "back to decks"), ("u", "undo"), ("?", "help")],
-        Mode::Stats => &[("j/k", "scroll decks"), ("?", "help"), ("q", "back")],
-        Mode::Help => &[("esc", "close help")],
+        Mode::Stats => &[
+            ("j/k", "scroll decks"),
+            ("x", "exam date"),
+            ("?", "help"),
+            ("q", "back"),
+        ],
+        Mode::Help => &[("j/k", "scroll"), ("esc", "close help")],
         Mode::QuizSetup => &[
             ("j/k", "move"),
             ("space h/l", "toggle/change"),
@@ -113,6 +119,13 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("esc", "cancel"),
         ],
         Mode::Report => &[("enter", "back to decks")],
+        Mode::Welcome => &[
+            ("enter", "learn today's cards"),
+            ("x", "exam date"),
+            ("esc", "look around"),
+            ("?", "help"),
+        ],
+        Mode::DatePrompt => &[("enter", "set"), ("ctrl-u", "clear"), ("esc", "cancel")],
     }
 }
 
@@ -125,6 +138,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("t", "take a quiz (exam simulation)"),
             ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("s", "stats and exam readiness"),
+            ("x", "set, change or clear the exam date"),
             ("u", "undo the last answer of today (shows the card again)"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
@@ -174,10 +188,15 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Stats => &[
             ("j/k ↑/↓", "scroll the deck table"),
+            ("x", "set, change or clear the exam date"),
             ("?", "help"),
             ("q", "back to decks"),
         ],
-        Mode::Help => &[("esc", "close help"), ("?", "close help")],
+        Mode::Help => &[
+            ("j/k ↑/↓", "scroll the help"),
+            ("esc", "close help"),
+            ("?", "close help"),
+        ],
         Mode::QuizSetup => &[
             ("j/k ↑/↓", "move between decks, questions, mode"),
             ("space h/l", "toggle a deck; change the count or mode"),
@@ -242,5 +261,17 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("esc", "cancel"),
         ],
         Mode::Report => &[("enter", "back to decks")],
+        Mode::Welcome => &[
+            ("enter", "learn today's cards (all decks)"),
+            ("x", "set the exam date"),
+            ("esc q", "close the welcome and look at the decks"),
+            ("?", "help"),
+        ],
+        Mode::DatePrompt => &[
+            ("enter", "set the exam date (empty or none clears it)"),
+            ("ctrl-u", "clear the line"),
+            ("ctrl-w", "delete a word"),
+            ("esc", "cancel"),
+        ],
     }
 }

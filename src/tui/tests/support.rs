@@ -91,8 +91,17 @@ pub fn app_with_deck(src: &str, sink: MemSink) -> App {
     app_on(vec![deck], sink)
 }
 
-/// An app on these decks at `T0`, nothing studied yet, fuzz off so intervals are exact.
+/// An app on these decks at `T0`, nothing studied yet, fuzz off so intervals are exact, the
+/// first-run welcome already closed (as after `esc`): most tests are about what is under it.
 pub fn app_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
+    let mut app = first_run_on(decks, sink);
+    app.ctx.welcome_closed = true;
+    app.set_config(recall::store::Config::default());
+    app
+}
+
+/// An app on these decks at `T0` as a learner first sees it: nothing answered, the welcome up.
+pub fn first_run_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
         ..SchedulerConfig::default()
