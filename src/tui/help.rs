@@ -18,27 +18,27 @@ use crate::tui::theme::Theme;
 /// The widest the overlay gets: longer lines wrap.
 const MAX_WIDTH: u16 = 80;
 
-/// The welcome as lines (wrapped by the caller's paragraph): the counts' names in their
-/// colours, as Home's table heads them. Home's first-run panel and its help both use it.
-pub fn welcome_lines(theme: Theme) -> Vec<Line<'static>> {
-    WELCOME
-        .iter()
-        .map(|part| match *part {
-            Part::Text(t) => Line::from(t),
+/// The welcome wrapped to `width` columns, each count's meaning hanging under itself and the
+/// counts' names in their colours as Home's table heads them. Home's first-run box and its
+/// help both use it.
+pub fn welcome_rows(theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let mut rows = Vec::new();
+    for part in WELCOME {
+        match *part {
+            Part::Text(t) => rows.extend(hanging(vec![], vec![Line::from(t)], width)),
             Part::Count(name, what) => {
                 let style = match name {
                     "New" => theme.new_count(),
                     "Learn" => theme.learn_count(),
                     _ => theme.due_count(),
                 };
-                Line::from(vec![
-                    Span::styled(format!("  {name:<6}"), style),
-                    Span::raw(what),
-                ])
+                let marker = vec![Span::styled(format!("  {name:<6}"), style)];
+                rows.extend(hanging(marker, vec![Line::from(what)], width));
             }
-            Part::Blank => Line::from(""),
-        })
-        .collect()
+            Part::Blank => rows.push(Line::from("")),
+        }
+    }
+    rows
 }
 
 /// The overlay's box inside `area` for `mode`, and its lines wrapped to fit it.
@@ -60,8 +60,9 @@ fn layout(mode: Mode, theme: Theme, area: Rect) -> (Rect, Vec<Line<'static>>) {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(" First steps", theme.title())));
         // Wrapped here (not by the overlay) so that the scroll limit counts real lines.
-        for line in welcome_lines(theme) {
-            lines.extend(hanging(vec![Span::raw(" ")], vec![line], inner));
+        for mut row in welcome_rows(theme, inner.saturating_sub(1)) {
+            row.spans.insert(0, Span::raw(" "));
+            lines.push(row);
         }
     }
     lines.push(Line::from(""));
@@ -87,6 +88,14 @@ fn layout(mode: Mode, theme: Theme, area: Rect) -> (Rect, Vec<Line<'static>>) {
 pub fn scroll_limit(mode: Mode, area: Rect) -> u16 {
     let (popup, lines) = layout(mode, Theme::new(false), area);
     (lines.len() as u16).saturating_sub(popup.height.saturating_sub(2))
+}
+
+/// The overlay's text for `mode` at `width` columns, one string (tests read it).
+#[cfg(test)]
+pub fn lines_for_test(mode: Mode, width: u16) -> String {
+    let (_, lines) = layout(mode, Theme::new(false), Rect::new(0, 0, width, 24));
+    let rows: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    rows.join("\n")
 }
 
 /// The help overlay for `mode`, scrolled down `scroll` lines, centred over the screen.

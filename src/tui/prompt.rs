@@ -16,6 +16,7 @@ use recall::text::inert;
 
 use super::action::Action;
 use super::layout::centered;
+use super::text::hanging;
 use super::theme::Theme;
 
 /// The most directory entries one `tab` reads.
@@ -198,7 +199,13 @@ pub fn complete_from(dir: &str, prefix: &str, listing: &Listing) -> Completed {
 /// reversed while selected), then the choices or the note of the last `tab`.
 pub fn render(p: &PathPrompt, title: &str, hint: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let shown_choices = p.choices.len().min(SHOWN_CHOICES);
-    let extra = u16::from(p.note.is_some())
+    // A note (an error in words) wraps under the line, as wide as the box allows.
+    let note_width = area.width.min(70).saturating_sub(2);
+    let note: Vec<Line<'static>> = p.note.as_ref().map_or_else(Vec::new, |n| {
+        let body = vec![Line::from(Span::styled(inert(n).into_owned(), theme.dim()))];
+        hanging(vec![Span::raw("   ")], body, note_width)
+    });
+    let extra = note.len() as u16
         + shown_choices as u16
         + u16::from(p.choices.len() > SHOWN_CHOICES);
     let popup = centered(area, 70, 6 + extra);
@@ -223,12 +230,7 @@ pub fn render(p: &PathPrompt, title: &str, hint: &str, theme: Theme, area: Rect,
             Span::styled("▏", theme.key()),
         ]),
     ];
-    if let Some(note) = &p.note {
-        lines.push(Line::from(Span::styled(
-            format!("   {}", inert(note)),
-            theme.dim(),
-        )));
-    }
+    lines.extend(note);
     for c in p.choices.iter().take(SHOWN_CHOICES) {
         lines.push(Line::from(Span::styled(
             format!("   {}", inert(c)),

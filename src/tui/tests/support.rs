@@ -377,3 +377,44 @@ pub fn key_of(app: &App, option: &str) -> char {
     let before = &line[..line.find(&format!(") {option}")).expect("found")];
     before.chars().last().expect("a digit before ')'")
 }
+
+/// config.toml in memory for `x` and the reload on Home: `set` edits the text exactly as the
+/// binary does (through `config_edit`), `next_change` is what the next look at the file finds.
+#[derive(Clone, Default)]
+pub struct MemConfig {
+    pub text: Rc<RefCell<String>>,
+    pub next_change: Rc<RefCell<Option<Result<recall::store::Config, String>>>>,
+}
+
+impl crate::tui::ctx::ConfigStore for MemConfig {
+    fn set(
+        &mut self,
+        key: &str,
+        raw: &str,
+        now: Millis,
+    ) -> Result<recall::store::Config, String> {
+        use recall::store::config_edit::{apply, edit_text, setting};
+        let today = recall::dates::date_of_day(now.div_euclid(86_400_000) as i32);
+        let words = |e: StoreError| match e {
+            StoreError::Config { message, .. } => message,
+            other => other.to_string(),
+        };
+        let s = setting(key, raw, today).map_err(words)?;
+        let src = self.text.borrow().clone();
+        let (text, config) = edit_text(&src, "config.toml", |doc| apply(doc, key, s)).map_err(words)?;
+        *self.text.borrow_mut() = text;
+        Ok(config)
+    }
+
+    fn changed(&mut self) -> Option<Result<recall::store::Config, String>> {
+        self.next_change.borrow_mut().take()
+    }
+}
+
+/// Types `s` into an open prompt and presses enter.
+pub fn type_and_enter(app: &mut App, s: &str, now: Millis) {
+    for c in s.chars() {
+        app.update(Action::Type(c), now);
+    }
+    app.update(Action::Submit, now);
+}

@@ -55,6 +55,11 @@ impl PlanLines {
             ),
         };
         let new_cards = match (&plan.pacing.note, &plan.last_new_card) {
+            // The core's note names the command line; here the key does it.
+            (Some(_), _) if plan.exam_date.is_none() => Some(format!(
+                "new_per_day = \"exam\" needs an exam date (x); until then {} a day.",
+                plan.pacing.per_day
+            )),
             (Some(note), _) => Some(note.clone()),
             (None, Some(last)) if plan.pacing.paced_by_exam => Some(format!(
                 "New cards follow the exam: {} a day, the last one on {last}.",

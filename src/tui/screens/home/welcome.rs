@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
-use crate::tui::help::welcome_lines;
+use crate::tui::help::welcome_rows;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
 
@@ -22,7 +22,7 @@ pub fn render(theme: Theme, area: Rect, buf: &mut Buffer) {
         Span::styled("esc", theme.key()),
         Span::styled(" look around", theme.dim()),
     ]);
-    let mut lines = welcome_lines(theme);
+    let mut lines = welcome_rows(theme, inner);
     lines.push(Line::from(""));
     lines.push(keys);
     let height = |lines: &Vec<Line<'static>>| {
