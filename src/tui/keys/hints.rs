@@ -120,10 +120,11 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Report => &[("enter", "back to decks")],
         Mode::Welcome => &[
-            ("enter", "learn today's cards"),
+            ("enter", "study"),
             ("x", "exam date"),
-            ("esc", "look around"),
+            ("esc", "close this"),
             ("?", "help"),
+            ("q", "quit"),
         ],
         Mode::DatePrompt => &[("enter", "set"), ("ctrl-u", "clear"), ("esc", "cancel")],
     }
@@ -262,10 +263,11 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Report => &[("enter", "back to decks")],
         Mode::Welcome => &[
-            ("enter", "learn today's cards (all decks)"),
+            ("enter", "study the selected deck: today's new cards"),
             ("x", "set the exam date"),
-            ("esc q", "close the welcome and look at the decks"),
+            ("esc", "close the welcome (any key of Home closes it too)"),
             ("?", "help"),
+            ("q", "quit"),
         ],
         Mode::DatePrompt => &[
             ("enter", "set the exam date (empty or none clears it)"),

@@ -83,11 +83,10 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             _ => None,
         },
+        // The welcome is over Home and takes Home's keys; only esc closes it, not recall.
         Mode::Welcome => match code {
-            KeyCode::Enter => Some(Action::StudyAll),
-            KeyCode::Char('x') => Some(Action::ExamDate),
-            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
-            _ => None,
+            KeyCode::Esc => Some(Action::Back),
+            _ => map(Mode::Home, key),
         },
         Mode::Home => match code {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),

@@ -169,18 +169,25 @@ impl HomeState {
             }
             return None;
         }
+        // The welcome is over Home, not instead of it: esc closes it, `x` opens the prompt
+        // over it, and any other key closes it and does what it does on Home.
         if self.welcome {
             match action {
-                Action::StudyAll => return Some(Nav::Study(Scope::All)),
-                Action::ExamDate => self.exam = Some(PathPrompt::default()),
+                Action::ExamDate => {
+                    self.exam = Some(PathPrompt::default());
+                    return None;
+                }
+                Action::Tick => return None,
                 Action::Back => {
                     ctx.welcome_closed = true;
                     self.welcome = false;
+                    return None;
                 }
-                Action::Quit => return Some(Nav::Quit),
-                _ => {}
+                _ => {
+                    ctx.welcome_closed = true;
+                    self.welcome = false;
+                }
             }
-            return None;
         }
         let n = self.rows.len();
         match action {

@@ -29,29 +29,47 @@ fn the_welcome_is_up_until_the_first_answer_and_enter_learns_todays_cards() {
     // At 40 columns it wraps and every line is still there.
     let narrow = text(&render(&app, 40, 24, Theme::new(true)));
     assert!(narrow.contains("Press enter to learn today's"), "{narrow}");
-    assert!(narrow.contains("look around"), "{narrow}");
+    assert!(narrow.contains("close this"), "{narrow}");
     insta::assert_snapshot!("welcome_40x24", narrow);
 
-    // Stats and back: still up (nothing answered yet).
+    // Home's keys work under it: enter studies the selected deck (today's new cards).
     press(&mut app, '\n', T0);
     assert!(matches!(app.screen, Screen::Study(_)), "enter studies");
-    press(&mut app, 'q', T0);
-    assert!(matches!(app.screen, Screen::Home(_)));
-    assert_eq!(app.mode(), Mode::Welcome, "nothing answered: welcome again");
-    press(&mut app, '\n', T0);
     press(&mut app, ' ', T0 + 1_000);
     press(&mut app, '3', T0 + 2_000);
     press(&mut app, 'q', T0 + 3_000);
     press(&mut app, '\n', T0 + 3_000); // the summary
-    assert_eq!(app.mode(), Mode::Home, "the first answer ends the welcome");
+    assert_eq!(app.mode(), Mode::Home);
+    // The first answer ends it even in a run where it was never closed.
+    app.ctx.welcome_closed = false;
+    app.update(Action::Stats, T0 + 4_000);
+    app.update(Action::Back, T0 + 4_000);
+    assert_eq!(app.mode(), Mode::Home, "answered: no welcome");
+}
+
+#[test]
+fn until_an_answer_the_welcome_comes_back_each_run_and_x_opens_over_it() {
+    let mut app = first_run();
+    press(&mut app, 'x', T0);
+    assert_eq!(app.mode(), Mode::DatePrompt);
+    press(&mut app, '\u{1b}', T0);
+    assert_eq!(app.mode(), Mode::Welcome, "still there under the prompt");
+    // Studying without answering, then back: closed for this run only.
+    press(&mut app, '\n', T0);
+    press(&mut app, 'q', T0);
+    assert_eq!(app.mode(), Mode::Home);
+    app.ctx.welcome_closed = false; // as a new run starts
+    app.update(Action::Stats, T0);
+    app.update(Action::Back, T0);
+    assert_eq!(app.mode(), Mode::Welcome, "nothing answered yet");
 }
 
 #[test]
 fn esc_closes_the_welcome_for_the_run_and_question_mark_shows_it_again() {
     let mut app = first_run();
-    press(&mut app, 'q', T0);
+    press(&mut app, '\u{1b}', T0);
     assert_eq!(app.mode(), Mode::Home);
-    assert!(!app.quit, "q on the welcome closes it, it does not quit");
+    assert!(!app.quit, "esc on the welcome closes it, it does not quit");
     app.update(Action::Stats, T0);
     app.update(Action::Back, T0);
     assert_eq!(app.mode(), Mode::Home, "closed for the run");

@@ -148,6 +148,7 @@ pub fn press(app: &mut App, c: char, now: Millis) {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let code = match c {
         '\n' => KeyCode::Enter,
+        '\u{1b}' => KeyCode::Esc,
         c => KeyCode::Char(c),
     };
     if let Some(action) = crate::tui::keys::map(app.mode(), KeyEvent::new(code, KeyModifiers::NONE))

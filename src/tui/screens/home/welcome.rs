@@ -10,17 +10,20 @@ use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
 
 /// The first-run welcome over the deck list: what recall does each day, what the counts
-/// mean, and the two keys that matter. Blank lines go first when the terminal is short.
+/// mean, and the keys that matter. Home's keys work under it (the first one closes it).
+/// Blank lines go first when the terminal is short.
 pub fn render(theme: Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width.min(78);
     let inner = width.saturating_sub(4);
     let keys = Line::from(vec![
         Span::styled("enter", theme.key()),
-        Span::styled(" learn today's cards · ", theme.dim()),
+        Span::styled(" study · ", theme.dim()),
         Span::styled("x", theme.key()),
         Span::styled(" exam date · ", theme.dim()),
         Span::styled("esc", theme.key()),
-        Span::styled(" look around", theme.dim()),
+        Span::styled(" close this · ", theme.dim()),
+        Span::styled("?", theme.key()),
+        Span::styled(" this again", theme.dim()),
     ]);
     let mut lines = welcome_rows(theme, inner);
     lines.push(Line::from(""));
