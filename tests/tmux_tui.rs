@@ -33,12 +33,12 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     t.wait_text("1 Again");
     t.keys(&["3"]);
     t.wait_for("second card", |s| {
-        s.contains("1/") && s.contains("show answer")
+        s.contains("1 answered") && s.contains("show answer")
     });
     t.keys(&["Space"]);
     t.wait_text("1 Again");
     t.keys(&["3"]);
-    t.wait_text("2/");
+    t.wait_text("2 answered");
     t.keys(&["q"]);
     t.wait_text("Answers   2");
     t.keys(&["q"]);
@@ -292,7 +292,7 @@ fn stats_screen_counts_this_runs_answers_and_recall_stats_reads_meanwhile() {
     t.keys(&["Space"]);
     t.wait_text("1 Again");
     t.keys(&["4"]);
-    t.wait_text("1/20");
+    t.wait_text("1 answered · 19 left today");
     t.keys(&["q"]);
     t.wait_text("Answers   1");
     t.keys(&["q"]);
@@ -487,7 +487,7 @@ answer = 1
     std::thread::sleep(Duration::from_millis(700));
     t.keys(&["Space"]);
     // Again: the card is back in learning, shown early as nothing else is left.
-    t.wait_text("early, due in 1m");
+    t.wait_text("early, due in 1 min");
     t.keys(&["q"]);
     t.wait_text("Answers   1");
     let log = own_log(home.path());
