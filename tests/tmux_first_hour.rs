@@ -78,15 +78,25 @@ fn fresh_home_welcome_exam_date_plan_and_rating_row_at_100_and_40_columns() {
     ] {
         assert!(screen.contains(words), "{words}:\n{screen}");
     }
-    assert!(!screen.contains("10m ") && !screen.contains("1m "), "{screen}");
+    assert!(
+        !screen.contains("10m ") && !screen.contains("1m "),
+        "{screen}"
+    );
 
     // At 40 columns: two by two, the units still in words.
     t.resize(40, 30);
+    assert_eq!(t.display("#{window_width}"), "40");
     let screen = t.wait_for("the rating row at 40 columns", |s| {
         s.lines().any(|l| l.starts_with(" 3 Good  10 min"))
     });
-    assert!(screen.contains(" 1 Again  1 min     2 Hard  6 min"), "{screen}");
-    assert!(screen.contains("4 Easy  ") && screen.contains(" days"), "{screen}");
+    assert!(
+        screen.contains(" 1 Again  1 min     2 Hard  6 min"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("4 Easy  ") && screen.contains(" days"),
+        "{screen}"
+    );
     assert!(screen.lines().all(|l| l.chars().count() <= 40), "{screen}");
 
     t.keys(&["3"]);

@@ -50,7 +50,8 @@ fn words(e: StoreError) -> String {
 
 /// The local calendar date at `now` (for "in 3 weeks", "dec 20").
 fn local_date(now: Millis, utc_offset_secs: i32) -> time::Date {
-    let offset = time::UtcOffset::from_whole_seconds(utc_offset_secs).unwrap_or(time::UtcOffset::UTC);
+    let offset =
+        time::UtcOffset::from_whole_seconds(utc_offset_secs).unwrap_or(time::UtcOffset::UTC);
     time::OffsetDateTime::from_unix_timestamp(now.div_euclid(1000))
         .map(|t| t.to_offset(offset).date())
         .unwrap_or(time::Date::MIN)
@@ -90,7 +91,10 @@ mod tests {
         let mut store = TuiConfig::new(path.clone(), 0);
         assert!(store.changed().is_none(), "nothing changed yet");
         let c = store.set("exam_date", "in 3 weeks", NOW).expect("set");
-        assert_eq!(c.exam_date.map(|d| d.to_string()).as_deref(), Some("2026-12-21"));
+        assert_eq!(
+            c.exam_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-21")
+        );
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
             "# mine\nnew_per_day = \"exam\" # paced\nexam_date = 2026-12-21\n"
@@ -98,17 +102,28 @@ mod tests {
         assert!(store.changed().is_none(), "its own write is not a change");
         let e = store.set("exam_date", "someday", NOW).expect_err("refused");
         assert!(e.starts_with("\"someday\" is not a date: expected"), "{e}");
-        let e = store.set("exam_date", "2020-01-01", NOW).expect_err("refused");
+        let e = store
+            .set("exam_date", "2020-01-01", NOW)
+            .expect_err("refused");
         assert!(e.contains("is in the past"), "{e}");
         // Edited by hand (a longer file): read again once, then quiet.
-        std::fs::write(&path, "desired_retention = 0.85\nexam_date = \"2026-12-20\"\n")
-            .expect("write");
+        std::fs::write(
+            &path,
+            "desired_retention = 0.85\nexam_date = \"2026-12-20\"\n",
+        )
+        .expect("write");
         let c = store.changed().expect("noticed").expect("loads");
         assert_eq!(c.desired_retention, 0.85);
-        assert_eq!(c.exam_date.map(|d| d.to_string()).as_deref(), Some("2026-12-20"));
+        assert_eq!(
+            c.exam_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-20")
+        );
         assert!(store.changed().is_none());
         std::fs::write(&path, "desired_retention = 7\n").expect("write");
-        let e = store.changed().expect("noticed").expect_err("does not load");
+        let e = store
+            .changed()
+            .expect("noticed")
+            .expect_err("does not load");
         assert!(e.contains("desired_retention"), "{e}");
         let c = store.set("exam_date", "none", NOW);
         assert!(c.is_err(), "a file that does not load is not rewritten");

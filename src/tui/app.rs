@@ -23,7 +23,6 @@ use super::help;
 use super::keys::hints;
 use super::keys::Mode;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::settings;
 use super::screens::home::{self, HomeState};
 use super::screens::quiz::results::{self, ResultsState};
 use super::screens::quiz::setup::{self, QuizSetupState};
@@ -31,6 +30,7 @@ use super::screens::quiz::take::{self, QuizState};
 use super::screens::stats::{self, StatsState};
 use super::screens::study::{self, StudyState};
 use super::screens::summary::{self, SummaryState};
+use super::settings;
 use super::theme::Theme;
 
 /// The screens, each carrying its own state.

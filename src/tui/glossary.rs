@@ -5,7 +5,10 @@
 
 /// Each word recall shows, with what it means in plain words.
 pub const GLOSSARY: &[(&str, &str)] = &[
-    ("new", "a card you have not studied yet; a few are added each day"),
+    (
+        "new",
+        "a card you have not studied yet; a few are added each day",
+    ),
     (
         "learning",
         "a new card being fixed in memory: it comes back after short steps (1 min, 10 min) today",
@@ -15,15 +18,27 @@ pub const GLOSSARY: &[(&str, &str)] = &[
         "relearning",
         "a learnt card you forgot, going through the short steps again",
     ),
-    ("lapse", "a time you forgot a learnt card (Again on a review)"),
+    (
+        "lapse",
+        "a time you forgot a learnt card (Again on a review)",
+    ),
     (
         "retention",
         "the share of cards you still remember when they come back; recall aims at 90%",
     ),
-    ("interval", "how long until a card comes back: 10 min, 6 days, 1.2 months"),
-    ("suspend", "take a card out of study until you bring it back (s or @)"),
+    (
+        "interval",
+        "how long until a card comes back: 10 min, 6 days, 1.2 months",
+    ),
+    (
+        "suspend",
+        "take a card out of study until you bring it back (s or @)",
+    ),
     ("bury", "put a card aside until tomorrow (b or -)"),
-    ("cloze", "a card with a gap to fill: [...] hides part of a sentence"),
+    (
+        "cloze",
+        "a card with a gap to fill: [...] hides part of a sentence",
+    ),
     (
         "exam cap",
         "with an exam date set, no card is scheduled after the exam: intervals stop at exam day",

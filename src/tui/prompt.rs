@@ -205,9 +205,8 @@ pub fn render(p: &PathPrompt, title: &str, hint: &str, theme: Theme, area: Rect,
         let body = vec![Line::from(Span::styled(inert(n).into_owned(), theme.dim()))];
         hanging(vec![Span::raw("   ")], body, note_width)
     });
-    let extra = note.len() as u16
-        + shown_choices as u16
-        + u16::from(p.choices.len() > SHOWN_CHOICES);
+    let extra =
+        note.len() as u16 + shown_choices as u16 + u16::from(p.choices.len() > SHOWN_CHOICES);
     let popup = centered(area, 70, 6 + extra);
     Clear.render(popup, buf);
     // Show the end of a long path: that is where the typing happens.

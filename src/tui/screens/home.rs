@@ -305,7 +305,10 @@ pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut B
             Span::styled(format!("  {}", home.plan.long), theme.strong()),
         ]
     } else {
-        vec![Span::styled(format!(" {}", home.plan.short), theme.strong())]
+        vec![Span::styled(
+            format!(" {}", home.plan.short),
+            theme.strong(),
+        )]
     };
     Line::from(top).render(title, buf);
 

@@ -53,7 +53,11 @@ fn x_on_home_sets_the_exam_date_in_words_and_the_plan_follows_at_once() {
     );
     let exam = time::Date::from_calendar_date(2026, time::Month::December, 14).ok();
     assert_eq!(app.ctx.config.exam_date, exam);
-    assert_eq!(app.ctx.scheduler.config().exam_date, exam, "the exam cap too");
+    assert_eq!(
+        app.ctx.scheduler.config().exam_date,
+        exam,
+        "the exam cap too"
+    );
     let status = app.ctx.status.clone().expect("said").text;
     assert_eq!(
         status,
@@ -67,7 +71,10 @@ fn x_on_home_sets_the_exam_date_in_words_and_the_plan_follows_at_once() {
     );
     insta::assert_snapshot!("home_plan_with_exam_80x24", screen_text(&app));
     let narrow = text(&render(&app, 40, 24, Theme::new(true)));
-    assert!(narrow.starts_with(" Exam in 21 days · 1 new ≈ 1 min\n"), "{narrow}");
+    assert!(
+        narrow.starts_with(" Exam in 21 days · 1 new ≈ 1 min\n"),
+        "{narrow}"
+    );
 
     // Cleared with "none" (or an empty line).
     press(&mut app, 'x', T0);
@@ -109,7 +116,10 @@ fn a_refused_date_is_said_in_words_under_the_prompt_and_nothing_is_written() {
     type_and_enter(&mut app, "someday", T0);
     assert_eq!(app.mode(), Mode::DatePrompt, "the prompt stays open");
     let shown = screen_text(&app);
-    assert!(shown.contains("\"someday\" is not a date: expected"), "{shown}");
+    assert!(
+        shown.contains("\"someday\" is not a date: expected"),
+        "{shown}"
+    );
     insta::assert_snapshot!("exam_prompt_refused_80x24", shown);
     type_and_enter(&mut app, "2020-01-01", T0);
     let shown = screen_text(&app);
@@ -163,15 +173,22 @@ fn config_changed_by_hand_is_applied_when_home_is_shown_or_said_why_not() {
     );
     assert_eq!(app.ctx.limits.new_per_day, 2);
     assert_eq!(app.ctx.quiz_env.pass_mark, 0.8);
-    assert_eq!(home_plan(&app).long, "Exam in 27 days · today: 2 new ≈ 1 min");
+    assert_eq!(
+        home_plan(&app).long,
+        "Exam in 27 days · today: 2 new ≈ 1 min"
+    );
     // A file that no longer loads: said, and the settings in force stay.
-    *store.next_change.borrow_mut() = Some(Err("config.toml: desired_retention = 7: expected a number from 0.70 to 0.99".into()));
+    *store.next_change.borrow_mut() = Some(Err(
+        "config.toml: desired_retention = 7: expected a number from 0.70 to 0.99".into(),
+    ));
     app.update(Action::Stats, T0);
     app.update(Action::Back, T0);
     let status = app.ctx.status.clone().expect("said");
     assert!(status.is_error);
     assert!(
-        status.text.starts_with("config.toml changed but was not applied: config.toml: desired_retention = 7"),
+        status.text.starts_with(
+            "config.toml changed but was not applied: config.toml: desired_retention = 7"
+        ),
         "{}",
         status.text
     );

@@ -76,7 +76,10 @@ fn esc_closes_the_welcome_for_the_run_and_question_mark_shows_it_again() {
     press(&mut app, '?', T0);
     let help = screen_text(&app);
     assert!(help.contains("First steps"), "{help}");
-    assert!(help.contains("Press enter to learn today's new cards"), "{help}");
+    assert!(
+        help.contains("Press enter to learn today's new cards"),
+        "{help}"
+    );
 }
 
 /// Reveals the demo deck's first card.
@@ -111,7 +114,10 @@ fn the_rating_row_says_each_buttons_meaning_and_interval_in_words_at_80_and_40_c
     let row: Vec<&str> = shown.lines().skip(20).take(2).collect();
     assert_eq!(
         row,
-        [" 1 Again  1 min     2 Hard  6 min", " 3 Good  10 min     4 Easy  8 days"],
+        [
+            " 1 Again  1 min     2 Hard  6 min",
+            " 3 Good  10 min     4 Easy  8 days"
+        ],
         "{shown}"
     );
     insta::assert_snapshot!("rating_row_40x24", shown);
@@ -142,14 +148,30 @@ fn the_counter_shows_what_is_left_and_never_a_total_that_grows() {
         let shown = screen_text(app);
         shown.lines().nth(1).unwrap_or_default().trim().to_string()
     };
-    assert!(label(&app).ends_with("0 answered · 4 left today"), "{}", label(&app));
-    let header = screen_text(&app).lines().next().unwrap_or_default().to_string();
+    assert!(
+        label(&app).ends_with("0 answered · 4 left today"),
+        "{}",
+        label(&app)
+    );
+    let header = screen_text(&app)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     assert!(header.contains("New 4 · Learn 0 · Due 0"), "{header}");
     // Again on a new card: it comes back, so one answered and still four left (not 1/5).
     press(&mut app, ' ', T0 + 1_000);
     press(&mut app, '1', T0 + 2_000);
-    assert!(label(&app).ends_with("1 answered · 4 left today"), "{}", label(&app));
-    let header = screen_text(&app).lines().next().unwrap_or_default().to_string();
+    assert!(
+        label(&app).ends_with("1 answered · 4 left today"),
+        "{}",
+        label(&app)
+    );
+    let header = screen_text(&app)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     assert!(header.contains("New 3 · Learn 1 · Due 0"), "{header}");
     assert!(!label(&app).contains('/'), "{}", label(&app));
 }
@@ -175,7 +197,10 @@ fn every_screens_help_ends_with_the_same_glossary() {
         let lines = crate::tui::help::lines_for_test(mode, 80);
         assert!(lines.contains(" Words recall uses"), "{mode:?}");
         for (word, _) in GLOSSARY {
-            assert!(lines.contains(&format!(" {word} ")), "{mode:?} lacks {word}");
+            assert!(
+                lines.contains(&format!(" {word} ")),
+                "{mode:?} lacks {word}"
+            );
         }
     }
     let words: Vec<&str> = GLOSSARY.iter().map(|(w, _)| *w).collect();

@@ -388,12 +388,7 @@ pub struct MemConfig {
 }
 
 impl crate::tui::ctx::ConfigStore for MemConfig {
-    fn set(
-        &mut self,
-        key: &str,
-        raw: &str,
-        now: Millis,
-    ) -> Result<recall::store::Config, String> {
+    fn set(&mut self, key: &str, raw: &str, now: Millis) -> Result<recall::store::Config, String> {
         use recall::store::config_edit::{apply, edit_text, setting};
         let today = recall::dates::date_of_day(now.div_euclid(86_400_000) as i32);
         let words = |e: StoreError| match e {
@@ -402,7 +397,8 @@ impl crate::tui::ctx::ConfigStore for MemConfig {
         };
         let s = setting(key, raw, today).map_err(words)?;
         let src = self.text.borrow().clone();
-        let (text, config) = edit_text(&src, "config.toml", |doc| apply(doc, key, s)).map_err(words)?;
+        let (text, config) =
+            edit_text(&src, "config.toml", |doc| apply(doc, key, s)).map_err(words)?;
         *self.text.borrow_mut() = text;
         Ok(config)
     }

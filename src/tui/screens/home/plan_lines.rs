@@ -48,7 +48,10 @@ impl PlanLines {
             None => None,
         };
         let (long, short) = match exam {
-            Some(e) => (format!("{e} · {long_today}"), format!("{e} · {short_today}")),
+            Some(e) => (
+                format!("{e} · {long_today}"),
+                format!("{e} · {short_today}"),
+            ),
             None => (
                 format!("{long_today} · x: set your exam date"),
                 format!("{short_today} · x: exam date"),
@@ -78,4 +81,3 @@ impl PlanLines {
         }
     }
 }
-

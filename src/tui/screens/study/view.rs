@@ -73,7 +73,10 @@ pub fn render(study: &StudyState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut
         .early_due(col, ctx.now)
         .map(|due| {
             let mins = ((due - ctx.now).max(0) + 59_999) / 60_000;
-            format!(" · early, due in {}", Interval::Minutes(mins as u32).words())
+            format!(
+                " · early, due in {}",
+                Interval::Minutes(mins as u32).words()
+            )
         })
         .unwrap_or_default();
     let rest = format!(" · {}{early} ", card.content.kind());
