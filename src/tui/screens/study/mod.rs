@@ -322,11 +322,12 @@ impl StudyState {
             return;
         };
         // The first time in a run that a button brings a card back in minutes, say why.
-        let in_minutes = self
-            .session
-            .preview(&ctx.collection, &ctx.scheduler, ctx.now)
-            .is_some_and(|o| o.iter().any(|o| matches!(o.interval, Interval::Minutes(_))));
-        if in_minutes && !ctx.learning_note_shown && ctx.status.is_none() {
+        let in_minutes = || {
+            self.session
+                .preview(&ctx.collection, &ctx.scheduler, ctx.now)
+                .is_some_and(|o| o.iter().any(|o| matches!(o.interval, Interval::Minutes(_))))
+        };
+        if !ctx.learning_note_shown && ctx.status.is_none() && in_minutes() {
             ctx.learning_note_shown = true;
             // The status line is one row: the short form on a narrow terminal.
             let note = if ctx.size.0 >= 72 {
