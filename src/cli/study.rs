@@ -228,9 +228,6 @@ mod tests {
             device: "me-00000001".into(),
             seen: Vec::new(),
         }));
-        // Not a first run: the welcome would take the keys.
-        app.ctx.welcome_closed = true;
-        app.set_config(opened.config);
         app.update(Action::Import, now);
         for c in csv.display().to_string().chars() {
             app.update(Action::Type(c), now);
@@ -339,8 +336,6 @@ mod tests {
         };
         importer.seen = importer.others();
         app.ctx.importer = Some(Box::new(importer));
-        app.ctx.welcome_closed = true;
-        app.set_config(opened.config);
         let card = "s3-security/sse-options";
         let reps = |app: &App| {
             let i = app.ctx.collection.find(card).expect("card");

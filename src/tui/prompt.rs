@@ -38,6 +38,10 @@ pub struct PathPrompt {
 impl PathPrompt {
     /// Handles an editing action; others are the caller's (enter, esc).
     pub fn update(&mut self, action: Action) {
+        // The clock's tick is not a key: the error or the choices under the line stay.
+        if action == Action::Tick {
+            return;
+        }
         let selected = std::mem::take(&mut self.selected);
         self.choices.clear();
         self.note = None;

@@ -302,11 +302,11 @@ pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut B
     let top = if long.chars().count() <= usize::from(title.width) {
         vec![
             Span::styled(" recall", theme.title()),
-            Span::styled(format!("  {}", home.plan.long), theme.strong()),
+            Span::styled(format!("  {}", inert(&home.plan.long)), theme.strong()),
         ]
     } else {
         vec![Span::styled(
-            format!(" {}", home.plan.short),
+            format!(" {}", inert(&home.plan.short)),
             theme.strong(),
         )]
     };

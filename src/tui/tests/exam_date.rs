@@ -115,6 +115,8 @@ fn a_refused_date_is_said_in_words_under_the_prompt_and_nothing_is_written() {
     press(&mut app, 'x', T0);
     type_and_enter(&mut app, "someday", T0);
     assert_eq!(app.mode(), Mode::DatePrompt, "the prompt stays open");
+    // The clock ticks on; the error stays until a key is typed.
+    app.update(Action::Tick, T0 + 1_000);
     let shown = screen_text(&app);
     assert!(
         shown.contains("\"someday\" is not a date: expected"),
