@@ -25,7 +25,10 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     let Some(t) = Tmux::start("persist") else {
         return;
     };
-    t.line(&recall_cmd(home.path(), ""));
+    // A fixed time of day: between 03:40 and 04:00 the cards' 10-minute step ended after the
+    // day's 04:00 rollover, so they were no longer today's learning cards on restart.
+    let at = "RECALL_NOW=2026-11-23T10:00:00Z";
+    t.line(&recall_cmd(home.path(), at));
     t.wait_text("All decks");
     t.keys(&["Enter"]);
     t.wait_text("show answer");
@@ -46,7 +49,7 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     t.keys(&["q"]);
     t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
 
-    t.line(&recall_cmd(home.path(), ""));
+    t.line(&recall_cmd(home.path(), at));
     // The first deck: 2 of its 20 new cards for today were studied, and wait in learning.
     let screen = t.wait_text("All decks");
     let first_row = screen
