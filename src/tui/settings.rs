@@ -17,8 +17,14 @@ pub const EXAM_TITLE: &str = "Exam date";
 pub const EXAM_HINT: &str = "2026-12-20, in 3 weeks, dec 20; empty or none clears it";
 
 /// Puts `config` in force. A scheduler that cannot be built from it leaves everything as it
-/// was and says why.
-pub fn apply(ctx: &mut Ctx, config: Config) -> Result<(), String> {
+/// was and says why. Returns what only a restart applies (`sync_dir`: the folders of the logs
+/// and decks are chosen at start), to be said; that key stays as it was in this run.
+pub fn apply(ctx: &mut Ctx, mut config: Config) -> Result<Option<String>, String> {
+    let restart = (config.sync_dir != ctx.config.sync_dir).then(|| {
+        "sync_dir changed: restart recall to apply it (the logs' folder is chosen at start)"
+            .to_string()
+    });
+    config.sync_dir = ctx.config.sync_dir.clone();
     let offset = ctx.scheduler.config().utc_offset_secs;
     let sched_config = scheduler_config(&config, offset)?;
     if &sched_config != ctx.scheduler.config() {
@@ -35,7 +41,7 @@ pub fn apply(ctx: &mut Ctx, config: Config) -> Result<(), String> {
     ctx.quiz_env.pass_mark = config.pass_mark;
     ctx.quiz_env.seconds_per_question = config.seconds_per_question;
     ctx.config = config;
-    Ok(())
+    Ok(restart)
 }
 
 /// `enter` in the exam-date prompt: writes the date (or clears it), puts the new config in
@@ -47,8 +53,12 @@ pub fn submit_exam_date(ctx: &mut Ctx, typed: &str) -> Result<(), String> {
         .as_mut()
         .ok_or("Setting the exam date is not available here.")?;
     let config = store.set("exam_date", typed, now)?;
-    apply(ctx, config)?;
-    ctx.status = Some(Status::info(exam_said(ctx, now)));
+    let restart = apply(ctx, config)?;
+    ctx.status = Some(match restart {
+        None => Status::info(exam_said(ctx, now)),
+        // config.toml had also been edited by hand: never applied silently half-way.
+        Some(r) => Status::error(format!("{} Also: {r}.", exam_said(ctx, now))),
+    });
     Ok(())
 }
 
@@ -71,7 +81,10 @@ fn exam_said(ctx: &Ctx, now: Millis) -> String {
 pub fn reload_if_changed(ctx: &mut Ctx) -> Option<Status> {
     let changed = ctx.config_store.as_mut()?.changed()?;
     Some(match changed.and_then(|c| apply(ctx, c)) {
-        Ok(()) => Status::info("config.toml changed: the new settings are in force."),
+        Ok(None) => Status::info("config.toml changed: the new settings are in force."),
+        Ok(Some(restart)) => Status::error(format!(
+            "config.toml changed: the other settings are in force; {restart}."
+        )),
         Err(e) => Status::error(format!(
             "config.toml changed but was not applied: {e}. The settings in force stay until it loads."
         )),

@@ -16,7 +16,8 @@ fn with_config() -> (App, MemConfig) {
         fuzz: false,
         ..Config::default()
     };
-    crate::tui::settings::apply(&mut app.ctx, config.clone()).expect("in force");
+    let restart = crate::tui::settings::apply(&mut app.ctx, config.clone()).expect("in force");
+    assert_eq!(restart, None);
     app.set_config(config);
     (app, store)
 }
@@ -195,6 +196,23 @@ fn config_changed_by_hand_is_applied_when_home_is_shown_or_said_why_not() {
         status.text
     );
     assert_eq!(app.ctx.limits.new_per_day, 2);
+    // sync_dir cannot change under a running recall: said, and kept as it was.
+    *store.next_change.borrow_mut() = Some(Ok(Config {
+        new_per_day: NewPerDay::Fixed(3),
+        sync_dir: Some("/elsewhere".into()),
+        fuzz: false,
+        ..Config::default()
+    }));
+    app.update(Action::Stats, T0);
+    app.update(Action::Back, T0);
+    let status = app.ctx.status.clone().expect("said");
+    assert!(status.is_error);
+    assert_eq!(
+        status.text,
+        "config.toml changed: the other settings are in force; sync_dir changed: restart recall to apply it (the logs' folder is chosen at start)."
+    );
+    assert_eq!(app.ctx.limits.new_per_day, 3);
+    assert_eq!(app.ctx.config.sync_dir, None);
     // Unchanged: nothing said.
     app.update(Action::Stats, T0);
     app.update(Action::Back, T0);
