@@ -174,6 +174,7 @@ fn the_counter_shows_what_is_left_and_never_a_total_that_grows() {
         .to_string();
     assert!(header.contains("New 3 · Learn 1 · Due 0"), "{header}");
     assert!(!label(&app).contains('/'), "{}", label(&app));
+    insta::assert_snapshot!("counter_after_again_80x24", screen_text(&app));
 }
 
 #[test]
