@@ -23,6 +23,7 @@ use super::help;
 use super::keys::hints;
 use super::keys::Mode;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::add::{self, AddFormState};
 use super::screens::home::{self, HomeState};
 use super::screens::quiz::results::{self, ResultsState};
 use super::screens::quiz::setup::{self, QuizSetupState};
@@ -42,6 +43,7 @@ pub enum Screen {
     Quiz(Box<QuizState>),
     Results(Box<ResultsState>),
     Stats(Box<StatsState>),
+    AddCard(Box<AddFormState>),
 }
 
 impl Screen {
@@ -55,6 +57,7 @@ impl Screen {
             Screen::Quiz(s) => s.mode(),
             Screen::Results(s) => s.mode(),
             Screen::Stats(s) => s.mode(),
+            Screen::AddCard(s) => s.mode(),
         }
     }
 }
@@ -174,6 +177,7 @@ impl App {
             Screen::Quiz(s) => s.update(ctx, action),
             Screen::Results(s) => s.update(ctx, action),
             Screen::Stats(s) => s.update(ctx, action),
+            Screen::AddCard(s) => s.update(ctx, action),
         };
         if let Some(nav) = nav {
             self.go(nav);
@@ -238,6 +242,9 @@ impl App {
                     None => Screen::Home(HomeState::open(ctx, last)),
                 };
             }
+            Nav::AddCard(deck) => {
+                self.screen = Screen::AddCard(Box::new(AddFormState::open(ctx, deck)));
+            }
             Nav::Stats => self.screen = Screen::Stats(Box::new(StatsState::open(ctx))),
             Nav::QuizSetup => self.screen = Screen::QuizSetup(QuizSetupState::open(ctx)),
             Nav::StartQuiz(spec) => {
@@ -293,6 +300,7 @@ impl Widget for View<'_> {
             Screen::Quiz(s) => take::render(s, ctx, theme, body, buf),
             Screen::Results(s) => results::render(s, ctx, theme, body, buf),
             Screen::Stats(s) => stats::render(s, ctx, theme, body, buf),
+            Screen::AddCard(s) => add::render(s, ctx, theme, body, buf),
         }
         if let Some(st) = &ctx.status {
             let style = if st.is_error {
