@@ -161,9 +161,9 @@ fn card_parts(
         }
         CardContent::Cloze { text } => {
             let shown = if revealed {
-                cloze_render(text, |gap| format!("**{gap}**"))
+                cloze_render(text, |gap| format!("**{}**", gap.answer))
             } else {
-                cloze_render(text, |_| "`[...]`".to_string())
+                cloze_render(text, |gap| format!("`{}`", gap.placeholder()))
             };
             lines.extend(card_lines(&shown, Style::new(), theme));
         }
