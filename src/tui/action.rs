@@ -87,6 +87,8 @@ pub enum Action {
     SetDue,
     /// Browser or card page: open the card in the user's editor.
     Edit,
+    /// Home and Stats: open the exam-date prompt (`x`).
+    ExamDate,
     /// Home: open the add-card form (`a`).
     AddCard,
     /// The add-card form: a new line in a multi-line field (`enter`), the next or previous

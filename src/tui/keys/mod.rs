@@ -51,6 +51,10 @@ pub enum Mode {
     BrowseDue,
     /// A card's page in the browser.
     BrowsePage,
+    /// Home's first-run welcome (until the first answer).
+    Welcome,
+    /// The exam-date prompt (`x` on Home or Stats): keys are text, no path completion.
+    DatePrompt,
     /// The add-card form: keys are text; tab moves between fields.
     AddForm,
     /// The add-card form asking whether to throw away what was typed.
@@ -65,8 +69,12 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match (mode, key.code) {
             (_, KeyCode::Char('c')) => Some(Action::Quit),
-            (Mode::Prompt | Mode::BrowseSearch, KeyCode::Char('u')) => Some(Action::ClearLine),
-            (Mode::Prompt | Mode::BrowseSearch, KeyCode::Char('w')) => Some(Action::EraseWord),
+            (Mode::Prompt | Mode::DatePrompt | Mode::BrowseSearch, KeyCode::Char('u')) => {
+                Some(Action::ClearLine)
+            }
+            (Mode::Prompt | Mode::DatePrompt | Mode::BrowseSearch, KeyCode::Char('w')) => {
+                Some(Action::EraseWord)
+            }
             (Mode::AddForm, KeyCode::Char('s')) => Some(Action::Save),
             (Mode::AddForm, KeyCode::Char('u')) => Some(Action::ClearLine),
             (Mode::AddForm, KeyCode::Char('a')) => Some(Action::LineStart),
@@ -94,11 +102,11 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         };
     }
     let code = key.code;
-    if mode == Mode::Prompt {
+    if matches!(mode, Mode::Prompt | Mode::DatePrompt) {
         return match code {
             KeyCode::Char(c) => Some(Action::Type(c)),
             KeyCode::Backspace => Some(Action::Erase),
-            KeyCode::Tab => Some(Action::Complete),
+            KeyCode::Tab if mode == Mode::Prompt => Some(Action::Complete),
             KeyCode::Enter => Some(Action::Submit),
             KeyCode::Esc => Some(Action::Back),
             _ => None,
@@ -123,7 +131,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     match mode {
         Mode::Help => match code {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             _ => None,
+        },
+        // The welcome is over Home and takes Home's keys; only esc closes it, not recall.
+        Mode::Welcome => match code {
+            KeyCode::Esc => Some(Action::Back),
+            _ => map(Mode::Home, key),
         },
         Mode::Home => match code {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
@@ -137,6 +152,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('u') => Some(Action::Undo),
             KeyCode::Char('B') => Some(Action::Browse),
             KeyCode::Char('/') => Some(Action::Search),
+            KeyCode::Char('x') => Some(Action::ExamDate),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
             _ => None,
         },
@@ -182,6 +198,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Stats => match code {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('x') => Some(Action::ExamDate),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
@@ -292,7 +309,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
         },
-        Mode::Prompt | Mode::AddForm | Mode::BrowseSearch => None,
+        Mode::Prompt | Mode::DatePrompt | Mode::AddForm | Mode::BrowseSearch => None,
     }
 }
 

@@ -6,6 +6,8 @@ mod browse;
 mod browse_act;
 mod cloze_hints;
 mod custom_study;
+mod exam_date;
+mod first_hour;
 mod frame;
 mod home;
 mod home_scroll;
