@@ -10,6 +10,7 @@ pub mod facts;
 pub mod history;
 pub mod ops;
 pub mod query;
+mod tokens;
 
 use std::sync::OnceLock;
 
