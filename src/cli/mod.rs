@@ -19,6 +19,7 @@ mod repair;
 mod stats;
 mod study;
 mod sync;
+mod tui_config;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -83,7 +83,22 @@ pub fn run_tui(
     };
     importer.seen = importer.others();
     app.ctx.importer = Some(Box::new(importer));
+    app.ctx.config_store = Some(Box::new(super::tui_config::TuiConfig::new(
+        paths.config_file.clone(),
+        clock.utc_offset_secs,
+    )));
     app.ctx.history = recall::stats::history::History::new(history, &device);
+    // The line on why a new card comes back in minutes is for the learner's first session:
+    // once any answer is in the log, they have met learning steps before.
+    app.ctx.learning_note_shown = app
+        .ctx
+        .history
+        .log()
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, recall::store::EventKind::Review { .. }));
+    // Home again, now that it can read the config (its plan) and the log (the welcome).
+    app.set_config(opened.config);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {

@@ -4,6 +4,8 @@
 mod add_form;
 mod cloze_hints;
 mod custom_study;
+mod exam_date;
+mod first_hour;
 mod frame;
 mod home;
 mod home_scroll;

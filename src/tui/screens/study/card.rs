@@ -15,13 +15,13 @@ use recall::text::for_terminal as inert;
 use crate::tui::text::{card_lines, scroll_room};
 use crate::tui::theme::Theme;
 
-/// Header, progress gauge, the card, the rating buttons.
+/// Header, progress gauge, the card, the rating buttons (two lines: see `buttons.rs`).
 pub fn areas(area: Rect) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(super::buttons::HEIGHT),
     ])
     .areas(area)
 }
