@@ -11,6 +11,7 @@ pub mod history;
 pub mod ops;
 pub mod query;
 mod refresh;
+mod tokens;
 
 use std::sync::OnceLock;
 

@@ -5,6 +5,7 @@
 use memchr::memmem::Finder;
 
 use super::facts::{fold, CardFacts};
+use super::tokens::{tokenize, Token};
 use crate::schedule::Phase;
 
 /// A parsed search; `matches` tells whether a card is selected.
@@ -179,89 +180,6 @@ impl Node {
     }
 }
 
-/// One piece of the query text and the column it starts at.
-#[derive(Clone, Debug, PartialEq)]
-enum Token {
-    Open,
-    Close,
-    Not,
-    Or,
-    /// A term; `quoted` when it was all one quoted phrase (never a field or `or`).
-    Word {
-        text: String,
-        quoted: bool,
-    },
-}
-
-fn tokenize(input: &str) -> Result<Vec<(Token, usize)>, QueryError> {
-    let chars: Vec<char> = input.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let column = i + 1;
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        match c {
-            '(' => {
-                out.push((Token::Open, column));
-                i += 1;
-                continue;
-            }
-            ')' => {
-                out.push((Token::Close, column));
-                i += 1;
-                continue;
-            }
-            '-' => {
-                out.push((Token::Not, column));
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let mut text = String::new();
-        let mut quoted_whole = c == '"';
-        while i < chars.len() {
-            let c = chars[i];
-            if c.is_whitespace() || c == '(' || c == ')' {
-                break;
-            }
-            if c == '"' {
-                let open = i + 1;
-                i += 1;
-                loop {
-                    match chars.get(i) {
-                        None => {
-                            return Err(err(open, "this quote is never closed; add a `\"`"));
-                        }
-                        Some('"') => break,
-                        Some(&c) => text.push(c),
-                    }
-                    i += 1;
-                }
-                i += 1;
-                continue;
-            }
-            quoted_whole = false;
-            text.push(c);
-            i += 1;
-        }
-        let token = if !quoted_whole && text.eq_ignore_ascii_case("or") {
-            Token::Or
-        } else {
-            Token::Word {
-                text,
-                quoted: quoted_whole,
-            }
-        };
-        out.push((token, column));
-    }
-    Ok(out)
-}
-
 /// Whether a node is the empty "and" (nothing was written there).
 fn is_empty(node: &Node) -> bool {
     matches!(node, Node::All(v) if v.is_empty())
@@ -277,7 +195,7 @@ fn err(column: usize, message: impl Into<String>) -> QueryError {
 /// Reads a search (docs/search.md). Words are AND-ed; `or` binds looser than that; `-` negates
 /// the term or parenthesised group after it. An empty or blank query matches every card.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
-    let tokens = tokenize(input)?;
+    let tokens = tokenize(input).map_err(|(column, message)| err(column, message))?;
     let mut p = Parser {
         tokens,
         pos: 0,
