@@ -165,7 +165,16 @@ mod tests {
     #[test]
     fn one_block_gives_the_same_bits_as_std_rng() {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let edges = [0, 1, 2, u64::MAX, u64::MAX - 1, 1 << 63, 1 << 32, u32::MAX as u64];
+        let edges = [
+            0,
+            1,
+            2,
+            u64::MAX,
+            u64::MAX - 1,
+            1 << 63,
+            1 << 32,
+            u32::MAX as u64,
+        ];
         for s in edges.into_iter().chain((0..20_000).map(|_| {
             // splitmix64 steps: seeds spread over the whole range.
             seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);

@@ -49,7 +49,9 @@ impl SharedInterner {
     fn resolve(&self, id: &str, part: u32, local: u32) -> u32 {
         let hash = FnvBuildHasher::default().hash_one(id);
         let s = (hash >> 40) as usize & (SHARDS - 1);
-        let mut shard = self.shards[s].lock().unwrap_or_else(PoisonError::into_inner);
+        let mut shard = self.shards[s]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let key = (part, local);
         let i = match shard.ids.get(id) {
             Some(&i) => {
@@ -116,9 +118,7 @@ impl<'a, 's> PartInterner<'a, 's> {
         if let Some(&slot) = self.seen.get(id.as_ref()) {
             return slot;
         }
-        let slot = self
-            .shared
-            .resolve(&id, self.part, self.seen.len() as u32);
+        let slot = self.shared.resolve(&id, self.part, self.seen.len() as u32);
         self.seen.insert(id, slot);
         slot
     }

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
-use super::timestamp::{fast_timestamp, parse_timestamp};
 use super::intern::{PartInterner, SharedInterner};
+use super::timestamp::{fast_timestamp, parse_timestamp};
 use super::{EventKind, LoadedLog, LogEvent, LogWarning, Origin, MAX_ANSWER_MS};
 
 /// Parses a whole log buffer (see `ReviewLog::load`). A large log is split at a line break
