@@ -66,6 +66,9 @@ fn tsv_quoted(n: usize) -> String {
     s
 }
 
+/// Makes an Anki text field of about this many bytes.
+type MakeField = fn(usize) -> String;
+
 /// Pairs of inputs 10x (TSV rows) and 8x (hostile Anki text fields) apart: linear work keeps
 /// each pair's times about that far apart.
 fn linear_growth(c: &mut Criterion) {
@@ -80,7 +83,7 @@ fn linear_growth(c: &mut Criterion) {
             })
         });
     }
-    let hostile: [(&str, fn(usize) -> String); 6] = [
+    let hostile: [(&str, MakeField); 6] = [
         ("<", |n| "<".repeat(n)),
         ("<a", |n| "<a".repeat(n / 2)),
         ("<script>x</script>", |n| {

@@ -37,13 +37,31 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
     load_decks_cached(dir, None)
 }
 
-/// [`load_decks`], with imported decks that parsed cleanly before read from their binary copy
-/// in `cache` when the file is unchanged (`deck::cache`); None parses every file.
+/// The binary deck cache (`deck::cache`) a load may use: read from `dir`, and written there
+/// only by the one writer (the process holding the writer lock), so reading commands never
+/// create files.
+#[derive(Clone, Copy, Debug)]
+pub struct DeckCache<'a> {
+    pub dir: &'a Path,
+    pub write: bool,
+}
+
+/// [`load_decks`], with the built-in decks and the imported decks that parsed cleanly before
+/// read from their binary copy when the files are unchanged; None parses every file.
 pub fn load_decks_cached(
     dir: &Path,
-    cache: Option<&Path>,
+    cache: Option<DeckCache<'_>>,
 ) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
-    let mut decks = builtin_decks().map_err(OpenError::Decks)?;
+    let mut decks = match cache.and_then(|c| deck_cache::load_builtin(c.dir)) {
+        Some(decks) => decks,
+        None => {
+            let decks = builtin_decks().map_err(OpenError::Decks)?;
+            if let Some(c) = cache.filter(|c| c.write) {
+                deck_cache::store_builtin(c.dir, &decks);
+            }
+            decks
+        }
+    };
     let mut warnings: Vec<String> = conflict_copies(dir)
         .iter()
         .map(|f| {
@@ -74,7 +92,10 @@ pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>
     read_files(dir, None)
 }
 
-fn read_files(dir: &Path, cache: Option<&Path>) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
+fn read_files(
+    dir: &Path,
+    cache: Option<DeckCache<'_>>,
+) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -141,12 +162,12 @@ pub fn first_with_id<'a>(
 /// Reads and parses one imported deck file; messages name its path. With a cache folder, an
 /// unchanged file that parsed cleanly before is read from its binary copy, and a file that
 /// parses cleanly now is copied there.
-fn read_deck(file: &Path, cache: Option<&Path>) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
-    if let Some(dir) = cache {
+fn read_deck(file: &Path, cache: Option<DeckCache<'_>>) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
+    if let Some(c) = cache {
         let cached = crate::store::open_regular(file)
             .and_then(|f| FileKey::of_file(&f))
             .ok()
-            .and_then(|key| deck_cache::load(dir, file, key));
+            .and_then(|key| deck_cache::load(c.dir, file, key));
         if let Some(deck) = cached {
             return (file.to_path_buf(), Ok(deck));
         }
@@ -157,7 +178,7 @@ fn read_deck(file: &Path, cache: Option<&Path>) -> (PathBuf, Result<Deck, Vec<De
     // A FIFO or a device here must not hang start-up: only regular files are read.
     let bytes = crate::store::read_regular(file);
     let key = match (&meta, &bytes, cache) {
-        (Ok(meta), Ok(bytes), Some(_)) => Some(FileKey::of_bytes(meta, bytes)),
+        (Ok(meta), Ok(bytes), Some(c)) if c.write => Some(FileKey::of_bytes(meta, bytes)),
         _ => None,
     };
     let text = bytes.and_then(|b| {
@@ -166,8 +187,8 @@ fn read_deck(file: &Path, cache: Option<&Path>) -> (PathBuf, Result<Deck, Vec<De
     let result = match text {
         Ok(src) => {
             let parsed = parse_deck(&src, &name, DeckSource::File(file.to_path_buf()));
-            if let (Ok(deck), Some(key), Some(dir)) = (&parsed, key, cache) {
-                deck_cache::store(dir, file, key, deck);
+            if let (Ok(deck), Some(key), Some(c)) = (&parsed, key, cache) {
+                deck_cache::store(c.dir, file, key, deck);
             }
             parsed
         }
@@ -181,8 +202,28 @@ fn read_deck(file: &Path, cache: Option<&Path>) -> (PathBuf, Result<Deck, Vec<De
     (file.to_path_buf(), result)
 }
 
-/// Opens the collection read-only as of `now`: config, decks, and the replayed log.
+/// Opens the collection read-only as of `now`: config, decks, and the replayed log. Deck
+/// caches are read, never written (see [`open_as_writer`]).
 pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, OpenError> {
+    open_with(paths, now, utc_offset_secs, false)
+}
+
+/// [`open`] for the process that holds the writer lock: it also writes the binary copies of
+/// decks that were parsed (`deck::cache`), so the next start skips their TOML.
+pub fn open_as_writer(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+) -> Result<Opened, OpenError> {
+    open_with(paths, now, utc_offset_secs, true)
+}
+
+fn open_with(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+    write_caches: bool,
+) -> Result<Opened, OpenError> {
     let config = Config::load(&paths.config_file)?;
     let sched_config =
         scheduler_config(&config, utc_offset_secs).map_err(|message| OpenError::Config {
@@ -196,8 +237,12 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
     // Parsing the decks and the log are independent: do them side by side.
     let (decks, log) = std::thread::scope(|s| {
         let log = s.spawn(|| crate::store::logset::load_review_logs(paths));
-        let cache = deck_cache_dir(paths);
-        let decks = load_decks_cached(&paths.decks_dir, Some(&cache));
+        let dir = deck_cache_dir(paths);
+        let cache = DeckCache {
+            dir: &dir,
+            write: write_caches,
+        };
+        let decks = load_decks_cached(&paths.decks_dir, Some(cache));
         (decks, log.join())
     });
     let (decks, mut warnings) = decks?;

@@ -7,6 +7,9 @@
 //! another format), means the TOML is parsed again, silently. A file with errors is never
 //! cached, so its messages are the parser's, every time. Deleting `cache/` changes nothing but
 //! speed.
+//!
+//! The built-in decks are kept the same way in `cache/decks/builtin-<hash>.bin`, the hash made
+//! at build time from their files (build.rs), so a start reads them without parsing TOML.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -113,7 +116,7 @@ pub fn load(cache_dir: &Path, deck_file: &Path, key: FileKey) -> Option<Deck> {
 /// Writes the cached copy of a deck that parsed cleanly (temp file + rename). Failing to write
 /// only costs speed, so errors are ignored.
 pub fn store(cache_dir: &Path, deck_file: &Path, key: FileKey, deck: &Deck) {
-    if std::fs::create_dir_all(cache_dir).is_err() {
+    if !ready(cache_dir) {
         return;
     }
     let mut w = Writer(Vec::with_capacity(4096));
@@ -124,6 +127,50 @@ pub fn store(cache_dir: &Path, deck_file: &Path, key: FileKey, deck: &Deck) {
     w.str(&deck_file.to_string_lossy());
     encode_deck(&mut w, deck);
     let _ = crate::store::write_atomically(&cache_file(cache_dir, deck_file), &w.0);
+}
+
+/// Makes the cache folder; the first time in a process, also removes temp files a killed
+/// writer left there (only the writer-lock holder writes the cache, so none is in use).
+fn ready(cache_dir: &Path) -> bool {
+    static CLEANED: std::sync::Once = std::sync::Once::new();
+    if std::fs::create_dir_all(cache_dir).is_err() {
+        return false;
+    }
+    CLEANED.call_once(|| crate::store::remove_stale_temp_files(cache_dir));
+    true
+}
+
+/// Where the built-in decks' binary copy lives: named by the hash of their files.
+fn builtin_file(cache_dir: &Path) -> PathBuf {
+    cache_dir.join(format!("builtin-{:016x}.bin", super::builtin::BUILTIN_HASH))
+}
+
+/// The built-in decks from their binary copy in `cache_dir` (written by this program for these
+/// very files), or None.
+pub fn load_builtin(cache_dir: &Path) -> Option<Vec<Deck>> {
+    let bytes = crate::store::read_regular(&builtin_file(cache_dir)).ok()?;
+    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    let files = super::BUILTIN_FILES;
+    if r.len()? != files.len() {
+        return None;
+    }
+    let decks = files
+        .iter()
+        .map(|(name, _)| decode_deck(&mut r, DeckSource::Builtin(name)))
+        .collect::<Option<Vec<Deck>>>()?;
+    r.0.is_empty().then_some(decks)
+}
+
+/// Writes the built-in decks' binary copy (one deck per embedded file, in file order).
+pub fn store_builtin(cache_dir: &Path, decks: &[Deck]) {
+    if decks.len() != super::BUILTIN_FILES.len() || !ready(cache_dir) {
+        return;
+    }
+    let mut w = Writer(Vec::with_capacity(1 << 20));
+    w.0.extend_from_slice(MAGIC);
+    w.u64(decks.len() as u64);
+    decks.iter().for_each(|d| encode_deck(&mut w, d));
+    let _ = crate::store::write_atomically(&builtin_file(cache_dir), &w.0);
 }
 
 /// A deck in the cache's binary form (its source is not stored: it is the deck file).

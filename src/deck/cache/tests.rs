@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::*;
-use crate::library::load_decks_cached;
+use crate::library::{load_decks_cached, DeckCache};
 
 const DECK: &str = "[deck]\nid = \"mine\"\ntitle = \"Parsed\"\n\n[[cards]]\nid = \"a\"\nfront = \"A?\"\nback = \"A.\"\ntags = [\"t\"]\n\n[[cards]]\nid = \"b\"\nkind = \"choice\"\nfront = \"B?\"\nchoices = [\"x\", \"y\", \"z\"]\nanswer = [0, 2]\nexplain = \"why\"\n\n[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"C is {{c}}.\"\n";
 
@@ -32,9 +32,13 @@ fn home() -> Home {
 
 /// The imported deck and the warnings, loaded through the cache.
 fn load(h: &Home) -> (Deck, Vec<String>) {
-    let (decks, warnings) = load_decks_cached(&h.decks, Some(&h.cache)).expect("loads");
+    let (decks, warnings) = load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
     let mine = decks.into_iter().find(|d| d.id == "mine").expect("mine");
     (mine, warnings)
+}
+
+fn writer(dir: &Path) -> DeckCache<'_> {
+    DeckCache { dir, write: true }
 }
 
 fn key(file: &Path) -> FileKey {
@@ -84,13 +88,16 @@ fn a_cache_hit_is_the_same_deck_as_a_parse() {
     );
 }
 
+/// One way of changing a deck file.
+type Change<'a> = &'a dyn Fn(&Home);
+
 #[test]
 fn a_changed_size_time_or_edge_parses_again() {
     let h = home();
     let original = std::fs::metadata(&h.file)
         .and_then(|m| m.modified())
         .expect("mtime");
-    let changes: [(&str, &dyn Fn(&Home)); 3] = [
+    let changes: [(&str, Change); 3] = [
         ("size", &|h| {
             let mut text = DECK.to_string();
             text.push_str("# one more line\n");
@@ -184,6 +191,40 @@ fn a_corrupt_cache_parses_again_silently_and_is_rewritten() {
 }
 
 #[test]
+fn a_reader_uses_the_cache_but_never_writes_it() {
+    let h = home();
+    let reader = DeckCache {
+        dir: &h.cache,
+        write: false,
+    };
+    let (decks, _) = load_decks_cached(&h.decks, Some(reader)).expect("loads");
+    assert!(decks.iter().any(|d| d.id == "mine"));
+    assert!(!h.cache.exists(), "a reader created the cache");
+    plant(&h);
+    let (decks, _) = load_decks_cached(&h.decks, Some(reader)).expect("loads");
+    let mine = decks.iter().find(|d| d.id == "mine").expect("mine");
+    assert_eq!(mine.title, "From the cache");
+}
+
+#[test]
+fn built_in_decks_from_the_cache_are_the_parsed_ones() {
+    let h = home();
+    let parsed = crate::deck::builtin_decks().expect("valid");
+    load(&h);
+    assert_eq!(load_builtin(&h.cache), Some(parsed.clone()));
+    let (decks, _) = load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
+    assert_eq!(decks[..parsed.len()], parsed[..]);
+    // A torn copy is parsed again and rewritten.
+    let file = builtin_file(&h.cache);
+    let good = std::fs::read(&file).expect("cache");
+    std::fs::write(&file, &good[..good.len() / 3]).expect("tear");
+    assert_eq!(load_builtin(&h.cache), None);
+    let (decks, _) = load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
+    assert_eq!(decks[..parsed.len()], parsed[..]);
+    assert_eq!(std::fs::read(&file).expect("cache"), good);
+}
+
+#[test]
 fn a_deck_with_errors_is_reported_as_before_and_never_cached() {
     let h = home();
     let broken = DECK.replace("front = \"A?\"\n", "");
@@ -191,7 +232,7 @@ fn a_deck_with_errors_is_reported_as_before_and_never_cached() {
     let (_, uncached) = crate::library::load_decks(&h.decks).expect("loads");
     assert!(!uncached.is_empty());
     for _ in 0..2 {
-        let (decks, warnings) = load_decks_cached(&h.decks, Some(&h.cache)).expect("loads");
+        let (decks, warnings) = load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
         assert_eq!(warnings, uncached);
         assert!(decks.iter().all(|d| d.id != "mine"));
         assert!(!cache_file(&h.cache, &h.file).exists());
