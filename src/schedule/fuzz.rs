@@ -88,32 +88,43 @@ fn pcg32_key(mut state: u64) -> [u32; 8] {
 }
 
 /// Word 0 of ChaCha block 0 (RFC 8439's block function with 12 rounds, counter and nonce 0).
+/// The state is kept as four rows of four words, so each step works on a whole row (the
+/// compiler makes them vector instructions); the diagonal rounds rotate rows b, c and d.
 fn chacha12_first_word(key: &[u32; 8]) -> u32 {
-    const SIGMA: [u32; 4] = [0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574];
-    let mut x = [0u32; 16];
-    x[..4].copy_from_slice(&SIGMA);
-    x[4..12].copy_from_slice(key);
-    fn quarter(x: &mut [u32; 16], a: usize, b: usize, c: usize, d: usize) {
-        x[a] = x[a].wrapping_add(x[b]);
-        x[d] = (x[d] ^ x[a]).rotate_left(16);
-        x[c] = x[c].wrapping_add(x[d]);
-        x[b] = (x[b] ^ x[c]).rotate_left(12);
-        x[a] = x[a].wrapping_add(x[b]);
-        x[d] = (x[d] ^ x[a]).rotate_left(8);
-        x[c] = x[c].wrapping_add(x[d]);
-        x[b] = (x[b] ^ x[c]).rotate_left(7);
+    type Row = [u32; 4];
+    const SIGMA: Row = [0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574];
+    fn add(x: Row, y: Row) -> Row {
+        std::array::from_fn(|i| x[i].wrapping_add(y[i]))
     }
+    fn xor_rotate(x: Row, y: Row, bits: u32) -> Row {
+        std::array::from_fn(|i| (x[i] ^ y[i]).rotate_left(bits))
+    }
+    fn turn(x: Row, by: usize) -> Row {
+        std::array::from_fn(|i| x[(i + by) % 4])
+    }
+    fn quarter_rounds(a: &mut Row, b: &mut Row, c: &mut Row, d: &mut Row) {
+        *a = add(*a, *b);
+        *d = xor_rotate(*d, *a, 16);
+        *c = add(*c, *d);
+        *b = xor_rotate(*b, *c, 12);
+        *a = add(*a, *b);
+        *d = xor_rotate(*d, *a, 8);
+        *c = add(*c, *d);
+        *b = xor_rotate(*b, *c, 7);
+    }
+    let mut a = SIGMA;
+    let mut b: Row = [key[0], key[1], key[2], key[3]];
+    let mut c: Row = [key[4], key[5], key[6], key[7]];
+    let mut d: Row = [0; 4];
     for _ in 0..6 {
-        quarter(&mut x, 0, 4, 8, 12);
-        quarter(&mut x, 1, 5, 9, 13);
-        quarter(&mut x, 2, 6, 10, 14);
-        quarter(&mut x, 3, 7, 11, 15);
-        quarter(&mut x, 0, 5, 10, 15);
-        quarter(&mut x, 1, 6, 11, 12);
-        quarter(&mut x, 2, 7, 8, 13);
-        quarter(&mut x, 3, 4, 9, 14);
+        // Columns: (0,4,8,12), (1,5,9,13), ...
+        quarter_rounds(&mut a, &mut b, &mut c, &mut d);
+        // Diagonals: (0,5,10,15), (1,6,11,12), ...: line them up as columns and back.
+        (b, c, d) = (turn(b, 1), turn(c, 2), turn(d, 3));
+        quarter_rounds(&mut a, &mut b, &mut c, &mut d);
+        (b, c, d) = (turn(b, 3), turn(c, 2), turn(d, 1));
     }
-    x[0].wrapping_add(SIGMA[0])
+    a[0].wrapping_add(SIGMA[0])
 }
 
 /// One answer's fuzz factor, drawn only if an interval actually needs it (the RNG is the
