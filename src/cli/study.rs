@@ -83,7 +83,13 @@ pub fn run_tui(
     };
     importer.seen = importer.others();
     app.ctx.importer = Some(Box::new(importer));
+    app.ctx.config_store = Some(Box::new(super::tui_config::TuiConfig::new(
+        paths.config_file.clone(),
+        clock.utc_offset_secs,
+    )));
     app.ctx.history = recall::stats::history::History::new(history, &device);
+    // Home again, now that it can read the config (its plan) and the log (the welcome).
+    app.set_config(opened.config);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {
