@@ -1,7 +1,8 @@
 //! Issue 23's first hour on the real binary in a real terminal (tmux): a fresh home shows the
 //! welcome, `x` sets the exam date in words (config.toml then holds it), Home shows the
 //! countdown and the plan, a hand edit of config.toml is picked up on Home, and the rating
-//! row shows words and readable units at 100 and at 40 columns.
+//! row shows words and readable units at 100 and at 40 columns, and the line on learning
+//! steps is for the first session only.
 
 #[path = "support/tmux.rs"]
 mod tmux;
@@ -103,6 +104,26 @@ fn fresh_home_welcome_exam_date_plan_and_rating_row_at_100_and_40_columns() {
     t.wait_text("1 answered");
     t.keys(&["q"]);
     t.wait_text("Answers");
+    t.keys(&["q"]);
+    t.wait_text("All decks");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+
+    // The next run: the log holds an answer, so the learning-step line has been seen and a
+    // new card's minutes come without it.
+    t.line("clear");
+    t.line(&cmd);
+    t.wait_text("All decks");
+    t.keys(&["Enter"]);
+    t.wait_text("show answer");
+    t.keys(&["Space"]);
+    let screen = t.wait_text("1 Again");
+    assert!(screen.contains(" min"), "{screen}");
+    assert!(
+        !screen.contains("Why minutes?") && !screen.contains("Minutes: short steps"),
+        "{screen}"
+    );
+    // Nothing answered in this session: `q` goes straight back to Home.
     t.keys(&["q"]);
     t.wait_text("All decks");
     t.keys(&["q"]);

@@ -88,6 +88,15 @@ pub fn run_tui(
         clock.utc_offset_secs,
     )));
     app.ctx.history = recall::stats::history::History::new(history, &device);
+    // The line on why a new card comes back in minutes is for the learner's first session:
+    // once any answer is in the log, they have met learning steps before.
+    app.ctx.learning_note_shown = app
+        .ctx
+        .history
+        .log()
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, recall::store::EventKind::Review { .. }));
     // Home again, now that it can read the config (its plan) and the log (the welcome).
     app.set_config(opened.config);
     if let Some(first) = opened.warnings.first() {

@@ -43,7 +43,9 @@ pub struct Ctx {
     pub config_store: Option<Box<dyn ConfigStore>>,
     /// The first-run welcome was closed in this run (`?` on Home still shows it).
     pub welcome_closed: bool,
-    /// The line on why a new card comes back in minutes was shown in this run (once a run).
+    /// The line on why a new card comes back in minutes was shown, or is not needed: it is
+    /// shown once, in the first session (the binary sets this when the log already holds
+    /// answers at start).
     pub learning_note_shown: bool,
 }
 
