@@ -237,3 +237,15 @@ fn the_help_scrolls_to_the_glossary_and_stops_at_its_end() {
     press(&mut app, '?', T0);
     assert_eq!(app.help_scroll, 0, "opens at the top");
 }
+
+/// Walk-through: the welcome said setting the exam date paces new cards ("so all are seen a
+/// week before the exam"), while Home under it said "At 20 new cards a day, the last one is
+/// seen on 2026-12-30", ten days after the exam: the pace follows the exam only with
+/// `new_per_day = "exam"`. The welcome promises only what the date does by itself.
+#[test]
+fn the_welcome_does_not_promise_exam_pacing_that_needs_new_per_day_exam() {
+    let app = first_run();
+    let shown = text(&render(&app, 100, 30, Theme::new(true)));
+    assert!(!shown.contains("paces new cards"), "{shown}");
+    assert!(shown.contains("counts down"), "{shown}");
+}
