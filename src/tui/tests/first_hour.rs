@@ -31,6 +31,15 @@ fn the_welcome_is_up_until_the_first_answer_and_enter_learns_todays_cards() {
     assert!(narrow.contains("Press enter to learn today's"), "{narrow}");
     assert!(narrow.contains("close this"), "{narrow}");
     insta::assert_snapshot!("welcome_40x24", narrow);
+    // Shorter still, the keys stay at the bottom and a line says where to read the rest.
+    for (w, h) in [(40, 20), (40, 14), (80, 12)] {
+        let short = text(&render(&app, w, h, Theme::new(true)));
+        assert!(short.contains("close this"), "{w}x{h}:\n{short}");
+        assert!(
+            short.contains("? on Home shows all of it"),
+            "{w}x{h}:\n{short}"
+        );
+    }
 
     // Home's keys work under it: enter studies the selected deck (today's new cards).
     press(&mut app, '\n', T0);
