@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::deck::cache::{self as deck_cache, FileKey};
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
 use crate::store::{Config, LoadedLog, Paths, StoreError};
@@ -33,7 +34,34 @@ pub struct Opened {
 /// An imported deck that fails to parse or reuses a built-in id is skipped with a warning, so
 /// one bad file never locks a user out of studying the rest.
 pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
-    let mut decks = builtin_decks().map_err(OpenError::Decks)?;
+    load_decks_cached(dir, None)
+}
+
+/// The binary deck cache (`deck::cache`) a load may use: read from `dir`, and written there
+/// only by the one writer (the process holding the writer lock), so reading commands never
+/// create files.
+#[derive(Clone, Copy, Debug)]
+pub struct DeckCache<'a> {
+    pub dir: &'a Path,
+    pub write: bool,
+}
+
+/// [`load_decks`], with the built-in decks and the imported decks that parsed cleanly before
+/// read from their binary copy when the files are unchanged; None parses every file.
+pub fn load_decks_cached(
+    dir: &Path,
+    cache: Option<DeckCache<'_>>,
+) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
+    let mut decks = match cache.and_then(|c| deck_cache::load_builtin(c.dir)) {
+        Some(decks) => decks,
+        None => {
+            let decks = builtin_decks().map_err(OpenError::Decks)?;
+            if let Some(c) = cache.filter(|c| c.write) {
+                deck_cache::store_builtin(c.dir, &decks);
+            }
+            decks
+        }
+    };
     let mut warnings: Vec<String> = conflict_copies(dir)
         .iter()
         .map(|f| {
@@ -43,7 +71,7 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
             )
         })
         .collect();
-    for (file, result) in read_deck_files(dir) {
+    for (file, result) in read_files(dir, cache) {
         match result {
             Ok(deck) if decks.iter().any(|d| d.id == deck.id) => warnings.push(format!(
                 "{}: skipped: deck id {:?} is already used by another deck",
@@ -61,6 +89,13 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
 /// decides which file wins when two hold the same deck id (the first). Shared with import so
 /// that it updates the very deck the library loads.
 pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
+    read_files(dir, None)
+}
+
+fn read_files(
+    dir: &Path,
+    cache: Option<DeckCache<'_>>,
+) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -77,7 +112,9 @@ pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>
     std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| read_deck(f)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || part.iter().map(|f| read_deck(f, cache)).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()
@@ -122,15 +159,39 @@ pub fn first_with_id<'a>(
     })
 }
 
-/// Reads and parses one imported deck file; messages name its path.
-fn read_deck(file: &Path) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
+/// Reads and parses one imported deck file; messages name its path. With a cache folder, an
+/// unchanged file that parsed cleanly before is read from its binary copy, and a file that
+/// parses cleanly now is copied there.
+fn read_deck(file: &Path, cache: Option<DeckCache<'_>>) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
+    if let Some(c) = cache {
+        let cached = crate::store::open_regular(file)
+            .and_then(|f| FileKey::of_file(&f))
+            .ok()
+            .and_then(|key| deck_cache::load(c.dir, file, key));
+        if let Some(deck) = cached {
+            return (file.to_path_buf(), Ok(deck));
+        }
+    }
     let name = file.display().to_string();
+    // Taken before reading: if the file changes meanwhile, the cache's time is already stale.
+    let meta = std::fs::metadata(file);
     // A FIFO or a device here must not hang start-up: only regular files are read.
-    let text = crate::store::read_regular(file).and_then(|b| {
+    let bytes = crate::store::read_regular(file);
+    let key = match (&meta, &bytes, cache) {
+        (Ok(meta), Ok(bytes), Some(c)) if c.write => Some(FileKey::of_bytes(meta, bytes)),
+        _ => None,
+    };
+    let text = bytes.and_then(|b| {
         String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     });
     let result = match text {
-        Ok(src) => parse_deck(&src, &name, DeckSource::File(file.to_path_buf())),
+        Ok(src) => {
+            let parsed = parse_deck(&src, &name, DeckSource::File(file.to_path_buf()));
+            if let (Ok(deck), Some(key), Some(c)) = (&parsed, key, cache) {
+                deck_cache::store(c.dir, file, key, deck);
+            }
+            parsed
+        }
         Err(e) => Err(vec![DeckError::at(
             &name,
             None,
@@ -141,8 +202,28 @@ fn read_deck(file: &Path) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
     (file.to_path_buf(), result)
 }
 
-/// Opens the collection read-only as of `now`: config, decks, and the replayed log.
+/// Opens the collection read-only as of `now`: config, decks, and the replayed log. Deck
+/// caches are read, never written (see [`open_as_writer`]).
 pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, OpenError> {
+    open_with(paths, now, utc_offset_secs, false)
+}
+
+/// [`open`] for the process that holds the writer lock: it also writes the binary copies of
+/// decks that were parsed (`deck::cache`), so the next start skips their TOML.
+pub fn open_as_writer(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+) -> Result<Opened, OpenError> {
+    open_with(paths, now, utc_offset_secs, true)
+}
+
+fn open_with(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+    write_caches: bool,
+) -> Result<Opened, OpenError> {
     let config = Config::load(&paths.config_file)?;
     let sched_config =
         scheduler_config(&config, utc_offset_secs).map_err(|message| OpenError::Config {
@@ -156,7 +237,12 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
     // Parsing the decks and the log are independent: do them side by side.
     let (decks, log) = std::thread::scope(|s| {
         let log = s.spawn(|| crate::store::logset::load_review_logs(paths));
-        let decks = load_decks(&paths.decks_dir);
+        let dir = deck_cache_dir(paths);
+        let cache = DeckCache {
+            dir: &dir,
+            write: write_caches,
+        };
+        let decks = load_decks_cached(&paths.decks_dir, Some(cache));
         (decks, log.join())
     });
     let (decks, mut warnings) = decks?;
@@ -174,6 +260,12 @@ pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, 
         log,
         warnings,
     })
+}
+
+/// Where parsed imported decks are cached: `cache/decks/` in the local data folder (never in
+/// a synced folder: the cache is keyed by this machine's file times).
+pub fn deck_cache_dir(paths: &Paths) -> PathBuf {
+    paths.data_dir.join("cache").join("decks")
 }
 
 /// Said once after the warnings about damaged log lines (which are skipped, never deleted).

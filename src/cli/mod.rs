@@ -235,11 +235,21 @@ fn system_ms() -> Millis {
 
 /// Opens decks, config and log for reading; problems in files the user edits exit with 2.
 pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> {
-    library::open(paths, clock.now(), clock.utc_offset_secs).map_err(|e| match e {
+    library::open(paths, clock.now(), clock.utc_offset_secs).map_err(open_error)
+}
+
+/// [`open_read_only`] for the command holding the writer lock (the TUI): it also writes the
+/// decks' binary cache (`library::open_as_writer`).
+pub fn open_as_writer(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> {
+    library::open_as_writer(paths, clock.now(), clock.utc_offset_secs).map_err(open_error)
+}
+
+fn open_error(e: OpenError) -> CliError {
+    match e {
         OpenError::Store(ref s) if s.is_user_input() => CliError::input(e),
         OpenError::Config { .. } => CliError::input(e),
         other => CliError::from(other),
-    })
+    }
 }
 
 /// Tells the user on stderr what was skipped while opening (broken deck files, log lines).

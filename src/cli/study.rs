@@ -12,7 +12,7 @@ use recall::schedule::Millis;
 use recall::store::{logset, Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
-use super::{open_read_only, CliResult, Clock};
+use super::{CliResult, Clock};
 use crate::tui::{
     self, AddFailed, App, CardAdded, Imported, Importer, QuizEnv, Refreshed, Status, Theme,
 };
@@ -48,7 +48,7 @@ pub fn run_tui(
     let lock = paths.lock_for_writing()?;
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
-    let opened = open_read_only(&paths, clock)?;
+    let opened = super::open_as_writer(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
     let day_limits = limits(
