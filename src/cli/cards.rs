@@ -8,7 +8,7 @@ use recall::store::{format_timestamp, Paths};
 use recall::study::{CardEntry, Collection};
 use serde::Serialize;
 
-use super::{open_read_only, CliResult, Clock};
+use super::{open_start, CliResult, Clock};
 
 #[derive(Serialize)]
 struct CardRow<'a> {
@@ -40,7 +40,7 @@ struct NextRow {
 pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let now = clock.now();
-    let opened = open_read_only(&paths, clock)?;
+    let opened = open_start(&paths, clock)?;
     super::print_warnings(&opened.warnings);
     let col = &opened.collection;
     let deck_index = match deck {

@@ -183,6 +183,16 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
     })
 }
 
+/// [`open_read_only`] for a start that needs only the cards' states: from the snapshot and
+/// the log lines after it when they match (`library::open_start`).
+pub fn open_start(paths: &Paths, clock: &Clock) -> Result<library::Started, CliError> {
+    library::open_start(paths, clock.now(), clock.utc_offset_secs).map_err(|e| match e {
+        OpenError::Store(ref s) if s.is_user_input() => CliError::input(e),
+        OpenError::Config { .. } => CliError::input(e),
+        other => CliError::from(other),
+    })
+}
+
 /// Tells the user on stderr what was skipped while opening (broken deck files, log lines).
 pub fn print_warnings(warnings: &[impl fmt::Display]) {
     for w in warnings {

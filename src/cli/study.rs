@@ -11,7 +11,7 @@ use recall::schedule::Millis;
 use recall::store::{logset, Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
-use super::{open_read_only, CliResult, Clock};
+use super::{open_start, CliResult, Clock};
 use crate::tui::{self, App, Imported, Importer, QuizEnv, Refreshed, Status, Theme};
 
 /// Whether the TUI can run: it reads keys from stdin and draws on stdout.
@@ -45,7 +45,7 @@ pub fn run_tui(
     let lock = paths.lock_for_writing()?;
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
-    let opened = open_read_only(&paths, clock)?;
+    let opened = open_start(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
     let day_limits = limits(
@@ -80,7 +80,11 @@ pub fn run_tui(
     };
     importer.seen = importer.others();
     app.ctx.importer = Some(Box::new(importer));
-    app.ctx.history = recall::stats::history::History::new(history, &device);
+    // Without a full load at start (a snapshot was used), the stats read the log when opened.
+    app.ctx.history = match history {
+        Some(log) => recall::stats::history::History::new(log, &device),
+        None => recall::stats::history::History::unread(paths.clone(), &device),
+    };
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {
@@ -90,7 +94,17 @@ pub fn run_tui(
         }));
     }
     prepare(&mut app)?;
-    let exit = tui::run(app, Theme::from_env(), || clock.now())?;
+    let own_log = paths.own_log(&device);
+    let length = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let before = length(&own_log);
+    let exit = tui::run(&mut app, Theme::from_env(), || clock.now())?;
+    // After a run that answered something, the snapshot takes in this run's lines, so the
+    // next start replays only what comes after (a cache: failing to write it changes
+    // nothing but the next start's speed).
+    if matches!(exit, tui::Exit::Quit) && length(&own_log) != before {
+        let decks = std::mem::take(&mut app.ctx.collection.decks);
+        let _ = recall::study::snapshot::checkpoint(&paths, decks, &app.ctx.scheduler, clock.now());
+    }
     Ok(exit.code())
 }
 

@@ -7,6 +7,7 @@ mod session;
 mod shuffle;
 mod siblings;
 mod undo;
+pub mod snapshot;
 
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue};
