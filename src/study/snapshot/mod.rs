@@ -218,21 +218,14 @@ pub fn capture(col: &Collection, scheduler: &Scheduler, point: &SavePoint) -> Sn
     }
 }
 
-/// Writes the snapshot of `col` atomically (temp file, sync, rename). Only into an existing
-/// data folder: a read-only command on a fresh machine creates nothing.
+/// Writes the snapshot of `col` as replayed up to `point` ([`write`]).
 pub fn save(
     paths: &Paths,
     col: &Collection,
     scheduler: &Scheduler,
     point: &SavePoint,
 ) -> Result<(), StoreError> {
-    if !paths.data_dir.is_dir() {
-        return Ok(());
-    }
-    let file = path(paths);
-    let dir = file.parent().unwrap_or(&paths.data_dir);
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
-    crate::store::write_atomically(&file, &encode(&capture(col, scheduler, point)))
+    write(paths, &capture(col, scheduler, point))
 }
 
 /// A snapshot that matches the log files and the settings, with the events after its marks.
@@ -396,6 +389,44 @@ impl Tail {
     }
 }
 
+/// The collection from the snapshot and the log lines after it, or why not (the decks are
+/// handed back for a full replay).
+pub fn restore(
+    paths: &Paths,
+    decks: Vec<crate::deck::Deck>,
+    scheduler: &Scheduler,
+    now: Millis,
+) -> Result<(Collection, Restored), (Fallback, Vec<crate::deck::Deck>)> {
+    let mut col = Collection::unanswered(decks, scheduler.day_of(now));
+    match read_tail(paths, scheduler).and_then(|t| t.restore(&mut col, scheduler, now)) {
+        Ok(r) => Ok((col, r)),
+        Err(reason) => Err((reason, col.decks)),
+    }
+}
+
+/// The snapshot the log calls for now (the saved one plus the lines since, or a full replay),
+/// or None when no line was added since the saved one.
+pub fn current(
+    paths: &Paths,
+    decks: Vec<crate::deck::Deck>,
+    scheduler: &Scheduler,
+    now: Millis,
+) -> Result<Option<Snapshot>, StoreError> {
+    match restore(paths, decks, scheduler, now) {
+        Ok((_, r)) if r.tail_events == 0 => Ok(None),
+        Ok((col, r)) => Ok(Some(capture(&col, scheduler, &r.point))),
+        Err((_, decks)) => {
+            let (log, marks) = load_marked(paths)?;
+            let col = Collection::replay(decks, &log, scheduler, now);
+            Ok(Some(capture(
+                &col,
+                scheduler,
+                &SavePoint::after_full(&log, marks),
+            )))
+        }
+    }
+}
+
 /// Brings the snapshot up to date with the log (at the end of a study run): the saved
 /// snapshot plus the lines since when they match, else a full replay. Nothing is written
 /// when no line was added since the snapshot.
@@ -405,17 +436,20 @@ pub fn checkpoint(
     scheduler: &Scheduler,
     now: Millis,
 ) -> Result<(), StoreError> {
-    let mut col = Collection::unanswered(decks, scheduler.day_of(now));
-    let tail = read_tail(paths, scheduler);
-    if tail.as_ref().is_ok_and(|t| t.events() == 0) {
+    match current(paths, decks, scheduler, now)? {
+        Some(snap) => write(paths, &snap),
+        None => Ok(()),
+    }
+}
+
+/// Writes a snapshot atomically (temp file, sync, rename) into `cache/` of an existing data
+/// folder: a read-only command on a fresh machine creates nothing.
+pub fn write(paths: &Paths, snap: &Snapshot) -> Result<(), StoreError> {
+    if !paths.data_dir.is_dir() {
         return Ok(());
     }
-    match tail.and_then(|t| t.restore(&mut col, scheduler, now)) {
-        Ok(r) => save(paths, &col, scheduler, &r.point),
-        Err(_) => {
-            let (log, marks) = load_marked(paths)?;
-            let col = Collection::replay(col.decks, &log, scheduler, now);
-            save(paths, &col, scheduler, &SavePoint::after_full(&log, marks))
-        }
-    }
+    let file = path(paths);
+    let dir = file.parent().unwrap_or(&paths.data_dir);
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    crate::store::write_atomically(&file, &encode(snap))
 }
