@@ -547,6 +547,14 @@ fn no_studied_card_assumes_the_learner_has_the_notes() {
         "the course",
         "course's",
         "from the course",
+        "study notes",
+        "as described above",
+        "see above",
+        "this section",
+        "this chapter",
+        "described earlier",
+        "mentioned earlier",
+        "previous card",
     ];
     for d in decks() {
         for c in d.cards.iter().filter(|c| !c.archived) {

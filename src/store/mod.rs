@@ -155,7 +155,7 @@ pub const TEMP_PREFIX: &str = ".recall-tmp-";
 /// then fsync the folder so the rename itself survives a power cut. A symlink (a dotfile
 /// manager's config, say) stays a symlink: the file it points to is the one replaced. The
 /// replaced file keeps its permission bits, but it is a new inode: a hard link to the old
-/// file keeps the old contents (README "Reliability"). Anything but a regular file (a FIFO,
+/// file keeps the old contents (docs/reliability.md). Anything but a regular file (a FIFO,
 /// a device) is refused, never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let resolved = std::fs::canonicalize(path).ok();

@@ -291,7 +291,7 @@ pub fn run(app: &mut App, theme: Theme, clock: impl Fn() -> Millis) -> io::Resul
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let panic_key = test_panic_key();
-    // For measuring start-up: draw one frame, then leave (see README "Performance").
+    // For measuring start-up: draw one frame, then leave (see docs/performance.md).
     let exit_after_first_frame = std::env::var_os("RECALL_EXIT_AFTER_FIRST_FRAME").is_some();
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), clock());
