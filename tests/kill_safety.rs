@@ -198,7 +198,10 @@ fn every_acknowledged_rating_survives_sigkill() {
         }
         if let Ok((col, _)) = restored {
             from_snapshot += 1;
-            assert_eq!((col.counts_day, &col.counts), (full.counts_day, &full.counts));
+            assert_eq!(
+                (col.counts_day, &col.counts),
+                (full.counts_day, &full.counts)
+            );
             for (a, b) in col.cards.iter().zip(&full.cards) {
                 assert_eq!(
                     (a.state, a.suspended, a.buried_day),

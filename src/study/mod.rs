@@ -6,8 +6,8 @@ mod queue;
 mod session;
 mod shuffle;
 mod siblings;
-mod undo;
 pub mod snapshot;
+mod undo;
 
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
 pub use queue::{DueCounts, Limits, Queue};

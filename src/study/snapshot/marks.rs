@@ -86,8 +86,11 @@ pub fn load_marked(paths: &Paths) -> Result<(LoadedLog, Vec<FileMark>), StoreErr
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let (logs, marks): (Vec<LoadedLog>, Vec<FileMark>) =
-        parts.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter().unzip();
+    let (logs, marks): (Vec<LoadedLog>, Vec<FileMark>) = parts
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .unzip();
     let mut log = logset::merge(logs, files.iter().map(|f| f.name.clone()).collect());
     quiet_foreign_torn_lines(paths, &files, &mut log.warnings);
     log.warnings.splice(0..0, notes);
@@ -121,7 +124,10 @@ pub enum TailError {
 
 /// What follows a mark in one file: its complete lines parsed (warnings numbered as in the
 /// whole file) and the file's new mark. No mark: the file is read from its start.
-pub fn read_tail(file: &LogFile, mark: Option<&FileMark>) -> Result<(LoadedLog, FileMark), TailError> {
+pub fn read_tail(
+    file: &LogFile,
+    mark: Option<&FileMark>,
+) -> Result<(LoadedLog, FileMark), TailError> {
     let (offset, lines) = mark.map_or((0, 0), |m| (m.offset, m.lines));
     let mut f = match open_regular(&file.path) {
         Ok(f) => f,

@@ -295,7 +295,10 @@ pub fn read_tail(paths: &Paths, scheduler: &Scheduler) -> Result<Tail, Fallback>
 }
 
 /// Reads every file's tail (side by side when there are several).
-fn read_tails(files: &[LogFile], marks: &[FileMark]) -> Result<Vec<(LoadedLog, FileMark)>, Fallback> {
+fn read_tails(
+    files: &[LogFile],
+    marks: &[FileMark],
+) -> Result<Vec<(LoadedLog, FileMark)>, Fallback> {
     let one = |f: &LogFile| {
         let mark = marks.iter().find(|m| m.name == f.name);
         marks::read_tail(f, mark).map_err(|e| match e {

@@ -15,7 +15,9 @@ const R: EventKind = EventKind::Review { rating: 3, ms: 0 };
 fn deck(cards: usize, archived: Option<usize>) -> Deck {
     let mut src = "[deck]\nid = \"d\"\ntitle = \"d\"\n".to_string();
     for i in 0..cards {
-        src.push_str(&format!("[[cards]]\nid = \"c{i}\"\nfront = \"f\"\nback = \"b\"\n"));
+        src.push_str(&format!(
+            "[[cards]]\nid = \"c{i}\"\nfront = \"f\"\nback = \"b\"\n"
+        ));
         if archived == Some(i) {
             src.push_str("archived = true\n");
         }
@@ -116,8 +118,22 @@ fn same(a: &Collection, b: &Collection) {
         assert_eq!(x.global_id, y.global_id);
         assert_eq!(x.state, y.state, "{}", x.global_id);
         assert_eq!(
-            (x.suspended, x.buried_day, x.archived, x.deck, x.card, x.seed),
-            (y.suspended, y.buried_day, y.archived, y.deck, y.card, y.seed),
+            (
+                x.suspended,
+                x.buried_day,
+                x.archived,
+                x.deck,
+                x.card,
+                x.seed
+            ),
+            (
+                y.suspended,
+                y.buried_day,
+                y.archived,
+                y.deck,
+                y.card,
+                y.seed
+            ),
             "{}",
             x.global_id
         );
@@ -151,7 +167,11 @@ fn the_format_round_trips_and_any_flipped_byte_is_caught() {
         assert!(decode(&b).is_err(), "byte {i}");
     }
     for cut in [0, 3, 8, bytes.len() / 2, bytes.len() - 1] {
-        assert_eq!(decode(&bytes[..cut]), Err(DecodeError::Corrupt), "cut {cut}");
+        assert_eq!(
+            decode(&bytes[..cut]),
+            Err(DecodeError::Corrupt),
+            "cut {cut}"
+        );
     }
     h.check_exact(vec![deck(4, None)], &s, T0 + 3 * MIN);
 }
@@ -166,7 +186,9 @@ fn new_answers_after_the_snapshot_are_replayed_on_top_of_it() {
     // Another device, first seen now, whose events are all later than the snapshot's.
     h.append("b", &[(T0 + 6 * MIN, 1, EventKind::Suspend, 1)]);
     h.check_exact(vec![deck(4, None)], &s, T0 + 10 * MIN);
-    let (col, _) = h.fast(vec![deck(4, None)], &s, T0 + 10 * MIN).expect("used");
+    let (col, _) = h
+        .fast(vec![deck(4, None)], &s, T0 + 10 * MIN)
+        .expect("used");
     assert_eq!(col.cards[0].state.reps, 3);
     assert!(col.cards[1].suspended);
     assert_eq!(col.counts[0].new, 2, "two new cards answered today: c0, c1");
@@ -177,7 +199,9 @@ fn on_a_later_day_the_counts_start_from_the_tail() {
     let (h, s) = studied();
     h.append("a", &[(T0 + DAY, 3, R, 4)]);
     h.check_exact(vec![deck(4, None)], &s, T0 + DAY + MIN);
-    let (col, _) = h.fast(vec![deck(4, None)], &s, T0 + DAY + MIN).expect("used");
+    let (col, _) = h
+        .fast(vec![deck(4, None)], &s, T0 + DAY + MIN)
+        .expect("used");
     assert_eq!(col.counts[0].new, 1);
     // Clock set back a day: the snapshot's counts are for a later day than today.
     let h2 = Home::new();
@@ -283,7 +307,10 @@ fn a_log_shorter_changed_gone_or_unreadable_replays_everything() {
     assert_eq!(h.reason(d(), &s, T0), Fallback::FileGone("a".into()));
     std::fs::create_dir(&own).expect("a folder where the log was");
     assert_eq!(h.reason(d(), &s, T0), Fallback::Unreadable("a".into()));
-    assert!(logset::load_review_logs(&h.paths).is_err(), "the full load reports it");
+    assert!(
+        logset::load_review_logs(&h.paths).is_err(),
+        "the full load reports it"
+    );
 }
 
 #[test]
