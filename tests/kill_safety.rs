@@ -132,6 +132,7 @@ fn every_acknowledged_rating_survives_sigkill() {
     let mut warnings = 0;
     let (deck, sched) = (deck(), scheduler());
     let paths = Paths::under(dir.path());
+    snapshot::make_cache_dir(&paths).expect("cache/");
     let mut from_snapshot = 0;
     let mut fallbacks = std::collections::BTreeMap::<String, usize>::new();
     let mut total_acked = 0;

@@ -45,6 +45,7 @@ pub fn run_tui(
     let lock = paths.lock_for_writing()?;
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
+    recall::study::snapshot::make_cache_dir(&paths)?;
     let opened = open_start(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;

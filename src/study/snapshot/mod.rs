@@ -445,14 +445,21 @@ pub fn checkpoint(
     }
 }
 
-/// Writes a snapshot atomically (temp file, sync, rename) into `cache/` of an existing data
-/// folder: a read-only command on a fresh machine creates nothing.
+/// Writes a snapshot atomically (temp file, sync, rename), only into an existing `cache/`:
+/// the study screen (a writer) makes the folder ([`make_cache_dir`]); read-only commands only
+/// refresh a snapshot there, and create nothing in a data folder without one.
 pub fn write(paths: &Paths, snap: &Snapshot) -> Result<(), StoreError> {
-    if !paths.data_dir.is_dir() {
+    let file = path(paths);
+    if !file.parent().is_some_and(std::path::Path::is_dir) {
         return Ok(());
     }
+    crate::store::write_atomically(&file, &encode(snap))
+}
+
+/// Makes `cache/` in the data folder, where snapshots are saved (writers only, under the
+/// writer lock).
+pub fn make_cache_dir(paths: &Paths) -> Result<(), StoreError> {
     let file = path(paths);
     let dir = file.parent().unwrap_or(&paths.data_dir);
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
-    crate::store::write_atomically(&file, &encode(snap))
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))
 }

@@ -43,6 +43,7 @@ impl Home {
         let dir = tempfile::tempdir().expect("temp dir");
         let paths = Paths::under(dir.path());
         std::fs::create_dir_all(&paths.logs_dir).expect("logs");
+        make_cache_dir(&paths).expect("cache/");
         std::fs::write(&paths.device_file, "a\n").expect("device");
         Home { _dir: dir, paths }
     }
