@@ -652,5 +652,8 @@ fn quitting_saves_a_snapshot_that_equals_a_full_replay() {
     std::fs::remove_dir_all(home.path().join("cache")).expect("cache deleted");
     let full = cards();
     assert_eq!(from_snapshot, full);
-    assert!(full.contains("\"reps\": 1") || full.contains("\"reps\":1"), "{full}");
+    assert!(
+        full.contains("\"reps\": 1") || full.contains("\"reps\":1"),
+        "{full}"
+    );
 }
