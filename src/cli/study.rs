@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use std::path::PathBuf;
 
+use recall::import::add::{AddError, NewCard};
 use recall::import::{plan_import, write_import, ImportOptions, Source};
 use recall::quiz::QuizLog;
 use recall::schedule::Millis;
@@ -12,7 +13,9 @@ use recall::store::{logset, Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
 use super::{open_start, CliResult, Clock};
-use crate::tui::{self, App, Imported, Importer, QuizEnv, Refreshed, Status, Theme};
+use crate::tui::{
+    self, AddFailed, App, CardAdded, Imported, Importer, QuizEnv, Refreshed, Status, Theme,
+};
 
 /// Whether the TUI can run: it reads keys from stdin and draws on stdout.
 pub fn has_terminal() -> bool {
@@ -158,6 +161,38 @@ impl Importer for TuiImporter {
             history: recall::stats::history::History::new(opened.log, &self.device),
             message: format!("New answers from {} read.", changed.join(", ")),
         }))
+    }
+
+    fn add_card(
+        &mut self,
+        deck: &str,
+        title: Option<&str>,
+        card: NewCard,
+        now: Millis,
+    ) -> Result<CardAdded, AddFailed> {
+        let added = recall::import::add::add_card_titled(
+            &self.paths.decks_dir,
+            deck,
+            title,
+            card,
+            &self.lock,
+        )
+        .map_err(|e| match e {
+            AddError::Input(message) => AddFailed::Input(message),
+            AddError::Store(e) => AddFailed::Write(e.to_string()),
+        })?;
+        let opened =
+            recall::library::open(&self.paths, now, self.utc_offset_secs).map_err(|e| {
+                AddFailed::Write(format!(
+                    "the card was written, but reading the decks again failed: {e}"
+                ))
+            })?;
+        Ok(CardAdded {
+            collection: opened.collection,
+            deck_id: added.deck_id,
+            card_id: added.card_id,
+            new_deck: added.new_deck,
+        })
     }
 
     fn import(&mut self, path: &str, now: Millis) -> Result<Imported, String> {

@@ -51,10 +51,12 @@ impl From<ImportError> for AddError {
     }
 }
 
-/// Checks the card, then plans the deck with it added; writes nothing.
+/// Checks the card, then plans the deck with it added; writes nothing. `title` names a deck
+/// created for the card (the TUI form's typed name); otherwise it is titled by its id.
 pub fn plan_add(
     decks_dir: &Path,
     deck_id: &str,
+    title: Option<&str>,
     card: NewCard,
 ) -> Result<(PlannedDeck, Added), AddError> {
     check_card(&card)?;
@@ -70,10 +72,10 @@ pub fn plan_add(
         Some((path, d)) => (path, d.clone(), false),
         None => {
             let path = free_path(decks_dir, deck_id, &[]);
-            let title = if deck_id == DEFAULT_DECK {
-                DEFAULT_TITLE.to_string()
-            } else {
-                deck_id.to_string()
+            let title = match title.map(str::trim).filter(|t| !t.is_empty()) {
+                Some(t) => t.to_string(),
+                None if deck_id == DEFAULT_DECK => DEFAULT_TITLE.to_string(),
+                None => deck_id.to_string(),
             };
             let deck = Deck {
                 id: deck_id.to_string(),
@@ -134,14 +136,26 @@ pub fn add_card(
     card: NewCard,
     lock: &WriterLock,
 ) -> Result<Added, AddError> {
-    let (plan, added) = plan_add(decks_dir, deck_id, card)?;
+    add_card_titled(decks_dir, deck_id, None, card, lock)
+}
+
+/// `add_card`, with the title a deck created for the card gets (the form's typed name).
+pub fn add_card_titled(
+    decks_dir: &Path,
+    deck_id: &str,
+    title: Option<&str>,
+    card: NewCard,
+    lock: &WriterLock,
+) -> Result<Added, AddError> {
+    let (plan, added) = plan_add(decks_dir, deck_id, title, card)?;
     super::write_plan(&[plan], lock)?;
     Ok(added)
 }
 
 /// The card alone must make a valid deck: the deck format's own checks (cloze gaps, choices,
-/// tags), with messages about the card rather than a file.
-fn check_card(card: &NewCard) -> Result<(), AddError> {
+/// tags), with messages about the card rather than a file. The TUI's form checks with it
+/// before it asks to write.
+pub fn check_card(card: &NewCard) -> Result<(), AddError> {
     let empty = |what: &str| AddError::Input(format!("{what} is empty; nothing written"));
     match &card.content {
         CardContent::Basic { front, back } => {
@@ -182,6 +196,8 @@ fn check_card(card: &NewCard) -> Result<(), AddError> {
     })?;
     Ok(())
 }
+
+pub mod form;
 
 #[cfg(test)]
 mod tests;

@@ -69,6 +69,17 @@ pub enum Action {
     Import,
     /// Home: open the stats screen.
     Stats,
+    /// Home: open the add-card form (`a`).
+    AddCard,
+    /// The add-card form: a new line in a multi-line field (`enter`), the next or previous
+    /// field (`tab`, `shift-tab`), delete the character under the cursor, the line's start or
+    /// end (`home`/`ctrl-a`, `end`/`ctrl-e`).
+    Newline,
+    NextField,
+    PrevField,
+    Delete,
+    LineStart,
+    LineEnd,
 }
 
 /// Where a screen wants to go next. A screen never builds another screen: it returns one of
@@ -97,6 +108,9 @@ pub enum Nav {
     Submitted,
     /// Out of a quiz or its results: Home, or out of recall when it was started from the shell.
     LeaveQuiz,
+    /// The add-card form, on this deck (an index into the collection) when it is one of the
+    /// learner's own; it comes back to Home.
+    AddCard(Option<usize>),
     /// End recall.
     Quit,
 }

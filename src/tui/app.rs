@@ -23,6 +23,7 @@ use super::help;
 use super::keys::hints;
 use super::keys::Mode;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::add::{self, AddFormState};
 use super::screens::home::{self, HomeState};
 use super::screens::quiz::results::{self, ResultsState};
 use super::screens::quiz::setup::{self, QuizSetupState};
@@ -41,6 +42,7 @@ pub enum Screen {
     Quiz(Box<QuizState>),
     Results(Box<ResultsState>),
     Stats(Box<StatsState>),
+    AddCard(Box<AddFormState>),
 }
 
 impl Screen {
@@ -54,6 +56,7 @@ impl Screen {
             Screen::Quiz(s) => s.mode(),
             Screen::Results(s) => s.mode(),
             Screen::Stats(s) => s.mode(),
+            Screen::AddCard(s) => s.mode(),
         }
     }
 }
@@ -150,6 +153,7 @@ impl App {
             Screen::Quiz(s) => s.update(ctx, action),
             Screen::Results(s) => s.update(ctx, action),
             Screen::Stats(s) => s.update(ctx, action),
+            Screen::AddCard(s) => s.update(ctx, action),
         };
         if let Some(nav) = nav {
             self.go(nav);
@@ -203,6 +207,9 @@ impl App {
                     Some(s) => Screen::Summary(s),
                     None => Screen::Home(HomeState::open(ctx, last)),
                 };
+            }
+            Nav::AddCard(deck) => {
+                self.screen = Screen::AddCard(Box::new(AddFormState::open(ctx, deck)));
             }
             Nav::Stats => self.screen = Screen::Stats(Box::new(StatsState::open(ctx))),
             Nav::QuizSetup => self.screen = Screen::QuizSetup(QuizSetupState::open(ctx)),
@@ -259,6 +266,7 @@ impl Widget for View<'_> {
             Screen::Quiz(s) => take::render(s, ctx, theme, body, buf),
             Screen::Results(s) => results::render(s, ctx, theme, body, buf),
             Screen::Stats(s) => stats::render(s, ctx, theme, body, buf),
+            Screen::AddCard(s) => add::render(s, ctx, theme, body, buf),
         }
         if let Some(st) = &ctx.status {
             let style = if st.is_error {

@@ -4,6 +4,7 @@
 //! Screens take `&mut Ctx` in their update and `&Ctx` in their view. This file sits below
 //! every screen and the router: it imports no screen, no view and not `app.rs`.
 
+use recall::import::add::NewCard;
 use recall::quiz::AttemptSink;
 use recall::schedule::{Millis, Scheduler};
 use recall::stats::history::History;
@@ -85,6 +86,37 @@ pub trait Importer {
     fn refresh(&mut self, _now: Millis) -> Option<Result<Refreshed, String>> {
         None
     }
+
+    /// The add-card form's save: writes the card to `deck` (as `recall add` does, under the
+    /// lock this run holds) and reads the collection again so the card can be studied.
+    fn add_card(
+        &mut self,
+        _deck: &str,
+        _title: Option<&str>,
+        _card: NewCard,
+        _now: Millis,
+    ) -> Result<CardAdded, AddFailed> {
+        Err(AddFailed::Write(
+            "adding a card needs the data folder, which this run has not opened".into(),
+        ))
+    }
+}
+
+/// A card the add-card form wrote, and the collection read again with it in.
+pub struct CardAdded {
+    pub collection: Collection,
+    pub deck_id: String,
+    pub card_id: String,
+    /// Whether its deck was created for it.
+    pub new_deck: bool,
+}
+
+/// Why the add-card form's card was not written: something to fix in the form (the deck
+/// already has the card, a bad deck name), or a failed write (the form stays, nothing lost).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddFailed {
+    Input(String),
+    Write(String),
 }
 
 /// What the quiz needs beyond the collection: where attempts go and the config's rules.

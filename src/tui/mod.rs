@@ -18,7 +18,7 @@ pub mod theme;
 
 pub use action::Action;
 pub use app::{App, Screen, View};
-pub use ctx::{Imported, Importer, QuizEnv, Refreshed, Status};
+pub use ctx::{AddFailed, CardAdded, Imported, Importer, QuizEnv, Refreshed, Status};
 pub use screens::quiz::EXAM_QUESTIONS;
 pub use theme::Theme;
 
@@ -28,7 +28,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
@@ -204,15 +206,26 @@ static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 pub fn restore_terminal() {
     if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
-        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
     }
 }
 
-/// Takes the terminal: raw mode, the alternate screen, cursor hidden.
+/// Takes the terminal: raw mode, the alternate screen, cursor hidden, and bracketed paste (a
+/// paste arrives as one event, so pasted text is typed, never taken as keys).
 fn take_terminal() -> io::Result<()> {
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
 }
 
 /// Suspends like any terminal program (ctrl-z, `kill -TSTP`): gives the terminal back, stops
@@ -316,6 +329,13 @@ pub fn run(app: &mut App, theme: Theme, clock: impl Fn() -> Millis) -> io::Resul
                     }
                 }
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Paste(text) => {
+                    let now = clock();
+                    for action in keys::paste(app.mode(), &text) {
+                        app.update(action, now);
+                    }
+                    None
+                }
                 _ => None,
             },
         };
@@ -366,14 +386,14 @@ mod size_tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(key_action(&app, ctrl_c, tiny), Some(Action::Quit));
         let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
-        assert_eq!(key_action(&app, key('a'), fine), Some(Action::StudyAll));
+        assert_eq!(key_action(&app, key('A'), fine), Some(Action::StudyAll));
     }
 
     #[test]
     fn on_the_too_small_notice_one_ctrl_c_quits_even_from_study() {
         let mut app = tests::support::app_with(tests::support::MemSink::default());
         let fine = Size::new(layout::MIN_WIDTH, layout::MIN_HEIGHT);
-        let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+        let a = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::NONE);
         assert_eq!(handle_key(&mut app, a, fine, 0), KeyOutcome::Handled);
         assert!(matches!(app.screen, Screen::Study(_)));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);

@@ -73,6 +73,33 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
+    /// Pastes `text` as a terminal paste: bracketed (`ESC [200~ … ESC [201~`) when the program
+    /// turned bracketed paste on, as a terminal emulator does.
+    #[allow(dead_code)] // not every test file pastes
+    pub fn paste(&self, text: &str) {
+        let buffer = format!("{}-paste", self.session);
+        let ok = self
+            .tmux()
+            .args(["set-buffer", "-b", &buffer, "--", text])
+            .status()
+            .expect("tmux set-buffer");
+        assert!(ok.success());
+        let ok = self
+            .tmux()
+            .args([
+                "paste-buffer",
+                "-p",
+                "-d",
+                "-b",
+                &buffer,
+                "-t",
+                &self.session,
+            ])
+            .status()
+            .expect("tmux paste-buffer");
+        assert!(ok.success());
+    }
+
     /// Resizes the terminal to `w` x `h` (recall redraws for the new size).
     pub fn resize(&self, w: u16, h: u16) {
         let ok = self

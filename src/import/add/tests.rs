@@ -130,3 +130,29 @@ fn a_card_joins_an_imported_deck_in_its_own_file() {
     let ids: Vec<&str> = aws.cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["x", added.card_id.as_str()]);
 }
+
+#[test]
+fn a_deck_made_for_the_forms_card_is_titled_as_typed_and_keeps_its_title_after() {
+    let (_dir, decks, lock) = setup();
+    let added = add_card_titled(
+        &decks,
+        "aws-notes",
+        Some(" AWS notes "),
+        basic("Pipe mode?", "Streams from S3"),
+        &lock,
+    )
+    .expect("added");
+    assert!(added.new_deck);
+    add_card_titled(
+        &decks,
+        "aws-notes",
+        Some("another title"),
+        basic("FastFile mode?", "Streams too"),
+        &lock,
+    )
+    .expect("added");
+    let (all, _) = load_decks(&decks).expect("loads");
+    let deck = all.iter().find(|d| d.id == "aws-notes").expect("deck");
+    assert_eq!(deck.title, "AWS notes");
+    assert_eq!(deck.cards.len(), 2);
+}

@@ -8,7 +8,8 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
     match mode {
         Mode::Home => &[
             ("enter", "study"),
-            ("a", "all decks"),
+            ("a", "add"),
+            ("A", "all"),
             ("t", "quiz"),
             ("i", "import"),
             ("s", "stats"),
@@ -113,6 +114,14 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("esc", "cancel"),
         ],
         Mode::Report => &[("enter", "back to decks")],
+        Mode::AddForm => &[
+            ("tab", "next field"),
+            ("enter", "new line"),
+            ("ctrl-s", "save"),
+            ("esc", "cancel"),
+            ("F1", "help"),
+        ],
+        Mode::AddConfirm => &[("y", "discard"), ("n", "keep editing")],
     }
 }
 
@@ -121,7 +130,8 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
     match mode {
         Mode::Home => &[
             ("enter", "study the selected deck"),
-            ("a", "study all decks"),
+            ("a", "add a card (deck, kind, front, back)"),
+            ("A", "study all decks"),
             ("t", "take a quiz (exam simulation)"),
             ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("s", "stats and exam readiness"),
@@ -242,5 +252,20 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("esc", "cancel"),
         ],
         Mode::Report => &[("enter", "back to decks")],
+        Mode::AddForm => &[
+            ("tab shift-tab", "next / previous field"),
+            ("enter", "a new line (in front, back, explanation)"),
+            (
+                "↑/↓",
+                "deck: your decks · kind: change · text: line up/down",
+            ),
+            ("←/→", "move the cursor · kind: change"),
+            ("home/end", "start / end of the line (also ctrl-a, ctrl-e)"),
+            ("ctrl-u", "delete to the start of the line"),
+            ("ctrl-s", "check and save the card"),
+            ("esc", "cancel (asks when something was typed)"),
+            ("F1", "this help"),
+        ],
+        Mode::AddConfirm => &[("y/enter", "discard the card"), ("n/esc", "keep editing")],
     }
 }

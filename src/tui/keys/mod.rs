@@ -43,6 +43,10 @@ pub enum Mode {
     Prompt,
     /// Home showing an import report.
     Report,
+    /// The add-card form: keys are text; tab moves between fields.
+    AddForm,
+    /// The add-card form asking whether to throw away what was typed.
+    AddConfirm,
 }
 
 /// Maps a key press to an action for the given mode; None for keys that do nothing there.
@@ -55,6 +59,29 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             (_, KeyCode::Char('c')) => Some(Action::Quit),
             (Mode::Prompt, KeyCode::Char('u')) => Some(Action::ClearLine),
             (Mode::Prompt, KeyCode::Char('w')) => Some(Action::EraseWord),
+            (Mode::AddForm, KeyCode::Char('s')) => Some(Action::Save),
+            (Mode::AddForm, KeyCode::Char('u')) => Some(Action::ClearLine),
+            (Mode::AddForm, KeyCode::Char('a')) => Some(Action::LineStart),
+            (Mode::AddForm, KeyCode::Char('e')) => Some(Action::LineEnd),
+            _ => None,
+        };
+    }
+    if mode == Mode::AddForm {
+        return match key.code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Enter => Some(Action::Newline),
+            KeyCode::Tab => Some(Action::NextField),
+            KeyCode::BackTab => Some(Action::PrevField),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Delete => Some(Action::Delete),
+            KeyCode::Left => Some(Action::Left),
+            KeyCode::Right => Some(Action::Right),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::Home => Some(Action::LineStart),
+            KeyCode::F(1) => Some(Action::ToggleHelp),
+            KeyCode::End => Some(Action::LineEnd),
+            KeyCode::Esc => Some(Action::Back),
             _ => None,
         };
     }
@@ -81,7 +108,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Enter => Some(Action::Open),
-            KeyCode::Char('a') => Some(Action::StudyAll),
+            KeyCode::Char('A') => Some(Action::StudyAll),
+            KeyCode::Char('a') => Some(Action::AddCard),
             KeyCode::Char('t') => Some(Action::QuizSetup),
             KeyCode::Char('i') => Some(Action::Import),
             KeyCode::Char('s') => Some(Action::Stats),
@@ -174,7 +202,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
-        Mode::QuizConfirm => match code {
+        Mode::QuizConfirm | Mode::AddConfirm => match code {
             KeyCode::Char('y') | KeyCode::Enter => Some(Action::Yes),
             KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => Some(Action::No),
             _ => None,
@@ -200,8 +228,31 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
         },
-        Mode::Prompt => None,
+        Mode::Prompt | Mode::AddForm => None,
     }
+}
+
+/// A paste (the terminal's bracketed paste) as the actions typing it would give, in the
+/// modes where keys are text; nothing elsewhere, so a paste never rates or quits. Control
+/// characters are dropped, a tab is a space; a line break is a new line in the add-card form
+/// and ends the paste in a one-line prompt.
+pub fn paste(mode: Mode, text: &str) -> Vec<Action> {
+    let multi_line = match mode {
+        Mode::AddForm => true,
+        Mode::Prompt | Mode::QuizTyping => false,
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for c in text.replace("\r\n", "\n").chars() {
+        match c {
+            '\n' | '\r' if multi_line => out.push(Action::Newline),
+            '\n' | '\r' => break,
+            '\t' => out.push(Action::Type(' ')),
+            c if c.is_control() => {}
+            c => out.push(Action::Type(c)),
+        }
+    }
+    out
 }
 
 /// Keys while the terminal is too small to draw the screen: only ctrl-c (quit) acts.

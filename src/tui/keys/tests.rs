@@ -65,8 +65,13 @@ fn home_keys() {
     assert_eq!(map(Mode::Home, key(KeyCode::Char('j'))), Some(Action::Down));
     assert_eq!(map(Mode::Home, key(KeyCode::Up)), Some(Action::Up));
     assert_eq!(map(Mode::Home, key(KeyCode::Enter)), Some(Action::Open));
+    // `a` adds a card, as in Anki; every deck is `A`.
     assert_eq!(
         map(Mode::Home, key(KeyCode::Char('a'))),
+        Some(Action::AddCard)
+    );
+    assert_eq!(
+        map(Mode::Home, key(KeyCode::Char('A'))),
         Some(Action::StudyAll)
     );
     assert_eq!(map(Mode::Home, key(KeyCode::Char('q'))), Some(Action::Quit));
@@ -183,4 +188,56 @@ fn release_events_are_ignored() {
     let mut k = key(KeyCode::Char('q'));
     k.kind = KeyEventKind::Release;
     assert_eq!(map(Mode::Home, k), None);
+}
+
+#[test]
+fn add_form_keys_are_text_and_tab_moves() {
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for c in ['q', '?', 'a', 's', 'é', '世'] {
+        assert_eq!(
+            map(Mode::AddForm, key(KeyCode::Char(c))),
+            Some(Action::Type(c))
+        );
+    }
+    assert_eq!(
+        map(Mode::AddForm, key(KeyCode::Enter)),
+        Some(Action::Newline)
+    );
+    assert_eq!(
+        map(Mode::AddForm, key(KeyCode::Tab)),
+        Some(Action::NextField)
+    );
+    assert_eq!(
+        map(Mode::AddForm, key(KeyCode::BackTab)),
+        Some(Action::PrevField)
+    );
+    assert_eq!(map(Mode::AddForm, ctrl('s')), Some(Action::Save));
+    assert_eq!(map(Mode::AddForm, ctrl('c')), Some(Action::Quit));
+    assert_eq!(map(Mode::AddForm, key(KeyCode::Esc)), Some(Action::Back));
+    assert_eq!(
+        map(Mode::AddConfirm, key(KeyCode::Char('y'))),
+        Some(Action::Yes)
+    );
+    assert_eq!(map(Mode::AddConfirm, key(KeyCode::Esc)), Some(Action::No));
+}
+
+#[test]
+fn a_paste_is_typed_only_where_keys_are_text() {
+    use super::paste;
+    assert_eq!(
+        paste(Mode::AddForm, "a\r\nb\u{1b}\tc"),
+        vec![
+            Action::Type('a'),
+            Action::Newline,
+            Action::Type('b'),
+            Action::Type(' '),
+            Action::Type('c')
+        ]
+    );
+    assert_eq!(
+        paste(Mode::Prompt, "~/x.csv\nrm"),
+        "~/x.csv".chars().map(Action::Type).collect::<Vec<_>>()
+    );
+    assert!(paste(Mode::Answer, "3333").is_empty());
+    assert!(paste(Mode::Home, "q").is_empty());
 }

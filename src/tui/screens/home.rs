@@ -130,6 +130,10 @@ impl HomeState {
             Action::Open if n > 0 => return Some(Nav::Study(Scope::Deck(self.selected))),
             Action::Undo => return Some(Nav::Undo),
             Action::StudyAll => return Some(Nav::Study(Scope::All)),
+            Action::AddCard => {
+                ctx.last_deck = self.selected;
+                return Some(Nav::AddCard(Some(self.selected)));
+            }
             Action::Stats => {
                 ctx.last_deck = self.selected;
                 return Some(Nav::Stats);

@@ -5,6 +5,7 @@
 //! A screen that outgrows one file (about 400 lines) becomes a folder like `study/`: `mod.rs`
 //! for state and update, a measuring file both use, and `view.rs`.
 
+pub mod add;
 pub mod home;
 pub mod quiz;
 pub mod stats;

@@ -1,6 +1,7 @@
 //! The TUI driven headless, one file per screen: actions in through `App::update`, the
 //! frame out through `TestBackend` (text and insta snapshots). `support.rs` holds the set-ups.
 
+mod add_form;
 mod frame;
 mod home;
 mod home_scroll;
