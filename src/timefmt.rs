@@ -1,5 +1,6 @@
-//! How times are written for people: durations ("2h 10m", "1m 35s") and countdown clocks
-//! ("9:58", "2:10:00"), the same in the TUI and the CLI.
+//! How times are written for people: durations ("2h 10m", "1m 35s"), countdown clocks
+//! ("9:58", "2:10:00") and intervals in words ("10 min", "6 days", "1.2 months"), the same
+//! in the TUI and the CLI.
 
 /// How long something took or may take, in the largest units that matter: "2h 10m", "2h",
 /// "10m", "1m 35s", "12s". Every screen's durations go through here; countdowns use `clock`.
@@ -26,9 +27,63 @@ pub fn clock(ms: i64) -> String {
     }
 }
 
+/// An interval of minutes in words a learner reads at a glance: "10 min", "1 h", "1.5 h",
+/// "2 days". Never "m" alone (it reads as month).
+pub fn minutes_words(m: u32) -> String {
+    match m {
+        m if m < 60 => format!("{m} min"),
+        m if m < 1440 => format!("{} h", one_decimal(f64::from(m) / 60.0)),
+        m => days_words_f(f64::from(m) / 1440.0),
+    }
+}
+
+/// An interval of days in words: "1 day", "6 days", "1.2 months", "2 years" (Anki's month
+/// of 30.4 days and year of 365.25).
+pub fn days_words(d: u32) -> String {
+    days_words_f(f64::from(d))
+}
+
+fn days_words_f(d: f64) -> String {
+    let (n, unit) = if d < 30.0 {
+        (d, "day")
+    } else if d < 365.0 {
+        (d / 30.4375, "month")
+    } else {
+        (d / 365.25, "year")
+    };
+    let n = one_decimal(n);
+    if n == "1" {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// One decimal, without a trailing ".0".
+fn one_decimal(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{clock, duration};
+    use super::{clock, days_words, duration, minutes_words};
+
+    #[test]
+    fn intervals_read_in_words_never_m_for_minutes() {
+        assert_eq!(minutes_words(1), "1 min");
+        assert_eq!(minutes_words(10), "10 min");
+        assert_eq!(minutes_words(60), "1 h");
+        assert_eq!(minutes_words(90), "1.5 h");
+        assert_eq!(minutes_words(1440), "1 day");
+        assert_eq!(minutes_words(2880), "2 days");
+        assert_eq!(days_words(1), "1 day");
+        assert_eq!(days_words(6), "6 days");
+        assert_eq!(days_words(36), "1.2 months");
+        assert_eq!(days_words(30), "1 month");
+        assert_eq!(days_words(731), "2 years");
+        assert_eq!(days_words(400), "1.1 years");
+    }
 
     #[test]
     fn durations_and_clocks_each_have_one_style() {

@@ -77,6 +77,26 @@ fn the_export_holds_what_anki_imported_from_it() {
         assert!(original.contains(&g.as_str().expect("guid")), "{g}");
     }
     assert_eq!(guids.len(), 2, "{guids:?}");
+    // Anki kept the media file, recall's note types with their Explanation and Source
+    // fields, and the cloze hint in its deletion.
+    assert_eq!(anki["media"], serde_json::json!(["sagemaker.png"]));
+    let fields = anki["fields"].as_array().expect("fields");
+    assert!(fields.contains(&serde_json::json!(
+        "Basic (recall): Front, Back, Explanation, Source"
+    )));
+    assert!(fields.contains(&serde_json::json!(
+        "Cloze (recall): Text, Back Extra, Source"
+    )));
+    assert_eq!(
+        anki["images"],
+        serde_json::json!([
+            "Builds, trains &amp; deploys ML models<br><img src=\"sagemaker.png\">"
+        ])
+    );
+    assert_eq!(
+        anki["clozes"],
+        serde_json::json!(["{{c1::XGBoost::algorithm}} is a gradient-boosted {{c2::tree}} method"])
+    );
 }
 
 /// Anki, given recall's revlog, computes the memory state recall has for every card.
@@ -150,4 +170,71 @@ fn a_cloze_note_exports_as_one_note_with_its_guid() {
     let report = String::from_utf8(again.get_output().stdout.clone()).expect("UTF-8");
     assert!(report.contains(": 0 added,"), "{report}");
     assert!(report.contains("0 archived"), "{report}");
+}
+
+/// The media files the cards show travel in the package (Anki's media map and numbered
+/// entries), and a card's explanation and sources in fields of their own that recall's
+/// package import reads back into the card.
+#[test]
+fn the_export_carries_the_cards_media_explanations_and_sources() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let bytes = import_and_export(home.path());
+    let package = read(&bytes, "ml.apkg").expect("recall reads its own export");
+    assert_eq!(package.summary.media, 1);
+    let ml = package
+        .decks
+        .iter()
+        .find(|d| d.id == "aws-machine-learning")
+        .expect("deck");
+    let stored = std::fs::read(home.path().join("media/aws-machine-learning/sagemaker.png"))
+        .expect("media extracted by the import");
+    assert_eq!(ml.media.len(), 1);
+    assert_eq!(ml.media[0].name, "sagemaker.png");
+    assert_eq!(ml.media[0].bytes, stored);
+    assert!(
+        ml.parsed.drafts.iter().any(|d| matches!(&d.content,
+        recall::deck::CardContent::Basic { back, .. } if back.ends_with("[image: sagemaker.png]")))
+    );
+
+    let deck = home.path().join("mine.toml");
+    std::fs::write(
+        &deck,
+        "[deck]\nid = \"mine\"\ntitle = \"Mine\"\n\n[[cards]]\nid = \"ia\"\n\
+         front = \"Standard-IA minimum storage duration?\"\nback = \"30 days\"\n\
+         explain = \"Billed for 30 days\\neven if deleted sooner.\"\n\
+         source = [\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html\"]\n\n\
+         [[cards]]\nid = \"plain\"\nfront = \"Q\"\nback = \"A\"\n",
+    )
+    .expect("write");
+    cli::recall(home.path())
+        .arg("import")
+        .arg(&deck)
+        .assert()
+        .success();
+    let out = home.path().join("mine.apkg");
+    cli::recall(home.path())
+        .args(["export", "mine", "--format", "apkg", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let package = read(&std::fs::read(&out).expect("written"), "mine.apkg").expect("reads");
+    let drafts = &package.decks[0].parsed.drafts;
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(
+        drafts[0].content,
+        recall::deck::CardContent::Basic {
+            front: "Standard-IA minimum storage duration?".into(),
+            back: "30 days".into()
+        }
+    );
+    assert_eq!(
+        drafts[0].explain.as_deref(),
+        Some("Billed for 30 days\neven if deleted sooner.")
+    );
+    assert_eq!(
+        drafts[0].source,
+        ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html"]
+    );
+    assert_eq!(drafts[1].explain, None);
+    assert!(drafts[1].source.is_empty());
 }

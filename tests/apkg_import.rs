@@ -124,20 +124,25 @@ fn cards_come_from_templates_with_fields_tags_and_media() {
     // Basic (and reversed card): two cards, the second asks the back.
     assert!(fronts.contains(&"Kinesis Data Firehose"), "{fronts:?}");
     assert!(fronts.contains(&"Loads streaming data into S3, Redshift & OpenSearch"));
-    // Cloze: one card per deletion, the hint and Back Extra in the explanation.
+    // Cloze: one card per deletion, the hint in its gap (shown as `[algorithm]`), Back
+    // Extra in the explanation.
     let c1 = ml
         .cards
         .iter()
         .find(|c| {
             c.content
                 == CardContent::Cloze {
-                    text: "{{XGBoost}} is a gradient-boosted tree method".into(),
+                    text: "{{XGBoost::algorithm}} is a gradient-boosted tree method".into(),
                 }
         })
         .expect("c1 card");
     assert_eq!(
+        c1.content.prompt(),
+        "[algorithm] is a gradient-boosted tree method"
+    );
+    assert_eq!(
         c1.explain.as_deref(),
-        Some("Hint: algorithm\nBack Extra: Built-in SageMaker algorithm")
+        Some("Back Extra: Built-in SageMaker algorithm")
     );
     assert!(c1.id.ends_with("-c1"), "{}", c1.id);
     assert!(c1.tags.contains(&"ml".to_string()));
@@ -241,4 +246,56 @@ fn a_dry_run_reports_the_package_and_writes_nothing() {
         "{report}"
     );
     assert_eq!(std::fs::read_dir(home.path()).expect("home").count(), 0);
+}
+
+#[test]
+fn reimporting_an_import_with_hints_in_the_explanation_moves_them_into_the_gaps() {
+    let home = tempfile::tempdir().expect("temp dir");
+    import(home.path(), &fixture("current.apkg"));
+    let path = home.path().join("decks/aws-machine-learning.toml");
+    let before = stored(home.path(), "aws-machine-learning");
+    let ids: Vec<String> = before.cards.iter().map(|c| c.id.clone()).collect();
+    // What an import before per-gap hints wrote: the hint in the explanation.
+    let text = std::fs::read_to_string(&path).expect("deck");
+    let old = text
+        .replace("{{XGBoost::algorithm}}", "{{XGBoost}}")
+        .replace(
+            "\"Back Extra: Built-in SageMaker algorithm\"",
+            "\"\"\"\nHint: algorithm\nBack Extra: Built-in SageMaker algorithm\"\"\"",
+        );
+    assert_ne!(old, text, "the stored deck holds the hinted gap");
+    std::fs::write(&path, &old).expect("write old deck");
+    let c1 = |deck: &Deck| {
+        deck.cards
+            .iter()
+            .find(|c| c.id.ends_with("-c1"))
+            .cloned()
+            .expect("c1")
+    };
+    assert_eq!(
+        c1(&stored(home.path(), "aws-machine-learning"))
+            .explain
+            .as_deref(),
+        Some("Hint: algorithm\nBack Extra: Built-in SageMaker algorithm")
+    );
+    let log = logs(home.path());
+    let again = import(home.path(), &fixture("current.apkg"));
+    assert!(again.contains("review log: 0 events added"), "{again}");
+    let after = stored(home.path(), "aws-machine-learning");
+    assert_eq!(
+        after.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+        ids
+    );
+    let card = c1(&after);
+    assert_eq!(
+        card.content,
+        CardContent::Cloze {
+            text: "{{XGBoost::algorithm}} is a gradient-boosted tree method".into()
+        }
+    );
+    assert_eq!(
+        card.explain.as_deref(),
+        Some("Back Extra: Built-in SageMaker algorithm")
+    );
+    assert_eq!(logs(home.path()), log);
 }

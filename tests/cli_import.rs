@@ -138,7 +138,7 @@ fn real_anki_export_with_every_column() {
             ),
             (
                 "g-cloze1-c2",
-                &cloze("S3 Glacier Deep Archive restores within {{12 hours}}."),
+                &cloze("S3 Glacier Deep Archive restores within {{12 hours::how long?}}."),
                 vec!["cloze", "s3"],
                 Some("Standard retrieval.")
             ),
@@ -183,7 +183,7 @@ fn real_anki_export_without_guids_gets_stable_ids() {
     );
     assert_eq!(
         deck.cards[5].content,
-        cloze("S3 Glacier Deep Archive restores within {{12 hours}}.")
+        cloze("S3 Glacier Deep Archive restores within {{12 hours::how long?}}.")
     );
     // Importing the same file again changes nothing.
     let again = import(home.path(), &["tests/fixtures/import/anki-notes-plain.txt"]);

@@ -20,10 +20,16 @@ fn cloze_text() -> impl Strategy<Value = String> {
         "[A-Za-z0-9 ]{1,10}",
         text(),
         proptest::option::of("[a-z ]{1,8}"),
+        proptest::option::of("[a-z ?]{1,8}"),
     )
-        .prop_map(|(a, gap, b, second)| {
+        .prop_map(|(a, gap, b, second, hint)| {
             let gap = gap.trim();
             let gap = if gap.is_empty() { "x" } else { gap };
+            // A hint (`{{answer::hint}}`, shown in the gap) travels with its gap.
+            let gap = match hint.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+                Some(h) => format!("{gap}::{h}"),
+                None => gap.to_string(),
+            };
             let mut t = format!("{a} {{{{{gap}}}}} {b}");
             if let Some(g2) = second
                 .map(|g| g.trim().to_string())

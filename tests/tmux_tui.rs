@@ -25,7 +25,10 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     let Some(t) = Tmux::start("persist") else {
         return;
     };
-    t.line(&recall_cmd(home.path(), ""));
+    // A fixed time of day: between 03:40 and 04:00 the cards' 10-minute step ended after the
+    // day's 04:00 rollover, so they were no longer today's learning cards on restart.
+    let at = "RECALL_NOW=2026-11-23T10:00:00Z";
+    t.line(&recall_cmd(home.path(), at));
     t.wait_text("All decks");
     t.keys(&["Enter"]);
     t.wait_text("show answer");
@@ -33,12 +36,12 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     t.wait_text("1 Again");
     t.keys(&["3"]);
     t.wait_for("second card", |s| {
-        s.contains("1/") && s.contains("show answer")
+        s.contains("1 answered") && s.contains("show answer")
     });
     t.keys(&["Space"]);
     t.wait_text("1 Again");
     t.keys(&["3"]);
-    t.wait_text("2/");
+    t.wait_text("2 answered");
     t.keys(&["q"]);
     t.wait_text("Answers   2");
     t.keys(&["q"]);
@@ -46,7 +49,7 @@ fn study_two_cards_quit_restart_and_the_reviews_persisted() {
     t.keys(&["q"]);
     t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
 
-    t.line(&recall_cmd(home.path(), ""));
+    t.line(&recall_cmd(home.path(), at));
     // The first deck: 2 of its 20 new cards for today were studied, and wait in learning.
     let screen = t.wait_text("All decks");
     let first_row = screen
@@ -292,7 +295,7 @@ fn stats_screen_counts_this_runs_answers_and_recall_stats_reads_meanwhile() {
     t.keys(&["Space"]);
     t.wait_text("1 Again");
     t.keys(&["4"]);
-    t.wait_text("1/20");
+    t.wait_text("1 answered · 19 left today");
     t.keys(&["q"]);
     t.wait_text("Answers   1");
     t.keys(&["q"]);
@@ -487,7 +490,7 @@ answer = 1
     std::thread::sleep(Duration::from_millis(700));
     t.keys(&["Space"]);
     // Again: the card is back in learning, shown early as nothing else is left.
-    t.wait_text("early, due in 1m");
+    t.wait_text("early, due in 1 min");
     t.keys(&["q"]);
     t.wait_text("Answers   1");
     let log = own_log(home.path());

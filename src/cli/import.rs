@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use recall::import::apkg::export::write_apkg;
+use recall::import::apkg::export::{media_names, write_package};
 use recall::import::delimited;
 use recall::import::export::{export, ExportFormat};
 use recall::import::{
@@ -202,10 +202,16 @@ pub fn history_report(plan: &[PlannedDeck], written: Option<Written>) -> String 
         return out;
     }
     match written {
-        Some(w) => out.push_str(&format!(
-            "review log: {} events added, {} already there; media: {} files written, {} unchanged\n",
-            w.events_added, w.events_present, w.media_written, w.media_unchanged
-        )),
+        Some(w) => {
+            let older = match w.events_older {
+                0 => String::new(),
+                n => format!(", {n} older than the card's latest event in recall (skipped)"),
+            };
+            out.push_str(&format!(
+                "review log: {} events added, {} already there{older}; media: {} files written, {} unchanged\n",
+                w.events_added, w.events_present, w.media_written, w.media_unchanged
+            ))
+        }
         None => out.push_str(&format!(
             "would add up to {history} events to the review log and {media} media files\n"
         )),
@@ -260,7 +266,17 @@ fn export_apkg(
             "no deck {deck_id:?}; `recall decks` lists them"
         )));
     };
-    let (bytes, done) = write_apkg(deck, &opened.log, &opened.scheduler, now)
+    // The media files the cards show, from where the package import put them.
+    let dir = recall::import::media_dir(&paths.data_dir, &deck.id);
+    let mut media = Vec::new();
+    let mut missing = Vec::new();
+    for name in media_names(deck) {
+        match recall::store::read_regular(&dir.join(&name)) {
+            Ok(bytes) => media.push((name, bytes)),
+            Err(_) => missing.push(name),
+        }
+    }
+    let (bytes, done) = write_package(deck, &opened.log, &opened.scheduler, now, &media)
         .map_err(|e| anyhow::anyhow!("cannot write {deck_id}: {e}"))?;
     recall::store::write_target(&output, &bytes)?;
     outln!(
@@ -272,5 +288,20 @@ fn export_apkg(
             output.display()
         ))
     );
+    if done.media + missing.len() > 0 {
+        outln!(
+            "{}",
+            recall::text::inert(&format!(
+                "media: {} files from {}{}",
+                done.media,
+                dir.display(),
+                if missing.is_empty() {
+                    String::new()
+                } else {
+                    format!("; not found there, left out: {}", missing.join(", "))
+                }
+            ))
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,6 +18,7 @@ mod repair;
 mod stats;
 mod study;
 mod sync;
+mod tui_config;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -52,6 +52,19 @@ pub fn run_tui(
     let opened = open_start(&paths, clock)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
+    // Whether any answer is in the log: read from the log when it was loaded whole, else (a
+    // start from the snapshot, which reads no old lines) from the cards' replayed states.
+    let answered_before = match &history {
+        Some(log) => log
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, recall::store::EventKind::Review { .. })),
+        None => opened
+            .collection
+            .cards
+            .iter()
+            .any(|c| c.state.last_review.is_some()),
+    };
     let day_limits = limits(
         &opened.config,
         &opened.collection,
@@ -84,11 +97,20 @@ pub fn run_tui(
     };
     importer.seen = importer.others();
     app.ctx.importer = Some(Box::new(importer));
+    app.ctx.config_store = Some(Box::new(super::tui_config::TuiConfig::new(
+        paths.config_file.clone(),
+        clock.utc_offset_secs,
+    )));
     // Without a full load at start (a snapshot was used), the stats read the log when opened.
     app.ctx.history = match history {
         Some(log) => recall::stats::history::History::new(log, &device),
         None => recall::stats::history::History::unread(paths.clone(), &device),
     };
+    // The line on why a new card comes back in minutes is for the learner's first session:
+    // once any answer is in the log, they have met learning steps before.
+    app.ctx.learning_note_shown = answered_before;
+    // Home again, now that it can read the config (its plan) and the log (the welcome).
+    app.set_config(opened.config);
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {

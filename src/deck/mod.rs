@@ -87,11 +87,12 @@ impl CardContent {
         }
     }
 
-    /// The question side: the front, or the cloze text with its gaps shown as `[...]`.
+    /// The question side: the front, or the cloze text with each gap shown as its hint
+    /// (`[hint]`) or as `[...]`.
     pub fn prompt(&self) -> String {
         match self {
             CardContent::Basic { front, .. } | CardContent::Choice { front, .. } => front.clone(),
-            CardContent::Cloze { text } => cloze_render(text, |_| "[...]".to_string()),
+            CardContent::Cloze { text } => cloze_render(text, |gap| gap.placeholder()),
         }
     }
 
@@ -138,18 +139,58 @@ impl Deck {
     }
 }
 
-/// The hidden parts of a cloze text, in order.
+/// One `{{gap}}` of a cloze text: what it hides and, written `{{answer::hint}}` as in Anki,
+/// the hint shown in its place until the answer is revealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gap<'a> {
+    pub answer: &'a str,
+    pub hint: Option<&'a str>,
+}
+
+impl<'a> Gap<'a> {
+    /// Splits a gap's inside at its first `::` (Anki's rule); an empty hint is no hint.
+    pub fn parse(inner: &'a str) -> Self {
+        match inner.split_once("::") {
+            Some((answer, hint)) => Gap {
+                answer,
+                hint: Some(hint.trim()).filter(|h| !h.is_empty()),
+            },
+            None => Gap {
+                answer: inner,
+                hint: None,
+            },
+        }
+    }
+
+    /// What the question side shows in the gap: `[hint]`, or `[...]` without one.
+    pub fn placeholder(&self) -> String {
+        match self.hint {
+            Some(h) => format!("[{h}]"),
+            None => "[...]".to_string(),
+        }
+    }
+
+    /// The gap as written in a deck file: `answer` or `answer::hint` (without the braces).
+    pub fn source(&self) -> String {
+        match self.hint {
+            Some(h) => format!("{}::{h}", self.answer),
+            None => self.answer.to_string(),
+        }
+    }
+}
+
+/// The hidden parts of a cloze text (answers, without hints), in order.
 pub fn cloze_gaps(text: &str) -> Vec<String> {
     let mut gaps = Vec::new();
     cloze_render(text, |gap| {
-        gaps.push(gap.to_string());
+        gaps.push(gap.answer.to_string());
         String::new()
     });
     gaps
 }
 
 /// Rebuilds a cloze text with each `{{gap}}` replaced by `fill(gap)`; an unclosed `{{` stays as is.
-pub fn cloze_render(text: &str, mut fill: impl FnMut(&str) -> String) -> String {
+pub fn cloze_render(text: &str, mut fill: impl FnMut(Gap<'_>) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
@@ -157,11 +198,37 @@ pub fn cloze_render(text: &str, mut fill: impl FnMut(&str) -> String) -> String 
             break;
         };
         out.push_str(&rest[..start]);
-        out.push_str(&fill(&rest[start + 2..start + 2 + len]));
+        out.push_str(&fill(Gap::parse(&rest[start + 2..start + 2 + len])));
         rest = &rest[start + 2 + len + 2..];
     }
     out.push_str(rest);
     out
+}
+
+/// What is wrong with a cloze text's hints, if anything: a hint on an empty answer
+/// (`{{::hint}}`), or a `}}` inside a hint (the first `}}` ends the gap, so the rest of the
+/// hint would show as text).
+pub fn cloze_hint_problem(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let len = rest[start + 2..].find("}}")?;
+        let gap = Gap::parse(&rest[start + 2..start + 2 + len]);
+        rest = &rest[start + 2 + len + 2..];
+        let Some(hint) = gap.hint else { continue };
+        if gap.answer.trim().is_empty() {
+            return Some(format!(
+                "cloze gap {{{{{}}}}} has a hint but no answer; expected {{{{answer::hint}}}}",
+                gap.source()
+            ));
+        }
+        let upto_next = rest.find("{{").map_or(rest, |n| &rest[..n]);
+        if hint.contains("{{") || upto_next.contains("}}") {
+            return Some(format!(
+                "cloze hint {hint:?} is cut short: a hint cannot hold `{{{{` or `}}}}`"
+            ));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -176,6 +243,24 @@ mod tests {
         assert_eq!(c.prompt(), "SSE-C needs [...] and [...].");
         assert_eq!(c.answer_text(), "HTTPS; your key");
         assert_eq!(cloze_gaps("no gaps {{ here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_gap_hint_shows_in_the_gap_and_is_not_part_of_the_answer() {
+        let c = CardContent::Cloze {
+            text: "Deep Archive restores within {{12 hours::how long?}} at {{lowest}} cost.".into(),
+        };
+        assert_eq!(
+            c.prompt(),
+            "Deep Archive restores within [how long?] at [...] cost."
+        );
+        assert_eq!(c.answer_text(), "12 hours; lowest");
+        assert_eq!(Gap::parse("a:: ").hint, None);
+        assert_eq!(Gap::parse("a::b::c").hint, Some("b::c"));
+        assert_eq!(cloze_hint_problem("{{a::b}} and {{c}}"), None);
+        assert!(cloze_hint_problem("{{::b}}").is_some());
+        assert!(cloze_hint_problem("{{a::b}}c}} d").is_some());
+        assert!(cloze_hint_problem("{{a::{{b}}").is_some());
     }
 
     #[test]

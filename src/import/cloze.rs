@@ -31,24 +31,25 @@ pub fn numbers(text: &str) -> Vec<u32> {
     numbers
 }
 
-/// The hints (`{{c1::answer::hint}}`) of deletion `n`, kept for the card's explanation.
-pub fn hints(text: &str, n: u32) -> Vec<String> {
-    pieces(text)
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Gap(m, _, Some(h)) if *m == n && !h.trim().is_empty() => {
-                Some(h.trim().to_string())
-            }
-            _ => None,
-        })
-        .collect()
-}
-
 /// Whether the text holds a recall `{{gap}}` with something in it.
 pub fn has_gap(text: &str) -> bool {
     crate::deck::cloze_gaps(text)
         .iter()
         .any(|g| !g.trim().is_empty())
+}
+
+/// A recall cloze text as a draft card, or why it cannot be one: a hint that would not read
+/// back, or no gap to hide (`no_gap`, worded for the format).
+pub fn recall_cloze(text: &str, no_gap: &str) -> Result<CardContent, String> {
+    if let Some(problem) = crate::deck::cloze_hint_problem(text) {
+        return Err(problem);
+    }
+    if !has_gap(text) {
+        return Err(no_gap.to_string());
+    }
+    Ok(CardContent::Cloze {
+        text: text.to_string(),
+    })
 }
 
 fn pieces(text: &str) -> Vec<Piece<'_>> {
@@ -88,7 +89,8 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
 }
 
 /// One cloze card per deletion number; `id` (the note's guid) gets `-cN` when there are
-/// several. Hints are dropped: recall shows every gap as `[...]`.
+/// several. A deletion's hint stays with its gap (`{{answer::hint}}`), shown as `[hint]`; a
+/// hint holding braces (`{{`, `}}`) could not be read back and is dropped.
 pub fn from_anki(
     text: &str,
     id: Option<&str>,
@@ -109,9 +111,16 @@ pub fn from_anki(
             for p in &pieces {
                 match p {
                     Piece::Text(t) => out.push_str(t),
-                    Piece::Gap(m, a, _) if *m == n => {
+                    Piece::Gap(m, a, hint) if *m == n => {
                         out.push_str("{{");
                         out.push_str(a);
+                        let hint = hint
+                            .map(str::trim)
+                            .filter(|h| !h.is_empty() && !h.contains("{{") && !h.contains("}}"));
+                        if let Some(h) = hint {
+                            out.push_str("::");
+                            out.push_str(h);
+                        }
                         out.push_str("}}");
                     }
                     Piece::Gap(_, a, _) => out.push_str(a),
@@ -163,13 +172,21 @@ mod tests {
                 ),
                 (
                     Some("g-c2".into()),
-                    "Deep Archive within {{12 hours}}.".into()
+                    "Deep Archive within {{12 hours::how long?}}.".into()
                 ),
             ]
         );
         assert_eq!(
             texts("use {{c1::HTTPS}} and {{c1::a key}}", Some("g")),
             vec![(Some("g".into()), "use {{HTTPS}} and {{a key}}".into())]
+        );
+    }
+
+    #[test]
+    fn a_hint_stays_in_its_gap_unless_it_has_braces() {
+        assert_eq!(
+            texts("{{c1::HTTPS:: protocol }} and {{c1::a key::{{x}}", None),
+            vec![(None, "{{HTTPS::protocol}} and {{a key}}".into())]
         );
     }
 

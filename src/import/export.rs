@@ -5,9 +5,11 @@
 //! Lossy by nature: choice cards become basic notes (options listed in the front, the right
 //! ones on the back), and in the Anki format a basic card's explanation follows its back.
 
+use std::collections::HashMap;
+
 use super::foreign_id;
 use super::html::text_to_html;
-use crate::deck::{cloze_render, Card, CardContent, Deck};
+use crate::deck::{cloze_render, Card, CardContent, Deck, Gap};
 
 /// The formats `recall export --format` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +61,20 @@ fn choice_sides(front: &str, choices: &[String], answer: &[usize]) -> (String, S
     (q, a)
 }
 
+/// The question and answer sides a basic or choice card becomes in Anki, without its
+/// explanation (None for a cloze card).
+pub(crate) fn anki_sides(card: &Card) -> Option<(String, String)> {
+    match &card.content {
+        CardContent::Basic { front, back } => Some((front.clone(), back.clone())),
+        CardContent::Choice {
+            front,
+            choices,
+            answer,
+        } => Some(choice_sides(front, choices, answer)),
+        CardContent::Cloze { .. } => None,
+    }
+}
+
 /// The notetype and two fields a card becomes in Anki.
 pub(crate) fn anki_note(card: &Card) -> (&'static str, String, String) {
     let with_explain = |back: String| match &card.explain {
@@ -78,7 +94,7 @@ pub(crate) fn anki_note(card: &Card) -> (&'static str, String, String) {
         // recall hides every gap at once: in Anki that is one deletion number for all.
         CardContent::Cloze { text } => (
             "Cloze",
-            cloze_render(text, |g| format!("{{{{c1::{g}}}}}")),
+            cloze_render(text, |g| format!("{{{{c1::{}}}}}", g.source())),
             card.explain.clone().unwrap_or_default(),
         ),
     }
@@ -103,8 +119,12 @@ fn cloze_sibling(id: &str) -> Option<(&str, u32)> {
     (!base.is_empty()).then_some((base, n))
 }
 
-/// The plain text of a cloze card and the byte ranges of its gaps in it.
-fn gap_ranges(text: &str) -> (String, Vec<(usize, usize)>) {
+/// A gap's byte range in a cloze card's plain text, and its hint.
+type GapRange<'a> = (usize, usize, Option<&'a str>);
+
+/// The plain text of a cloze card (answers without hints) and the byte ranges of its gaps in
+/// it, each with its hint.
+fn gap_ranges(text: &str) -> (String, Vec<GapRange<'_>>) {
     let mut plain = String::with_capacity(text.len());
     let mut ranges = Vec::new();
     let mut rest = text;
@@ -114,8 +134,9 @@ fn gap_ranges(text: &str) -> (String, Vec<(usize, usize)>) {
         };
         plain.push_str(&rest[..start]);
         let from = plain.len();
-        plain.push_str(&rest[start + 2..start + 2 + len]);
-        ranges.push((from, plain.len()));
+        let gap = Gap::parse(&rest[start + 2..start + 2 + len]);
+        plain.push_str(gap.answer);
+        ranges.push((from, plain.len(), gap.hint));
         rest = &rest[start + 2 + len + 2..];
     }
     plain.push_str(rest);
@@ -136,7 +157,8 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
             Some(p) if *p != plain => return None,
             _ => plain_all = Some(plain),
         }
-        // The hints a package import kept (`Hint: ...`, one per gap) go back into the gaps.
+        // A gap's own hint; else the hints an earlier package import kept in the explanation
+        // (`Hint: ...`, one per gap) go back into the gaps.
         let hints: Vec<&str> = card
             .explain
             .as_deref()
@@ -149,7 +171,7 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
             ranges
                 .into_iter()
                 .enumerate()
-                .map(|(i, (a, b))| (a, b, *n, hints_fit.then(|| hints[i]))),
+                .map(|(i, (a, b, own))| (a, b, *n, own.or(hints_fit.then(|| hints[i])))),
         );
     }
     let plain = plain_all?;
@@ -171,18 +193,21 @@ fn merged_cloze(siblings: &[(&Card, u32)]) -> Option<String> {
     Some(out)
 }
 
-/// The reversed card of `card` among `live`: id `{id}-2`, front and back swapped (what a
-/// "Basic (and reversed card)" note becomes on import).
-fn reversed_of(card: &Card, live: &[&Card], done: &[bool]) -> Option<usize> {
+/// The reversed card of `card` among `live` (found through `by_id`): id `{id}-2`, front and
+/// back swapped (what a "Basic (and reversed card)" note becomes on import).
+fn reversed_of(
+    card: &Card,
+    live: &[&Card],
+    by_id: &HashMap<&str, usize>,
+    done: &[bool],
+) -> Option<usize> {
     let CardContent::Basic { front, back } = &card.content else {
         return None;
     };
-    let id = format!("{}-2", card.id);
-    live.iter().enumerate().position(|(j, c)| {
-        !done[j]
-            && c.id == id
-            && matches!(&c.content, CardContent::Basic { front: f, back: b } if f == back && b == front)
-    })
+    let j = *by_id.get(format!("{}-2", card.id).as_str())?;
+    (!done[j]
+        && matches!(&live[j].content, CardContent::Basic { front: f, back: b } if f == back && b == front))
+        .then_some(j)
 }
 
 /// A cloze card's *Back Extra*: its explanation without the `Hint:` lines a package import
@@ -204,6 +229,18 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
     let live: Vec<&Card> = deck.cards.iter().filter(|c| !c.archived).collect();
     let mut notes = Vec::with_capacity(live.len());
     let mut done = vec![false; live.len()];
+    // Looked up by id and by cloze note, so a deck of 20,000 cards is not scanned per card.
+    let by_id: HashMap<&str, usize> = live
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.id.as_str(), j))
+        .collect();
+    let mut cloze_groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, c) in live.iter().enumerate() {
+        if let (CardContent::Cloze { .. }, Some((base, _))) = (&c.content, cloze_sibling(&c.id)) {
+            cloze_groups.entry(base).or_default().push(j);
+        }
+    }
     for i in 0..live.len() {
         if done[i] {
             continue;
@@ -216,7 +253,9 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
         if let Some((base, n)) = sibling {
             let mut group = vec![(card, n)];
             let mut members = vec![i];
-            for (j, other) in live.iter().enumerate().skip(i + 1) {
+            let later = cloze_groups.get(base).map_or(&[][..], Vec::as_slice);
+            for &j in later.iter().filter(|&&j| j > i) {
+                let other = live[j];
                 match cloze_sibling(&other.id) {
                     Some((b, m))
                         if b == base
@@ -247,7 +286,10 @@ pub(crate) fn anki_notes(deck: &Deck, reversed: bool) -> Vec<AnkiNote<'_>> {
             }
         }
         done[i] = true;
-        if let Some(j) = reversed.then(|| reversed_of(card, &live, &done)).flatten() {
+        if let Some(j) = reversed
+            .then(|| reversed_of(card, &live, &by_id, &done))
+            .flatten()
+        {
             done[j] = true;
             let (_, f1, f2) = anki_note(card);
             notes.push(AnkiNote {

@@ -2,7 +2,10 @@
 //! media files under `media/<deck>/`, and its review history appended to this device's review
 //! log in one write and one `fdatasync` through the log's own appender. History already in any
 //! device's log (the same card at the same moment) is not appended again, so re-importing adds
-//! nothing. The lines carry no sequence number (like lines from before logs were numbered):
+//! nothing. History older than the card's latest event in any log (an answer given in recall
+//! since an earlier export) is skipped and counted: appended behind that event, it would
+//! replay out of time order, since replay keeps each file's own order. The lines carry no
+//! sequence number (like lines from before logs were numbered):
 //! they are not answers given on this device, and an appender the TUI holds keeps counting.
 
 use std::collections::{HashMap, HashSet};
@@ -20,6 +23,9 @@ pub struct Written {
     pub events_added: usize,
     /// History events the log already had (an earlier import of the same package).
     pub events_present: usize,
+    /// History events older than the card's latest event in the log (studied in recall since),
+    /// skipped so that replay stays in time order.
+    pub events_older: usize,
     pub media_written: usize,
     pub media_unchanged: usize,
 }
@@ -121,19 +127,40 @@ fn history_lines(
         .collect();
     let present: HashSet<(u32, i64), FnvBuildHasher> =
         log.events.iter().map(|e| (e.card, e.at)).collect();
-    let mut new: HashSet<(String, i64), FnvBuildHasher> = HashSet::default();
-    let mut out = String::new();
+    // The latest event of each card, by its index in the log.
+    let mut latest: Vec<i64> = vec![i64::MIN; log.cards.len()];
+    for e in &log.events {
+        if let Some(at) = latest.get_mut(e.card as usize) {
+            *at = (*at).max(e.at);
+        }
+    }
+    let total: usize = plan.iter().map(|p| p.history.len()).sum();
+    let mut new: HashSet<(&str, &str, i64), FnvBuildHasher> =
+        HashSet::with_capacity_and_hasher(total, FnvBuildHasher::default());
+    let mut out = String::with_capacity(total * 96);
     for p in plan {
+        // A card's events come together: its global id and log index are worked out once.
+        let mut current: Option<(&str, String, Option<u32>)> = None;
         for e in &p.history {
-            let global = format!("{}/{}", p.deck.id, e.card);
-            let known = index
-                .get(global.as_str())
-                .is_some_and(|&i| present.contains(&(i, e.at)));
-            if known || !new.insert((global.clone(), e.at)) {
+            if current.as_ref().is_none_or(|(c, ..)| *c != e.card.as_str()) {
+                let global = format!("{}/{}", p.deck.id, e.card);
+                let card = index.get(global.as_str()).copied();
+                current = Some((e.card.as_str(), global, card));
+            }
+            let Some((_, global, card)) = &current else {
+                continue;
+            };
+            let known = card.is_some_and(|i| present.contains(&(i, e.at)));
+            if known || new.contains(&(p.deck.id.as_str(), e.card.as_str(), e.at)) {
                 written.events_present += 1;
                 continue;
             }
-            format_line(&mut out, e.at, &global, e.kind);
+            if card.is_some_and(|i| e.at < latest[i as usize]) {
+                written.events_older += 1;
+                continue;
+            }
+            new.insert((p.deck.id.as_str(), e.card.as_str(), e.at));
+            format_line(&mut out, e.at, global, e.kind);
             written.events_added += 1;
         }
     }

@@ -157,12 +157,9 @@ fn finish(open: Open, file: &str, parsed: &mut Parsed) {
         }
         Open::Cloze { line, text } => {
             let text = brackets_to_gaps(text.trim());
-            if cloze::has_gap(&text) {
-                parsed.drafts.push(draft(line, CardContent::Cloze { text }));
-            } else {
-                parsed
-                    .skipped
-                    .push(skip(file, line, "cloze without a [bracketed] part to hide"));
+            match cloze::recall_cloze(&text, "cloze without a [bracketed] part to hide") {
+                Ok(content) => parsed.drafts.push(draft(line, content)),
+                Err(problem) => parsed.skipped.push(skip(file, line, &problem)),
             }
         }
     }

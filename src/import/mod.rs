@@ -356,13 +356,11 @@ pub fn basic_or_cloze(
         return cloze::from_anki(front, None, tags, extra.or(explain), line);
     }
     if back.is_empty() {
-        if cloze::has_gap(front) {
+        if cloze::has_gap(front) || crate::deck::cloze_hint_problem(front).is_some() {
             return Ok(vec![Draft {
                 line,
                 id: None,
-                content: CardContent::Cloze {
-                    text: front.to_string(),
-                },
+                content: cloze::recall_cloze(front, "empty back")?,
                 tags,
                 explain,
                 source: Vec::new(),

@@ -99,6 +99,17 @@ pub enum Interval {
     Days(u32),
 }
 
+impl Interval {
+    /// The interval in words for a learner ("10 min", "6 days", "1.2 months"); `Display`
+    /// keeps Anki's short form ("10m", "6d", "1.2mo") for the CLI's tables.
+    pub fn words(self) -> String {
+        match self {
+            Interval::Minutes(m) => crate::timefmt::minutes_words(m),
+            Interval::Days(d) => crate::timefmt::days_words(d),
+        }
+    }
+}
+
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {

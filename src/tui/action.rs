@@ -69,6 +69,8 @@ pub enum Action {
     Import,
     /// Home: open the stats screen.
     Stats,
+    /// Home and Stats: open the exam-date prompt (`x`).
+    ExamDate,
     /// Home: open the add-card form (`a`).
     AddCard,
     /// The add-card form: a new line in a multi-line field (`enter`), the next or previous

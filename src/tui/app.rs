@@ -31,6 +31,7 @@ use super::screens::quiz::take::{self, QuizState};
 use super::screens::stats::{self, StatsState};
 use super::screens::study::{self, StudyState};
 use super::screens::summary::{self, SummaryState};
+use super::settings;
 use super::theme::Theme;
 
 /// The screens, each carrying its own state.
@@ -66,6 +67,8 @@ pub struct App {
     pub ctx: Ctx,
     pub screen: Screen,
     pub show_help: bool,
+    /// How far the help overlay is scrolled (j/k), from the top when it opens.
+    pub help_scroll: u16,
     pub quit: bool,
 }
 
@@ -91,14 +94,28 @@ impl App {
             undo_scope: recall::study::Scope::All,
             quiz_env: QuizEnv::default(),
             importer: None,
+            config: recall::store::Config::default(),
+            config_store: None,
+            welcome_closed: false,
+            learning_note_shown: false,
         };
         let home = HomeState::open(&mut ctx, 0);
         App {
             ctx,
             screen: Screen::Home(home),
             show_help: false,
+            help_scroll: 0,
             quit: false,
         }
+    }
+
+    /// Sets the config in force (Home's plan, the exam cap's date) and shows Home again with
+    /// it and with the history set since `new`; the scheduler and limits given to `new` must
+    /// already follow the config.
+    pub fn set_config(&mut self, config: recall::store::Config) {
+        self.ctx.config = config;
+        let last = self.ctx.last_deck;
+        self.screen = Screen::Home(HomeState::open(&mut self.ctx, last));
     }
 
     /// Sets the quiz rules and where attempts are saved.
@@ -130,11 +147,18 @@ impl App {
         }
         if action == Action::ToggleHelp {
             self.show_help = !self.show_help;
+            self.help_scroll = 0;
             return;
         }
         if self.show_help {
             if matches!(action, Action::Back | Action::Quit) {
                 self.show_help = false;
+            }
+            if let Action::Up | Action::Down = action {
+                // The overlay stops at its last line, as drawn over this terminal's frame.
+                let (w, h) = self.ctx.size;
+                let limit = help::scroll_limit(self.screen.mode(), Rect::new(0, 0, w, h));
+                self.help_scroll = layout::scroll(self.help_scroll, limit, action == Action::Down);
             }
             // Clocks keep running under the help (a quiz's deadline).
             if action != Action::Tick {
@@ -178,6 +202,16 @@ impl App {
                     }
                     Some(Err(e)) => ctx.status = Some(Status::error(e)),
                     None => {}
+                }
+                // config.toml edited while recall runs: in force now, or said why not.
+                if let Some(said) = settings::reload_if_changed(ctx) {
+                    ctx.status = Some(match ctx.status.take() {
+                        Some(before) => Status {
+                            text: format!("{} {}", before.text, said.text),
+                            is_error: before.is_error || said.is_error,
+                        },
+                        None => said,
+                    });
                 }
                 let last = ctx.last_deck;
                 self.screen = Screen::Home(HomeState::open(ctx, last));
@@ -283,7 +317,7 @@ impl Widget for View<'_> {
         let mode = app.screen.mode();
         help::footer_line(hints::footer(mode), theme).render(footer, buf);
         if app.show_help {
-            help::render(mode, theme, area, buf);
+            help::render(mode, app.help_scroll, theme, area, buf);
         }
     }
 }

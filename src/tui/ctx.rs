@@ -35,6 +35,31 @@ pub struct Ctx {
     pub quiz_env: QuizEnv,
     /// Set by the binary so `i` on Home can import; None hides nothing, it just says so.
     pub importer: Option<Box<dyn Importer>>,
+    /// The settings in force: Home's plan reads them; `x` and a changed config.toml replace
+    /// them (with the scheduler, limits and quiz rules) through `settings::apply`.
+    pub config: Config,
+    /// Set by the binary so `x` can write the exam date and Home can notice a config.toml
+    /// changed by hand; None (tests) says so instead.
+    pub config_store: Option<Box<dyn ConfigStore>>,
+    /// The first-run welcome was closed in this run (`?` on Home still shows it).
+    pub welcome_closed: bool,
+    /// The line on why a new card comes back in minutes was shown, or is not needed: it is
+    /// shown once, in the first session (the binary sets this when the log already holds
+    /// answers at start).
+    pub learning_note_shown: bool,
+}
+
+/// config.toml as the running TUI sees it (the binary's side does the I/O; tests use a
+/// double). Errors are messages in words for the screen.
+pub trait ConfigStore {
+    /// Sets one key from what was typed (for `exam_date`: "", "none" clears it), keeping the
+    /// file's comments, under the writer lock the TUI holds; nothing is written on an error.
+    /// Returns the config now in the file.
+    fn set(&mut self, key: &str, raw: &str, now: Millis) -> Result<Config, String>;
+
+    /// config.toml read again when its size or modification time changed since it was last
+    /// read (one `stat` otherwise); None when unchanged.
+    fn changed(&mut self) -> Option<Result<Config, String>>;
 }
 
 /// A one-line message under the screen: what just happened, or what went wrong.

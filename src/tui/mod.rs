@@ -8,11 +8,13 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
+pub mod glossary;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod prompt;
 pub mod screens;
+pub mod settings;
 pub mod text;
 pub mod theme;
 

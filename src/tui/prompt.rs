@@ -16,6 +16,7 @@ use recall::text::inert;
 
 use super::action::Action;
 use super::layout::centered;
+use super::text::hanging;
 use super::theme::Theme;
 
 /// The most directory entries one `tab` reads.
@@ -37,6 +38,10 @@ pub struct PathPrompt {
 impl PathPrompt {
     /// Handles an editing action; others are the caller's (enter, esc).
     pub fn update(&mut self, action: Action) {
+        // The clock's tick is not a key: the error or the choices under the line stay.
+        if action == Action::Tick {
+            return;
+        }
         let selected = std::mem::take(&mut self.selected);
         self.choices.clear();
         self.note = None;
@@ -198,9 +203,14 @@ pub fn complete_from(dir: &str, prefix: &str, listing: &Listing) -> Completed {
 /// reversed while selected), then the choices or the note of the last `tab`.
 pub fn render(p: &PathPrompt, title: &str, hint: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let shown_choices = p.choices.len().min(SHOWN_CHOICES);
-    let extra = u16::from(p.note.is_some())
-        + shown_choices as u16
-        + u16::from(p.choices.len() > SHOWN_CHOICES);
+    // A note (an error in words) wraps under the line, as wide as the box allows.
+    let note_width = area.width.min(70).saturating_sub(2);
+    let note: Vec<Line<'static>> = p.note.as_ref().map_or_else(Vec::new, |n| {
+        let body = vec![Line::from(Span::styled(inert(n).into_owned(), theme.dim()))];
+        hanging(vec![Span::raw("   ")], body, note_width)
+    });
+    let extra =
+        note.len() as u16 + shown_choices as u16 + u16::from(p.choices.len() > SHOWN_CHOICES);
     let popup = centered(area, 70, 6 + extra);
     Clear.render(popup, buf);
     // Show the end of a long path: that is where the typing happens.
@@ -223,12 +233,7 @@ pub fn render(p: &PathPrompt, title: &str, hint: &str, theme: Theme, area: Rect,
             Span::styled("▏", theme.key()),
         ]),
     ];
-    if let Some(note) = &p.note {
-        lines.push(Line::from(Span::styled(
-            format!("   {}", inert(note)),
-            theme.dim(),
-        )));
-    }
+    lines.extend(note);
     for c in p.choices.iter().take(SHOWN_CHOICES) {
         lines.push(Line::from(Span::styled(
             format!("   {}", inert(c)),

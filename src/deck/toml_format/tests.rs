@@ -279,3 +279,38 @@ fn too_many_choices_is_one_clear_error() {
     ));
     assert_eq!(m, ["t.toml:8:11: `choices` lists \"o3\" twice"]);
 }
+
+#[test]
+fn cloze_hints_round_trip_through_to_toml() {
+    let src = format!(
+        "{HEADER}[[cards]]\nid = \"c\"\nkind = \"cloze\"\n\
+         text = \"Deep Archive: {{{{12 hours::how long?}}}}, {{{{lowest}}}} cost, {{{{180::days}}}}\"\n"
+    );
+    let deck = parse(&src).expect("valid");
+    let again = parse(&to_toml(&deck).expect("serialises")).expect("re-parses");
+    assert_eq!(deck.cards[0].content, again.cards[0].content);
+    assert_eq!(
+        again.cards[0].content.prompt(),
+        "Deep Archive: [how long?], [...] cost, [days]"
+    );
+    assert_eq!(
+        again.cards[0].content.answer_text(),
+        "12 hours; lowest; 180"
+    );
+}
+
+#[test]
+fn a_hint_without_an_answer_or_with_braces_is_named_with_its_line() {
+    let m = messages(&format!(
+        "{HEADER}[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"a {{{{::hint}}}} b {{{{x}}}}\"\n"
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("t.toml:7"), "{m:?}");
+    assert!(m[0].contains("has a hint but no answer"), "{m:?}");
+    let m = messages(&format!(
+        "{HEADER}[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"a {{{{x::see }}}} here}}}}\"\n"
+    ));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("t.toml:7"), "{m:?}");
+    assert!(m[0].contains("cannot hold"), "{m:?}");
+}

@@ -167,6 +167,10 @@ fn validate_content(ctx: &mut Ctx, at: usize, raw: &mut RawCard) -> Option<CardC
                 );
                 return None;
             }
+            if let Some(problem) = crate::deck::cloze_hint_problem(&text) {
+                ctx.err(text_at, problem);
+                return None;
+            }
             Some(CardContent::Cloze { text })
         }
         other => {

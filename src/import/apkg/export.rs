@@ -1,9 +1,12 @@
 //! Writing a deck as an Anki package that Anki 2.1.50 and later import: a zip holding
-//! `collection.anki21` (the schema-11 SQLite database every Anki since 2.1 reads) and an empty
-//! media list. Each recall card is one note (Basic, or Cloze with every gap as `c1`, as the
-//! text export writes them) with its card, and the card's review history as revlog rows, so
-//! Anki computes the same memory state from it; the card's current state (new, learning,
-//! review, suspended) comes from recall's replay.
+//! `collection.anki21` (the schema-11 SQLite database every Anki since 2.1 reads), the media
+//! files the cards show (Anki's legacy media map `{"0": "name"}` and numbered entries). Each
+//! recall card is one note (Basic, or Cloze with every gap as `c1`, as the text export writes
+//! them) with its card, and the card's review history as revlog rows, so Anki computes the
+//! same memory state from it; the card's current state (new, learning, review, suspended)
+//! comes from recall's replay. recall's note types carry an `Explanation` and a `Source`
+//! field, shown below the answer in Anki and read back into the card's explanation and
+//! sources by recall's package import.
 
 use std::collections::HashSet;
 use std::io::{Cursor, Write};
@@ -11,10 +14,11 @@ use std::io::{Cursor, Write};
 use rusqlite::{params, Connection, MAIN_DB};
 use serde_json::json;
 
+use super::export_media::field_html;
+pub use super::export_media::media_names;
 use crate::deck::Deck;
 use crate::fnv::fnv1a;
-use crate::import::export::{anki_notes, AnkiNote};
-use crate::import::html::text_to_html;
+use crate::import::export::{anki_notes, anki_sides, AnkiNote};
 use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
 use crate::store::{EventKind, LoadedLog};
 
@@ -55,18 +59,32 @@ pub struct Exported {
     pub notes: usize,
     pub cards: usize,
     pub revlog: usize,
+    pub media: usize,
 }
 
 /// The package bytes for `deck` (archived cards left out), its history from `log` replayed
-/// with `scheduler`.
+/// with `scheduler`, without media files.
 pub fn write_apkg(
     deck: &Deck,
     log: &LoadedLog,
     scheduler: &Scheduler,
     now: Millis,
 ) -> Result<(Vec<u8>, Exported), String> {
-    let db = database(deck, log, scheduler, now)
+    write_package(deck, log, scheduler, now, &[])
+}
+
+/// `write_apkg` with the media files the cards show, as (name, bytes) (see `media_names`).
+pub fn write_package(
+    deck: &Deck,
+    log: &LoadedLog,
+    scheduler: &Scheduler,
+    now: Millis,
+    media: &[(String, Vec<u8>)],
+) -> Result<(Vec<u8>, Exported), String> {
+    let names: HashSet<&str> = media.iter().map(|(n, _)| n.as_str()).collect();
+    let mut db = database(deck, log, scheduler, now, &names)
         .map_err(|e| format!("cannot build the collection: {e}"))?;
+    db.1.media = media.len();
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -75,7 +93,18 @@ pub fn write_apkg(
         zip.write_all(bytes).map_err(|e| e.to_string())
     };
     put("collection.anki21", &db.0)?;
-    put("media", b"{}")?;
+    let map: serde_json::Map<String, serde_json::Value> = media
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (i.to_string(), json!(name)))
+        .collect();
+    put(
+        "media",
+        serde_json::Value::Object(map).to_string().as_bytes(),
+    )?;
+    for (i, (_, bytes)) in media.iter().enumerate() {
+        put(&i.to_string(), bytes)?;
+    }
     let bytes = zip.finish().map_err(|e| e.to_string())?.into_inner();
     Ok((bytes, db.1))
 }
@@ -90,6 +119,7 @@ fn database(
     log: &LoadedLog,
     scheduler: &Scheduler,
     now: Millis,
+    media: &HashSet<&str>,
 ) -> rusqlite::Result<(Vec<u8>, Exported)> {
     let mut conn = Connection::open_in_memory()?;
     conn.execute_batch(SCHEMA)?;
@@ -134,7 +164,7 @@ fn database(
     };
     for (pos, note) in anki_notes(deck, true).into_iter().enumerate() {
         let note_id = unique(&format!("{}/{}", deck.id, note.guid));
-        write_note(&tx, &note, note_id, secs)?;
+        write_note(&tx, &note, note_id, secs, media)?;
         out.notes += 1;
         for (card, ord) in &note.cards {
             let global = deck.global_id(card);
@@ -143,10 +173,10 @@ fn database(
             let (state, suspended, rows) =
                 replay(events, scheduler, card_seed(&global), &mut revlog_ids);
             for r in &rows {
-                tx.execute(
-                    "INSERT INTO revlog VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![r.id, card_id, r.ease, r.ivl, r.last_ivl, r.factor, r.ms, r.kind],
-                )?;
+                tx.prepare_cached("INSERT INTO revlog VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)")?
+                    .execute(params![
+                        r.id, card_id, r.ease, r.ivl, r.last_ivl, r.factor, r.ms, r.kind
+                    ])?;
             }
             out.revlog += rows.len();
             let place = Place {
@@ -170,8 +200,22 @@ fn write_note(
     note: &AnkiNote<'_>,
     note_id: i64,
     secs: i64,
+    media: &HashSet<&str>,
 ) -> rusqlite::Result<()> {
-    let [f1, f2] = &note.fields;
+    let first = note.cards.first().map(|(c, _)| *c);
+    let source = first.map(|c| c.source.join("\n")).unwrap_or_default();
+    // Basic notes: the back without the explanation (it has a field of its own).
+    let fields: Vec<String> = match first.and_then(anki_sides) {
+        Some((front, back)) if note.notetype != "Cloze" => vec![
+            front,
+            back,
+            first.and_then(|c| c.explain.clone()).unwrap_or_default(),
+            source,
+        ],
+        _ => vec![note.fields[0].clone(), note.fields[1].clone(), source],
+    };
+    let sort = fields[0].clone();
+    let flds: Vec<String> = fields.iter().map(|f| field_html(f, media)).collect();
     let mid = match note.notetype {
         "Cloze" => CLOZE_ID,
         "Basic" => BASIC_ID,
@@ -182,18 +226,16 @@ fn write_note(
     } else {
         format!(" {} ", note.tags.join(" "))
     };
-    tx.execute(
-        "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, 0, 0, '')",
-        params![
+    tx.prepare_cached("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, 0, 0, '')")?
+        .execute(params![
             note_id,
             note.guid,
             mid,
             secs,
             tags,
-            format!("{}\u{1f}{}", text_to_html(f1), text_to_html(f2)),
-            f1,
-        ],
-    )?;
+            flds.join("\u{1f}"),
+            sort,
+        ])?;
     Ok(())
 }
 
@@ -301,8 +343,9 @@ fn write_card(
         Phase::Review => (2, 2, i64::from(scheduler.day_of(state.due))),
     };
     let queue = if suspended { -1 } else { queue };
-    tx.execute(
-        "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, 0, 0, '{}')",
+    tx.prepare_cached(
+        "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, 0, 0, '{}')")?
+        .execute(
         params![
             place.card,
             place.note,
@@ -339,11 +382,16 @@ fn field(name: &str, ord: u32) -> serde_json::Value {
 
 /// A note type: its fields, and its templates as (name, question, answer).
 fn model(id: i64, name: &str, cloze: bool, templates: &[(&str, &str, &str)]) -> serde_json::Value {
-    let fields = if cloze {
-        ["Text", "Back Extra"]
+    let fields: &[&str] = if cloze {
+        &["Text", "Back Extra", "Source"]
     } else {
-        ["Front", "Back"]
+        &["Front", "Back", "Explanation", "Source"]
     };
+    let flds: Vec<serde_json::Value> = fields
+        .iter()
+        .enumerate()
+        .map(|(ord, name)| field(name, ord as u32))
+        .collect();
     let tmpls: Vec<serde_json::Value> = templates
         .iter()
         .enumerate()
@@ -357,7 +405,7 @@ fn model(id: i64, name: &str, cloze: bool, templates: &[(&str, &str, &str)]) -> 
         .collect();
     json!({
         "id": id, "name": name, "type": u8::from(cloze), "mod": 0, "usn": 0, "sortf": 0,
-        "did": null, "tmpls": tmpls, "flds": [field(fields[0], 0), field(fields[1], 1)],
+        "did": null, "tmpls": tmpls, "flds": flds,
         "css": ".card {\n font-family: arial;\n font-size: 20px;\n text-align: center;\n color: black;\n background-color: white;\n}\n",
         "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
         "latexPost": "\\end{document}", "latexsvg": false, "req": req,
@@ -366,8 +414,10 @@ fn model(id: i64, name: &str, cloze: bool, templates: &[(&str, &str, &str)]) -> 
 }
 
 fn models() -> serde_json::Value {
-    const ANSWER: &str = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}";
-    const REVERSE: &str = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}";
+    const ANSWER: &str = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}\
+        {{#Explanation}}<br><br>{{Explanation}}{{/Explanation}}{{#Source}}<br><br>{{Source}}{{/Source}}";
+    const REVERSE: &str = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}\
+        {{#Explanation}}<br><br>{{Explanation}}{{/Explanation}}{{#Source}}<br><br>{{Source}}{{/Source}}";
     let mut m = serde_json::Map::new();
     for (id, value) in [
         (
@@ -400,7 +450,7 @@ fn models() -> serde_json::Value {
                 &[(
                     "Cloze",
                     "{{cloze:Text}}",
-                    "{{cloze:Text}}<br>\n{{Back Extra}}",
+                    "{{cloze:Text}}<br>\n{{Back Extra}}{{#Source}}<br><br>{{Source}}{{/Source}}",
                 )],
             ),
         ),

@@ -9,6 +9,7 @@
 mod archive;
 mod collection;
 pub mod export;
+mod export_media;
 mod history;
 mod render;
 
@@ -230,6 +231,39 @@ fn field_map<'a>(nt: &'a NoteType, note: &'a Note) -> HashMap<&'a str, &'a str> 
         .collect()
 }
 
+/// The fields recall's own note types add (its package export): `Explanation` and `Source`,
+/// taken out of the fields the card's sides are rendered from, and returned as the card's
+/// explanation and its sources (https URLs; other lines join the explanation).
+fn recall_fields(fields: &mut HashMap<&str, &str>) -> (Option<String>, Vec<String>) {
+    let explain = fields
+        .remove("Explanation")
+        .map(html_to_text)
+        .filter(|t| !t.is_empty());
+    let mut other = Vec::new();
+    let mut sources = Vec::new();
+    if let Some(source) = fields.remove("Source") {
+        for line in html_to_text(source).lines().map(str::trim) {
+            if crate::deck::is_https_url(line) {
+                sources.push(line.to_string());
+            } else if !line.is_empty() {
+                other.push(format!("Source: {line}"));
+            }
+        }
+    }
+    let explain: Vec<String> = explain.into_iter().chain(other).collect();
+    ((!explain.is_empty()).then(|| explain.join("\n")), sources)
+}
+
+/// The explanation lines of `a` then `b`, None when both are empty.
+fn join_explain(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+const RECALL_FIELDS: [&str; 2] = ["Explanation", "Source"];
+
 /// The draft for one Anki card.
 fn draft(
     card: &AnkiCard,
@@ -239,9 +273,13 @@ fn draft(
     line: usize,
 ) -> Result<Draft, String> {
     let tags = super::split_tags(&note.tags);
-    let fields = field_map(nt, note);
+    let mut fields = field_map(nt, note);
+    let (explain, source) = recall_fields(&mut fields);
     if nt.cloze {
-        return cloze_draft(card, note, nt, &fields, tags, line);
+        let mut draft = cloze_draft(card, note, nt, &fields, tags, line)?;
+        draft.explain = join_explain(draft.explain, explain);
+        draft.source = source;
+        return Ok(draft);
     }
     let template = nt
         .templates
@@ -273,13 +311,14 @@ fn draft(
     }
     let mut used = render::referenced_fields(&template.question);
     used.extend(render::referenced_fields(&template.answer));
+    used.extend(RECALL_FIELDS.map(String::from));
     Ok(Draft {
         line,
         id: Some(card_id(&note.guid, card.ord, None)),
         content: CardContent::Basic { front, back },
         tags,
-        explain: other_fields(nt, note, &used),
-        source: Vec::new(),
+        explain: join_explain(explain, other_fields(nt, note, &used)),
+        source,
         archived: false,
     })
 }
@@ -328,12 +367,10 @@ fn cloze_draft(
         .nth(index)
         .ok_or_else(|| format!("no deletion c{n} in the text"))?;
     draft.id = Some(card_id(&note.guid, card.ord, Some(numbers.len())));
-    let mut explain: Vec<String> = cloze::hints(&plain, n)
-        .into_iter()
-        .map(|h| format!("Hint: {h}"))
-        .collect();
-    explain.extend(other_fields(nt, note, std::slice::from_ref(&cloze_field)));
-    draft.explain = (!explain.is_empty()).then(|| explain.join("\n"));
+    // The deletion's hint stays in its gap; the other fields (Back Extra) explain.
+    let mut used = RECALL_FIELDS.map(String::from).to_vec();
+    used.push(cloze_field);
+    draft.explain = other_fields(nt, note, &used);
     Ok(draft)
 }
 

@@ -11,8 +11,9 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("a", "add"),
             ("A", "all"),
             ("t", "quiz"),
-            ("i", "import"),
+            // `i` (import) is in the `?` help: the footer's 80 columns go to the exam date.
             ("s", "stats"),
+            ("x", "exam"),
             ("?", "help"),
             ("q", "quit"),
         ],
@@ -60,8 +61,13 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("q", "back"),
         ],
         Mode::Summary => &[("enter", "back to decks"), ("u", "undo"), ("?", "help")],
-        Mode::Stats => &[("j/k", "scroll decks"), ("?", "help"), ("q", "back")],
-        Mode::Help => &[("esc", "close help")],
+        Mode::Stats => &[
+            ("j/k", "scroll decks"),
+            ("x", "exam date"),
+            ("?", "help"),
+            ("q", "back"),
+        ],
+        Mode::Help => &[("j/k", "scroll"), ("esc", "close help")],
         Mode::QuizSetup => &[
             ("j/k", "move"),
             ("space h/l", "toggle/change"),
@@ -114,6 +120,14 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("esc", "cancel"),
         ],
         Mode::Report => &[("enter", "back to decks")],
+        Mode::Welcome => &[
+            ("enter", "study"),
+            ("x", "exam date"),
+            ("esc", "close this"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::DatePrompt => &[("enter", "set"), ("ctrl-u", "clear"), ("esc", "cancel")],
         Mode::AddForm => &[
             ("tab", "next field"),
             ("enter", "new line"),
@@ -135,6 +149,7 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("t", "take a quiz (exam simulation)"),
             ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("s", "stats and exam readiness"),
+            ("x", "set, change or clear the exam date"),
             ("u", "undo the last answer of today (shows the card again)"),
             ("j/k ↑/↓", "move"),
             ("?", "help"),
@@ -184,10 +199,15 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Stats => &[
             ("j/k ↑/↓", "scroll the deck table"),
+            ("x", "set, change or clear the exam date"),
             ("?", "help"),
             ("q", "back to decks"),
         ],
-        Mode::Help => &[("esc", "close help"), ("?", "close help")],
+        Mode::Help => &[
+            ("j/k ↑/↓", "scroll the help"),
+            ("esc", "close help"),
+            ("?", "close help"),
+        ],
         Mode::QuizSetup => &[
             ("j/k ↑/↓", "move between decks, questions, mode"),
             ("space h/l", "toggle a deck; change the count or mode"),
@@ -252,6 +272,19 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("esc", "cancel"),
         ],
         Mode::Report => &[("enter", "back to decks")],
+        Mode::Welcome => &[
+            ("enter", "study the selected deck: today's new cards"),
+            ("x", "set the exam date"),
+            ("esc", "close the welcome (any key of Home closes it too)"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::DatePrompt => &[
+            ("enter", "set the exam date (empty or none clears it)"),
+            ("ctrl-u", "clear the line"),
+            ("ctrl-w", "delete a word"),
+            ("esc", "cancel"),
+        ],
         Mode::AddForm => &[
             ("tab shift-tab", "next / previous field"),
             ("enter", "a new line (in front, back, explanation)"),

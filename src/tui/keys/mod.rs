@@ -43,6 +43,10 @@ pub enum Mode {
     Prompt,
     /// Home showing an import report.
     Report,
+    /// Home's first-run welcome (until the first answer).
+    Welcome,
+    /// The exam-date prompt (`x` on Home or Stats): keys are text, no path completion.
+    DatePrompt,
     /// The add-card form: keys are text; tab moves between fields.
     AddForm,
     /// The add-card form asking whether to throw away what was typed.
@@ -57,8 +61,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match (mode, key.code) {
             (_, KeyCode::Char('c')) => Some(Action::Quit),
-            (Mode::Prompt, KeyCode::Char('u')) => Some(Action::ClearLine),
-            (Mode::Prompt, KeyCode::Char('w')) => Some(Action::EraseWord),
+            (Mode::Prompt | Mode::DatePrompt, KeyCode::Char('u')) => Some(Action::ClearLine),
+            (Mode::Prompt | Mode::DatePrompt, KeyCode::Char('w')) => Some(Action::EraseWord),
             (Mode::AddForm, KeyCode::Char('s')) => Some(Action::Save),
             (Mode::AddForm, KeyCode::Char('u')) => Some(Action::ClearLine),
             (Mode::AddForm, KeyCode::Char('a')) => Some(Action::LineStart),
@@ -86,11 +90,11 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         };
     }
     let code = key.code;
-    if mode == Mode::Prompt {
+    if matches!(mode, Mode::Prompt | Mode::DatePrompt) {
         return match code {
             KeyCode::Char(c) => Some(Action::Type(c)),
             KeyCode::Backspace => Some(Action::Erase),
-            KeyCode::Tab => Some(Action::Complete),
+            KeyCode::Tab if mode == Mode::Prompt => Some(Action::Complete),
             KeyCode::Enter => Some(Action::Submit),
             KeyCode::Esc => Some(Action::Back),
             _ => None,
@@ -102,7 +106,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     match mode {
         Mode::Help => match code {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
             _ => None,
+        },
+        // The welcome is over Home and takes Home's keys; only esc closes it, not recall.
+        Mode::Welcome => match code {
+            KeyCode::Esc => Some(Action::Back),
+            _ => map(Mode::Home, key),
         },
         Mode::Home => match code {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
@@ -114,12 +125,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('i') => Some(Action::Import),
             KeyCode::Char('s') => Some(Action::Stats),
             KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('x') => Some(Action::ExamDate),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
             _ => None,
         },
         Mode::Stats => match code {
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('x') => Some(Action::ExamDate),
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Back),
             _ => None,
         },
@@ -228,7 +241,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Char('m') => Some(Action::Back),
             _ => None,
         },
-        Mode::Prompt | Mode::AddForm => None,
+        Mode::Prompt | Mode::DatePrompt | Mode::AddForm => None,
     }
 }
 

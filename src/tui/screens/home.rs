@@ -1,12 +1,16 @@
-//! Home: the decks with what is due today, and the import prompt and its report.
+//! Home: the decks with what is due today, today's plan and the exam countdown, the
+//! first-run welcome, the exam-date prompt (`x`), and the import prompt and its report.
 //!
-//! Owns `HomeState` (its rows are counted when Home opens, never per frame), its update and
-//! its view. It asks for other screens only through `Nav`; it imports no other screen.
+//! Owns `HomeState` (its rows and plan are counted when Home opens, never per frame), its
+//! update and its view. It asks for other screens only through `Nav`; it imports no other
+//! screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
+use recall::store::EventKind;
+use recall::study::plan;
 use recall::study::{DueCounts, Queue, Scope};
 use recall::text::{count, for_terminal as inert};
 
@@ -15,7 +19,13 @@ use crate::tui::ctx::{Ctx, Status};
 use crate::tui::keys::Mode;
 use crate::tui::layout::{self, centered};
 use crate::tui::prompt::{self, PathPrompt};
+use crate::tui::settings::{self, EXAM_HINT, EXAM_TITLE};
 use crate::tui::theme::Theme;
+
+mod plan_lines;
+mod welcome;
+
+pub use plan_lines::PlanLines;
 
 /// One row of the Home table, counted when Home is entered (not on every frame).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +47,22 @@ pub struct HomeState {
     pub prompt: Option<PathPrompt>,
     /// The last import's report, shown until dismissed.
     pub report: Option<Vec<String>>,
+    /// The exam-date prompt while it is open (`x`).
+    pub exam: Option<PathPrompt>,
+    /// The first-run welcome is up: nothing answered yet, and not closed in this run.
+    pub welcome: bool,
+    /// Today's plan in words, as Home opened.
+    pub plan: PlanLines,
+}
+
+/// Whether any answer is in the log (this run's included): the welcome is for before the
+/// first one. Stops at the first answer, so a long log costs nothing.
+fn answered(ctx: &Ctx) -> bool {
+    ctx.history
+        .log()
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Review { .. }))
 }
 
 impl HomeState {
@@ -72,6 +98,8 @@ impl HomeState {
         .counts();
         let selected = selected.min(rows.len().saturating_sub(1));
         let offset = window(selected, 0, visible_rows(layout::body(ctx.size)));
+        let spa = plan::seconds_per_answer(ctx.history.log());
+        let plan = plan::plan(&ctx.config, &ctx.collection, &ctx.scheduler, ctx.now, spa);
         HomeState {
             selected,
             offset,
@@ -79,15 +107,22 @@ impl HomeState {
             total,
             prompt: None,
             report: None,
+            exam: None,
+            welcome: !ctx.welcome_closed && !answered(ctx),
+            plan: PlanLines::of(&plan),
         }
     }
 
-    /// The key map Home is in: the prompt and the report take their own keys.
+    /// The key map Home is in: the prompts, the report and the welcome take their own keys.
     pub fn mode(&self) -> Mode {
         if self.prompt.is_some() {
             Mode::Prompt
+        } else if self.exam.is_some() {
+            Mode::DatePrompt
         } else if self.report.is_some() {
             Mode::Report
+        } else if self.welcome {
+            Mode::Welcome
         } else {
             Mode::Home
         }
@@ -114,6 +149,45 @@ impl HomeState {
                 edit => input.update(edit),
             }
             return None;
+        }
+        if let Some(input) = &mut self.exam {
+            match action {
+                Action::Back => self.exam = None,
+                Action::Quit => return Some(Nav::Quit),
+                Action::Submit => {
+                    let typed = input.text.clone();
+                    match settings::submit_exam_date(ctx, &typed) {
+                        // The plan and the counts follow the new date.
+                        Ok(()) => *self = HomeState::open(ctx, self.selected),
+                        Err(e) => {
+                            input.note = Some(e);
+                            input.failed();
+                        }
+                    }
+                }
+                edit => input.update(edit),
+            }
+            return None;
+        }
+        // The welcome is over Home, not instead of it: esc closes it, `x` opens the prompt
+        // over it, and any other key closes it and does what it does on Home.
+        if self.welcome {
+            match action {
+                Action::ExamDate => {
+                    self.exam = Some(PathPrompt::default());
+                    return None;
+                }
+                Action::Tick => return None,
+                Action::Back => {
+                    ctx.welcome_closed = true;
+                    self.welcome = false;
+                    return None;
+                }
+                _ => {
+                    ctx.welcome_closed = true;
+                    self.welcome = false;
+                }
+            }
         }
         let n = self.rows.len();
         match action {
@@ -143,6 +217,7 @@ impl HomeState {
                 return Some(Nav::QuizSetup);
             }
             Action::Import => self.prompt = Some(PathPrompt::default()),
+            Action::ExamDate => self.exam = Some(PathPrompt::default()),
             Action::Back | Action::Quit => return Some(Nav::Quit),
             _ => {}
         }
@@ -196,7 +271,7 @@ fn areas(area: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(2),
+        Constraint::Length(3),
     ])
     .areas(area)
 }
@@ -226,11 +301,20 @@ pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut B
     let visible = visible_rows(area);
     // `update` keeps the selection in view for the terminal's size; again for this area.
     let offset = window(home.selected, home.offset, visible);
-    Line::from(vec![
-        Span::styled(" recall", theme.title()),
-        Span::styled("  study what is due today", theme.dim()),
-    ])
-    .render(title, buf);
+    // The countdown and today's plan; the short form (and no name) when narrow.
+    let long = format!(" recall  {}", home.plan.long);
+    let top = if long.chars().count() <= usize::from(title.width) {
+        vec![
+            Span::styled(" recall", theme.title()),
+            Span::styled(format!("  {}", inert(&home.plan.long)), theme.strong()),
+        ]
+    } else {
+        vec![Span::styled(
+            format!(" {}", inert(&home.plan.short)),
+            theme.strong(),
+        )]
+    };
+    Line::from(top).render(title, buf);
 
     let num = |n: usize, style| {
         Cell::from(Span::styled(
@@ -301,6 +385,7 @@ pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut B
         // The all-decks row is capped by the same daily limits again (Anki's parent deck), so
         // it can show fewer new cards than the decks above it: say so in one line.
         let limits = ctx.limits;
+        let new_cards = home.plan.new_cards.as_deref().unwrap_or("");
         Paragraph::new(vec![
             Line::from(vec![
                 Span::styled(section, theme.dim()),
@@ -313,6 +398,7 @@ pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut B
                 ),
                 theme.dim(),
             )),
+            Line::from(Span::styled(inert(new_cards).into_owned(), theme.dim())),
         ])
         .render(detail, buf);
     }
@@ -325,8 +411,12 @@ pub fn render(home: &HomeState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut B
             area,
             buf,
         );
+    } else if let Some(input) = &home.exam {
+        prompt::render(input, EXAM_TITLE, EXAM_HINT, theme, area, buf);
     } else if let Some(report) = &home.report {
         import_report(report, theme, area, buf);
+    } else if home.welcome {
+        welcome::render(theme, area, buf);
     }
 }
 

@@ -20,12 +20,16 @@ use crate::tui::action::{Action, Nav};
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::Mode;
 use crate::tui::layout;
+use crate::tui::prompt::{self, PathPrompt};
+use crate::tui::settings::{self, EXAM_HINT, EXAM_TITLE};
 use crate::tui::theme::Theme;
 
 /// The stats screen: figures computed when it opened, and how far the deck table scrolled.
 pub struct StatsState {
     pub stats: Stats,
     pub scroll: usize,
+    /// The exam-date prompt while it is open (`x`).
+    pub exam: Option<PathPrompt>,
 }
 
 impl StatsState {
@@ -38,15 +42,46 @@ impl StatsState {
             Scope::All,
             ctx.now,
         );
-        StatsState { stats, scroll: 0 }
+        StatsState {
+            stats,
+            scroll: 0,
+            exam: None,
+        }
     }
 
     pub fn mode(&self) -> Mode {
-        Mode::Stats
+        if self.exam.is_some() {
+            Mode::DatePrompt
+        } else {
+            Mode::Stats
+        }
     }
 
     pub fn update(&mut self, ctx: &mut Ctx, action: Action) -> Option<Nav> {
+        if let Some(input) = &mut self.exam {
+            match action {
+                Action::Back => self.exam = None,
+                Action::Quit => return Some(Nav::Quit),
+                Action::Submit => {
+                    let typed = input.text.clone();
+                    match settings::submit_exam_date(ctx, &typed) {
+                        // Readiness is about the exam day: every figure again.
+                        Ok(()) => *self = StatsState::open(ctx),
+                        Err(e) => {
+                            input.note = Some(e);
+                            input.failed();
+                        }
+                    }
+                }
+                edit => input.update(edit),
+            }
+            return None;
+        }
         match action {
+            Action::ExamDate => {
+                self.exam = Some(PathPrompt::default());
+                None
+            }
             // The deck table stops at its last row, as drawn in the stats screen's body.
             Action::Up | Action::Down => {
                 let limit = scroll_limit(self, layout::body(ctx.size));
@@ -63,7 +98,15 @@ impl StatsState {
 const HEATMAP_NARROW: u16 = 2 + stats::HEATMAP_WEEKS as u16 + 2;
 
 /// Draws the stats screen into `area`, dropping panels that do not fit.
-pub fn render(state: &StatsState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &StatsState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
+    draw(state, ctx, theme, area, buf);
+    if let Some(input) = &state.exam {
+        prompt::render(input, EXAM_TITLE, EXAM_HINT, theme, area, buf);
+    }
+}
+
+/// The figures, panels and tables, without the prompt.
+fn draw(state: &StatsState, _ctx: &Ctx, theme: Theme, area: Rect, buf: &mut Buffer) {
     let st = &state.stats;
     let [title, top, forecast_area, table_area] = areas(st, area);
     title_line(st, theme).render(title, buf);

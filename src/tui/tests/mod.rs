@@ -2,6 +2,9 @@
 //! frame out through `TestBackend` (text and insta snapshots). `support.rs` holds the set-ups.
 
 mod add_form;
+mod cloze_hints;
+mod exam_date;
+mod first_hour;
 mod frame;
 mod home;
 mod home_scroll;

@@ -59,6 +59,12 @@ back = "2."
         T0,
     );
     app.ctx.history = recall::stats::history::History::new(log, "test");
+    // As the binary does: Home again once the log and the config are in (no welcome: the
+    // log has answers).
+    app.set_config(recall::store::Config {
+        exam_date,
+        ..Default::default()
+    });
     app
 }
 

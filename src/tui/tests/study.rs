@@ -26,7 +26,7 @@ fn a_whole_session_reveal_rate_undo_bury_finish() {
     step(&mut app, Action::Reveal);
     let shown = screen_text(&app);
     assert!(shown.contains("HTTPS for every request"), "{shown}");
-    assert!(shown.contains("1 Again 1m"), "{shown}");
+    assert!(shown.contains("1 Again  1 min"), "{shown}");
     step(&mut app, Action::Rate(Rating::Easy));
     assert_eq!(sink.events.borrow().len(), 1);
     let first = app.ctx.collection.find("demo/basic").expect("card");

@@ -227,7 +227,7 @@ fn a_learning_card_shown_early_says_so_and_tomorrow_does_not_count_it() {
                                       // Nothing else is left: the 10m card comes back now (Anki's 20-minute learn-ahead).
     let shown = screen_text(&app);
     assert!(shown.contains("Only front"), "{shown}");
-    assert!(shown.contains("early, due in 10m"), "{shown}");
+    assert!(shown.contains("early, due in 10 min"), "{shown}");
     press(&mut app, 'q', T0 + 3_000);
     let summary = screen_text(&app);
     assert!(summary.contains("Tomorrow  0 cards due"), "{summary}");
@@ -332,8 +332,9 @@ fn narrow_terminals_cut_titles_with_an_ellipsis_and_keep_all_four_buttons() {
     app.update(Action::Reveal, T0 + 1_000);
     for w in [60u16, 40] {
         let a = text(&render(&app, w, 24, Theme::new(true)));
-        let buttons = a.lines().nth(21).unwrap_or_default();
-        for interval in ["1m", "6m", "10m", "8d"] {
+        // The rating row is two lines (20 and 21), units in words.
+        let buttons: String = a.lines().skip(20).take(2).collect::<Vec<_>>().join("\n");
+        for interval in ["1 min", "6 min", "10 min", "8 days"] {
             assert!(buttons.contains(interval), "{w}: {buttons}");
         }
         insta::assert_snapshot!(format!("narrow_answer_{w}x24"), a);

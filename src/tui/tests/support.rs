@@ -91,8 +91,17 @@ pub fn app_with_deck(src: &str, sink: MemSink) -> App {
     app_on(vec![deck], sink)
 }
 
-/// An app on these decks at `T0`, nothing studied yet, fuzz off so intervals are exact.
+/// An app on these decks at `T0`, nothing studied yet, fuzz off so intervals are exact, the
+/// first-run welcome already closed (as after `esc`): most tests are about what is under it.
 pub fn app_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
+    let mut app = first_run_on(decks, sink);
+    app.ctx.welcome_closed = true;
+    app.set_config(recall::store::Config::default());
+    app
+}
+
+/// An app on these decks at `T0` as a learner first sees it: nothing answered, the welcome up.
+pub fn first_run_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
     let scheduler = Scheduler::new(SchedulerConfig {
         fuzz: false,
         ..SchedulerConfig::default()
@@ -139,6 +148,7 @@ pub fn press(app: &mut App, c: char, now: Millis) {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let code = match c {
         '\n' => KeyCode::Enter,
+        '\u{1b}' => KeyCode::Esc,
         c => KeyCode::Char(c),
     };
     if let Some(action) = crate::tui::keys::map(app.mode(), KeyEvent::new(code, KeyModifiers::NONE))
@@ -367,4 +377,41 @@ pub fn key_of(app: &App, option: &str) -> char {
         .unwrap_or_else(|| panic!("no option {option} on screen: {screen}"));
     let before = &line[..line.find(&format!(") {option}")).expect("found")];
     before.chars().last().expect("a digit before ')'")
+}
+
+/// config.toml in memory for `x` and the reload on Home: `set` edits the text exactly as the
+/// binary does (through `config_edit`), `next_change` is what the next look at the file finds.
+#[derive(Clone, Default)]
+pub struct MemConfig {
+    pub text: Rc<RefCell<String>>,
+    pub next_change: Rc<RefCell<Option<Result<recall::store::Config, String>>>>,
+}
+
+impl crate::tui::ctx::ConfigStore for MemConfig {
+    fn set(&mut self, key: &str, raw: &str, now: Millis) -> Result<recall::store::Config, String> {
+        use recall::store::config_edit::{apply, edit_text, setting};
+        let today = recall::dates::date_of_day(now.div_euclid(86_400_000) as i32);
+        let words = |e: StoreError| match e {
+            StoreError::Config { message, .. } => message,
+            other => other.to_string(),
+        };
+        let s = setting(key, raw, today).map_err(words)?;
+        let src = self.text.borrow().clone();
+        let (text, config) =
+            edit_text(&src, "config.toml", |doc| apply(doc, key, s)).map_err(words)?;
+        *self.text.borrow_mut() = text;
+        Ok(config)
+    }
+
+    fn changed(&mut self) -> Option<Result<recall::store::Config, String>> {
+        self.next_change.borrow_mut().take()
+    }
+}
+
+/// Types `s` into an open prompt and presses enter.
+pub fn type_and_enter(app: &mut App, s: &str, now: Millis) {
+    for c in s.chars() {
+        app.update(Action::Type(c), now);
+    }
+    app.update(Action::Submit, now);
 }

@@ -15,13 +15,13 @@ use recall::text::for_terminal as inert;
 use crate::tui::text::{card_lines, scroll_room};
 use crate::tui::theme::Theme;
 
-/// Header, progress gauge, the card, the rating buttons.
+/// Header, progress gauge, the card, the rating buttons (two lines: see `buttons.rs`).
 pub fn areas(area: Rect) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(super::buttons::HEIGHT),
     ])
     .areas(area)
 }
@@ -161,9 +161,9 @@ fn card_parts(
         }
         CardContent::Cloze { text } => {
             let shown = if revealed {
-                cloze_render(text, |gap| format!("**{gap}**"))
+                cloze_render(text, |gap| format!("**{}**", gap.answer))
             } else {
-                cloze_render(text, |_| "`[...]`".to_string())
+                cloze_render(text, |gap| format!("`{}`", gap.placeholder()))
             };
             lines.extend(card_lines(&shown, Style::new(), theme));
         }

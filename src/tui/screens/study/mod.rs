@@ -4,6 +4,7 @@
 //! update and the view); `view.rs` draws. This file never refers to `view.rs`, and the
 //! screen asks for others (the summary, Home) only through `Nav`.
 
+pub mod buttons;
 pub mod card;
 pub mod view;
 
@@ -37,6 +38,12 @@ pub struct StudyState {
     pub verdict: Option<bool>,
 }
 
+/// Said once a run, the first time a button brings a card back in minutes.
+pub const LEARNING_NOTE: &str =
+    "Why minutes? New cards come back after short steps today, then in days.";
+/// The same on a terminal narrower than 72 columns.
+pub const LEARNING_NOTE_SHORT: &str = "Minutes: short steps today, then days.";
+
 /// How long after a pick rating keys are ignored.
 pub const PICK_PAUSE_MS: Millis = 500;
 
@@ -59,6 +66,7 @@ impl StudyState {
                     Some(due) => format!(
                         "Nothing due right now; the next learning card is due in {}.",
                         Interval::Minutes((((due - ctx.now).max(0) + 59_999) / 60_000) as u32)
+                            .words()
                     ),
                     None => "Nothing left to study here today. Well done!".to_string(),
                 },
@@ -309,10 +317,26 @@ impl StudyState {
 
     /// The answer has just been shown: judge the picks (the default key follows them), and
     /// scroll a long card so that the answer is in view.
-    fn on_reveal(&mut self, ctx: &Ctx) {
+    fn on_reveal(&mut self, ctx: &mut Ctx) {
         let Some(entry) = self.session.current() else {
             return;
         };
+        // The first time in a run that a button brings a card back in minutes, say why.
+        let in_minutes = || {
+            self.session
+                .preview(&ctx.collection, &ctx.scheduler, ctx.now)
+                .is_some_and(|o| o.iter().any(|o| matches!(o.interval, Interval::Minutes(_))))
+        };
+        if !ctx.learning_note_shown && ctx.status.is_none() && in_minutes() {
+            ctx.learning_note_shown = true;
+            // The status line is one row: the short form on a narrow terminal.
+            let note = if ctx.size.0 >= 72 {
+                LEARNING_NOTE
+            } else {
+                LEARNING_NOTE_SHORT
+            };
+            ctx.status = Some(Status::info(note));
+        }
         self.verdict = if self.choice && !self.picked.is_empty() {
             ctx.collection
                 .card(entry)

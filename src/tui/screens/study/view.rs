@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Widget};
-use recall::schedule::{Interval, Outcome};
+use recall::schedule::Interval;
 use recall::text::for_terminal as inert;
 
 use super::card::{areas, card_text};
@@ -46,16 +46,18 @@ pub fn render(study: &StudyState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut
     .render(title_area, buf);
     Line::from(counts).render(counts_area, buf);
 
+    // What is left today, not a total: a card answered Again comes back, and a total that
+    // grows as cards are answered ("1/21, 2/22") reads as going backwards.
     let done = session.stats().studied as usize;
-    let total = done + left.total();
+    let to_go = left.total();
     Gauge::default()
         .gauge_style(theme.gauge())
-        .ratio(if total == 0 {
+        .ratio(if done + to_go == 0 {
             1.0
         } else {
-            done as f64 / total as f64
+            done as f64 / (done + to_go) as f64
         })
-        .label(format!("{done}/{total}"))
+        .label(format!("{done} answered · {to_go} left today"))
         .render(gauge, buf);
 
     let Some(entry) = session.current() else {
@@ -71,7 +73,10 @@ pub fn render(study: &StudyState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut
         .early_due(col, ctx.now)
         .map(|due| {
             let mins = ((due - ctx.now).max(0) + 59_999) / 60_000;
-            format!(" · early, due in {}", Interval::Minutes(mins as u32))
+            format!(
+                " · early, due in {}",
+                Interval::Minutes(mins as u32).words()
+            )
         })
         .unwrap_or_default();
     let rest = format!(" · {}{early} ", card.content.kind());
@@ -87,7 +92,7 @@ pub fn render(study: &StudyState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut
 
     if revealed {
         if let Some(outcomes) = session.preview(col, &ctx.scheduler, ctx.now) {
-            Line::from(rating_buttons(&outcomes, buttons.width, theme)).render(buttons, buf);
+            super::buttons::render(&outcomes, theme, buttons, buf);
         }
     } else {
         let mut spans = vec![Span::raw(" ")];
@@ -99,40 +104,4 @@ pub fn render(study: &StudyState, ctx: &Ctx, theme: Theme, area: Rect, buf: &mut
         spans.push(Span::styled(" show answer", theme.dim()));
         Line::from(spans).render(buttons, buf);
     }
-}
-
-/// The four rating buttons with their intervals, as wide as fits in `width` columns: keys and
-/// names with wide gaps, then narrower gaps, then names only, then initials, so that all four
-/// intervals show down to the smallest terminal drawn (40 columns).
-fn rating_buttons(outcomes: &[Outcome; 4], width: u16, theme: Theme) -> Vec<Span<'static>> {
-    const NAMES: [&str; 4] = ["Again", "Hard", "Good", "Easy"];
-    // (keys shown, name length, gap)
-    const FORMS: [(bool, usize, usize); 5] = [
-        (true, 5, 3),
-        (true, 5, 1),
-        (false, 5, 2),
-        (false, 5, 1),
-        (false, 1, 2),
-    ];
-    let build = |(keys, name_len, gap): (bool, usize, usize)| {
-        let mut spans = vec![Span::raw(" ")];
-        for (i, o) in outcomes.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw(" ".repeat(gap)));
-            }
-            if keys {
-                spans.push(Span::styled(format!("{} ", i + 1), theme.key()));
-            }
-            let name: String = NAMES[i].chars().take(name_len).collect();
-            spans.push(Span::styled(name, theme.rating(i)));
-            spans.push(Span::raw(format!(" {}", o.interval)));
-        }
-        spans
-    };
-    let fits = |spans: &Vec<Span>| spans.iter().map(Span::width).sum::<usize>() <= width.into();
-    FORMS
-        .iter()
-        .map(|&f| build(f))
-        .find(fits)
-        .unwrap_or_else(|| build(FORMS[FORMS.len() - 1]))
 }
