@@ -620,7 +620,7 @@ fn quitting_saves_a_snapshot_that_equals_a_full_replay() {
     t.keys(&["Space"]);
     t.wait_text("1 Again");
     t.keys(&["3"]);
-    t.wait_text("1/");
+    t.wait_text("1 answered");
     t.keys(&["q"]);
     t.wait_text("Answers   1");
     t.keys(&["q"]);
