@@ -20,7 +20,19 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// Every built-in deck file: (file name, contents).\n");
+    // FNV-1a of every file's name and contents: the key of the built-in decks' binary cache
+    // (`deck::cache`), so a changed deck is parsed again.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for name in &names {
+        let text = std::fs::read(dir.join(name)).expect("deck files are readable");
+        for b in name.bytes().chain([0xff]).chain(text).chain([0xff]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut code = format!(
+        "/// A hash of every built-in deck file (names and contents), made at build time.\npub const BUILTIN_HASH: u64 = {hash:#x};\n"
+    );
+    code.push_str("/// Every built-in deck file: (file name, contents).\n");
     code.push_str("pub static BUILTIN_FILES: &[(&str, &str)] = &[\n");
     for name in &names {
         let path = dir.join(name);

@@ -134,5 +134,22 @@ fn devices(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine, devices);
+/// The per-answer fuzz factor: recall's one ChaCha12 block against `rand`'s `StdRng`, which
+/// fills four blocks (256 bytes) to hand out the same first 4.
+fn fuzz(c: &mut Criterion) {
+    use rand::{RngExt, SeedableRng};
+    let mut g = c.benchmark_group("fuzz factor");
+    let seed = recall::schedule::card_seed("s3-storage-classes/glacier-ir");
+    g.bench_function("one ChaCha12 block", |b| {
+        b.iter(|| recall::schedule::fuzz_factor(std::hint::black_box(seed)))
+    });
+    g.bench_function("StdRng (four blocks)", |b| {
+        b.iter(|| {
+            rand::rngs::StdRng::seed_from_u64(std::hint::black_box(seed)).random_range(0.0f32..1.0)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, engine, devices, fuzz);
 criterion_main!(benches);

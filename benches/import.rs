@@ -1,6 +1,8 @@
 //! Importing a 10,000-card TSV: parsing alone, and the whole import (parse, ids, duplicates,
-//! merge with the stored deck, TOML for the data dir) up to the write. Run:
-//! `cargo bench --bench import -- --warm-up-time 1 --measurement-time 3`.
+//! merge with the stored deck, TOML for the data dir) up to the write; and the `linear growth`
+//! group: the same import at two input sizes, so a quadratic step shows as a 64x or 100x step
+//! between the pairs instead of 8x or 10x (these were timed tests, which a busy machine made
+//! flaky). Run: `cargo bench --bench import -- --warm-up-time 1 --measurement-time 3`.
 
 use std::path::PathBuf;
 
@@ -52,5 +54,58 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// A TSV of `n` distinct cards, some fields quoted across two lines.
+fn tsv_quoted(n: usize) -> String {
+    let mut s = String::with_capacity(n * 60);
+    for i in 0..n {
+        s.push_str(&format!(
+            "What does service number {i} do?\t\"It stores objects, line {i}\nand more\"\ttag{}\n",
+            i % 7
+        ));
+    }
+    s
+}
+
+/// Makes an Anki text field of about this many bytes.
+type MakeField = fn(usize) -> String;
+
+/// Pairs of inputs 10x (TSV rows) and 8x (hostile Anki text fields) apart: linear work keeps
+/// each pair's times about that far apart.
+fn linear_growth(c: &mut Criterion) {
+    let mut g = c.benchmark_group("linear growth");
+    g.sample_size(10);
+    for rows in [4_000, 40_000] {
+        let text = tsv_quoted(rows);
+        g.bench_function(format!("TSV {rows} rows"), |b| {
+            b.iter(|| {
+                let parsed = parse(Format::Tsv, &text, "big.tsv").expect("parses");
+                settle(vec![("big.tsv".into(), parsed)])
+            })
+        });
+    }
+    let hostile: [(&str, MakeField); 6] = [
+        ("<", |n| "<".repeat(n)),
+        ("<a", |n| "<a".repeat(n / 2)),
+        ("<script>x</script>", |n| {
+            "<script>x</script>".repeat(n / 18)
+        }),
+        ("[sound:", |n| "[sound:".repeat(n / 7)),
+        ("{{c1::", |n| "{{c1::".repeat(n / 6)),
+        ("{{c1:: then }}", |n| {
+            format!("{}}}}}", "{{c1::".repeat(n / 6))
+        }),
+    ];
+    for (name, make) in hostile {
+        for bytes in [128 << 10, 1 << 20] {
+            let text = format!("#separator:tab\n#html:true\n{}\tback\n", make(bytes));
+            g.bench_function(
+                format!("Anki text field of {name:?} x {} KB", bytes >> 10),
+                |b| b.iter(|| recall::import::anki::parse(&text, "big.txt").expect("parses")),
+            );
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, linear_growth);
 criterion_main!(benches);

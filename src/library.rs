@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::deck::cache::{self as deck_cache, FileKey};
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
 use crate::store::{Config, LoadedLog, Paths, StoreError};
@@ -34,7 +35,34 @@ pub struct Opened {
 /// An imported deck that fails to parse or reuses a built-in id is skipped with a warning, so
 /// one bad file never locks a user out of studying the rest.
 pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
-    let mut decks = builtin_decks().map_err(OpenError::Decks)?;
+    load_decks_cached(dir, None)
+}
+
+/// The binary deck cache (`deck::cache`) a load may use: read from `dir`, and written there
+/// only by the one writer (the process holding the writer lock), so reading commands never
+/// create files.
+#[derive(Clone, Copy, Debug)]
+pub struct DeckCache<'a> {
+    pub dir: &'a Path,
+    pub write: bool,
+}
+
+/// [`load_decks`], with the built-in decks and the imported decks that parsed cleanly before
+/// read from their binary copy when the files are unchanged; None parses every file.
+pub fn load_decks_cached(
+    dir: &Path,
+    cache: Option<DeckCache<'_>>,
+) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
+    let mut decks = match cache.and_then(|c| deck_cache::load_builtin(c.dir)) {
+        Some(decks) => decks,
+        None => {
+            let decks = builtin_decks().map_err(OpenError::Decks)?;
+            if let Some(c) = cache.filter(|c| c.write) {
+                deck_cache::store_builtin(c.dir, &decks);
+            }
+            decks
+        }
+    };
     let mut warnings: Vec<String> = conflict_copies(dir)
         .iter()
         .map(|f| {
@@ -44,7 +72,7 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
             )
         })
         .collect();
-    for (file, result) in read_deck_files(dir) {
+    for (file, result) in read_files(dir, cache) {
         match result {
             Ok(deck) if decks.iter().any(|d| d.id == deck.id) => warnings.push(format!(
                 "{}: skipped: deck id {:?} is already used by another deck",
@@ -62,6 +90,13 @@ pub fn load_decks(dir: &Path) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
 /// decides which file wins when two hold the same deck id (the first). Shared with import so
 /// that it updates the very deck the library loads.
 pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
+    read_files(dir, None)
+}
+
+fn read_files(
+    dir: &Path,
+    cache: Option<DeckCache<'_>>,
+) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -78,7 +113,9 @@ pub fn read_deck_files(dir: &Path) -> Vec<(PathBuf, Result<Deck, Vec<DeckError>>
     std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| read_deck(f)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || part.iter().map(|f| read_deck(f, cache)).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()
@@ -123,15 +160,39 @@ pub fn first_with_id<'a>(
     })
 }
 
-/// Reads and parses one imported deck file; messages name its path.
-fn read_deck(file: &Path) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
+/// Reads and parses one imported deck file; messages name its path. With a cache folder, an
+/// unchanged file that parsed cleanly before is read from its binary copy, and a file that
+/// parses cleanly now is copied there.
+fn read_deck(file: &Path, cache: Option<DeckCache<'_>>) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
+    if let Some(c) = cache {
+        let cached = crate::store::open_regular(file)
+            .and_then(|f| FileKey::of_file(&f))
+            .ok()
+            .and_then(|key| deck_cache::load(c.dir, file, key));
+        if let Some(deck) = cached {
+            return (file.to_path_buf(), Ok(deck));
+        }
+    }
     let name = file.display().to_string();
+    // Taken before reading: if the file changes meanwhile, the cache's time is already stale.
+    let meta = std::fs::metadata(file);
     // A FIFO or a device here must not hang start-up: only regular files are read.
-    let text = crate::store::read_regular(file).and_then(|b| {
+    let bytes = crate::store::read_regular(file);
+    let key = match (&meta, &bytes, cache) {
+        (Ok(meta), Ok(bytes), Some(c)) if c.write => Some(FileKey::of_bytes(meta, bytes)),
+        _ => None,
+    };
+    let text = bytes.and_then(|b| {
         String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     });
     let result = match text {
-        Ok(src) => parse_deck(&src, &name, DeckSource::File(file.to_path_buf())),
+        Ok(src) => {
+            let parsed = parse_deck(&src, &name, DeckSource::File(file.to_path_buf()));
+            if let (Ok(deck), Some(key), Some(c)) = (&parsed, key, cache) {
+                deck_cache::store(c.dir, file, key, deck);
+            }
+            parsed
+        }
         Err(e) => Err(vec![DeckError::at(
             &name,
             None,
@@ -142,16 +203,21 @@ fn read_deck(file: &Path) -> (PathBuf, Result<Deck, Vec<DeckError>>) {
     (file.to_path_buf(), result)
 }
 
-/// Opens the collection read-only as of `now`: config, decks, and the replayed log.
+/// Opens the collection read-only as of `now`: config, decks, and the replayed log. Deck
+/// caches are read, never written (see [`open_as_writer`]).
 pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, OpenError> {
-    let s = open_with(paths, now, utc_offset_secs, true)?;
-    Ok(Opened {
-        config: s.config,
-        scheduler: s.scheduler,
-        collection: s.collection,
-        log: s.log.unwrap_or_default(),
-        warnings: s.warnings,
-    })
+    let s = open_with(paths, now, utc_offset_secs, true, false)?;
+    Ok(s.into_opened())
+}
+
+/// [`open`] for the process that holds the writer lock: it also writes the binary copies of
+/// decks that were parsed (`deck::cache`), so the next start skips their TOML.
+pub fn open_as_writer(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+) -> Result<Opened, OpenError> {
+    Ok(open_with(paths, now, utc_offset_secs, true, true)?.into_opened())
 }
 
 /// What [`open_start`] opens: the collection without necessarily the whole log.
@@ -167,11 +233,29 @@ pub struct Started {
     pub source: Result<usize, Fallback>,
 }
 
+impl Started {
+    fn into_opened(self) -> Opened {
+        Opened {
+            config: self.config,
+            scheduler: self.scheduler,
+            collection: self.collection,
+            log: self.log.unwrap_or_default(),
+            warnings: self.warnings,
+        }
+    }
+}
+
 /// Opens the collection for a start that needs only the cards' states (the study screen,
 /// `recall cards`): from the snapshot and the log lines after it when they match, else by a
-/// full replay (which then saves a new snapshot).
-pub fn open_start(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Started, OpenError> {
-    open_with(paths, now, utc_offset_secs, false)
+/// full replay (which then saves a new snapshot). `writer`: the process holds the writer lock
+/// and also writes the decks' binary cache.
+pub fn open_start(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+    writer: bool,
+) -> Result<Started, OpenError> {
+    open_with(paths, now, utc_offset_secs, false, writer)
 }
 
 /// A snapshot is saved after a start that replayed everything, or this many events after one.
@@ -182,6 +266,7 @@ fn open_with(
     now: Millis,
     utc_offset_secs: i32,
     want_log: bool,
+    write_caches: bool,
 ) -> Result<Started, OpenError> {
     let config = Config::load(&paths.config_file)?;
     let sched_config =
@@ -198,7 +283,12 @@ fn open_with(
     let (decks, tail, full) = std::thread::scope(|s| {
         let tail = s.spawn(|| snapshot::read_tail(paths, &scheduler));
         let full = want_log.then(|| s.spawn(|| snapshot::load_marked(paths)));
-        let decks = load_decks(&paths.decks_dir);
+        let dir = deck_cache_dir(paths);
+        let cache = DeckCache {
+            dir: &dir,
+            write: write_caches,
+        };
+        let decks = load_decks_cached(&paths.decks_dir, Some(cache));
         let tail = tail.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         let full = full.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         (decks, tail, full)
@@ -241,6 +331,12 @@ fn open_with(
         warnings,
         source,
     })
+}
+
+/// Where parsed imported decks are cached: `cache/decks/` in the local data folder (never in
+/// a synced folder: the cache is keyed by this machine's file times).
+pub fn deck_cache_dir(paths: &Paths) -> PathBuf {
+    paths.data_dir.join("cache").join("decks")
 }
 
 /// Said once after the warnings about damaged log lines (which are skipped, never deleted).

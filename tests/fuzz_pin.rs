@@ -26,6 +26,25 @@ fn fuzz_factors_of_fixed_cards_never_change() {
     );
 }
 
+/// Seeds at the ends of the range (a card's seed plus its reps wraps around), with the factors
+/// `StdRng::seed_from_u64(seed).random_range(0.0f32..1.0)` gave under rand 0.10 before recall
+/// computed the one ChaCha block itself.
+const EDGE_SEEDS: [(u64, u32); 6] = [
+    (0, 1062022254),
+    (1, 1062416408),
+    (u64::MAX, 1043920248),
+    (u64::MAX - 1, 1062714466),
+    (1 << 63, 1061802968),
+    (u32::MAX as u64, 1057684318),
+];
+
+#[test]
+fn fuzz_factors_at_the_ends_of_the_seed_range_never_change() {
+    for (seed, bits) in EDGE_SEEDS {
+        assert_eq!(fuzz_factor(seed).to_bits(), bits, "seed {seed}");
+    }
+}
+
 /// Recorded with rand 0.9's `StdRng::seed_from_u64(seed).random_range(0.0f32..1.0)`.
 const PINNED: [u32; 20] = [
     1018533440, 1062867176, 1064702924, 1063950518, 1017374144, 1059650096, 1050230860, 1058912604,

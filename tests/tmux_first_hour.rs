@@ -23,12 +23,15 @@ fn fresh_home_welcome_exam_date_plan_and_rating_row_at_100_and_40_columns() {
         env!("CARGO_BIN_EXE_recall")
     );
     t.line(&cmd);
-    let screen = t.wait_text("Welcome to recall");
-    for words in [
+    let words = [
+        "Welcome to recall",
         "Press enter to learn today's new cards, then come back tomorrow.",
         "New   cards not seen yet",
         "x: set your exam date",
-    ] {
+    ];
+    // All of them at once: a capture can catch the first frame half drawn.
+    let screen = t.wait_for("the welcome", |s| words.iter().all(|w| s.contains(w)));
+    for words in words {
         assert!(screen.contains(words), "{words}:\n{screen}");
     }
 

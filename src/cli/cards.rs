@@ -40,7 +40,7 @@ struct NextRow {
 pub fn run(deck: Option<&str>, json: bool, clock: &Clock) -> CliResult {
     let paths = Paths::resolve()?;
     let now = clock.now();
-    let opened = open_start(&paths, clock)?;
+    let opened = open_start(&paths, clock, false)?;
     super::print_warnings(&opened.warnings);
     let col = &opened.collection;
     let deck_index = match deck {

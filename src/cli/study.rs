@@ -49,7 +49,7 @@ pub fn run_tui(
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
     recall::study::snapshot::make_cache_dir(&paths)?;
-    let opened = open_start(&paths, clock)?;
+    let opened = open_start(&paths, clock, true)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
     // Whether any answer is in the log: read from the log when it was loaded whole, else (a

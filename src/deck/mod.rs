@@ -4,6 +4,7 @@
 //! editing a card's text or reordering a deck never loses progress.
 
 mod builtin;
+pub mod cache;
 mod error;
 mod toml_format;
 

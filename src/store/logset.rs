@@ -10,7 +10,9 @@
 use std::path::{Path, PathBuf};
 
 use super::device::valid_device_id;
-use super::log::{parse_log, parse_log_whole, LoadedLog, LogEvent, LogWarning, Origin};
+use super::log::{
+    parse_log, parse_piece, LoadedLog, LogEvent, LogWarning, Origin, PartInterner, SharedInterner,
+};
 use super::{read_regular, Paths, StoreError};
 
 /// How the parser words a torn last line (see `store::log`).
@@ -110,12 +112,27 @@ pub fn fingerprint(files: &[LogFile]) -> Vec<(String, u64, Option<std::time::Sys
         .collect()
 }
 
-/// Reads the given files (on separate threads when there are several) and merges them.
+/// Reads the given files (on separate threads when there are several) and merges them. The
+/// threads share one card-id interner, so merging moves indexes, never card ids.
 pub fn load_files(files: &[LogFile]) -> Result<LoadedLog, StoreError> {
+    let names = files.iter().map(|f| f.name.clone()).collect();
+    if files.len() <= 1 {
+        let log = files.first().map(read_one).transpose()?;
+        return Ok(alone(log.unwrap_or_default(), names));
+    }
+    let shared = SharedInterner::default();
     let parts: Vec<Result<LoadedLog, StoreError>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .iter()
-            .map(|f| s.spawn(move || read_one(f, files.len() > 1)))
+            .enumerate()
+            .map(|(i, f)| {
+                let shared = &shared;
+                s.spawn(move || {
+                    let bytes = read_bytes(f)?;
+                    let mut interner = PartInterner::new(shared, i as u32);
+                    Ok(parse_piece(&bytes, &shown_name(f), &mut interner).0)
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -123,61 +140,87 @@ pub fn load_files(files: &[LogFile]) -> Result<LoadedLog, StoreError> {
             .collect()
     });
     let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
-    Ok(merge(parts, files.iter().map(|f| f.name.clone()).collect()))
+    let (cards, table) = shared.finish();
+    Ok(interleave(
+        parts,
+        |_, slot| table[slot as usize],
+        cards,
+        names,
+    ))
 }
 
-/// Reads and parses one file; `whole` parses it on this thread (several files are being read
-/// side by side), otherwise a large file is split over two threads.
-fn read_one(file: &LogFile, whole: bool) -> Result<LoadedLog, StoreError> {
-    let bytes = match read_regular(&file.path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(StoreError::io(&file.path, e)),
-    };
-    let shown = file.path.file_name().map_or_else(
+fn read_bytes(file: &LogFile) -> Result<Vec<u8>, StoreError> {
+    match read_regular(&file.path) {
+        Ok(b) => Ok(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(StoreError::io(&file.path, e)),
+    }
+}
+
+/// The name warnings give a file: its file name.
+fn shown_name(file: &LogFile) -> String {
+    file.path.file_name().map_or_else(
         || file.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
-    );
-    Ok(if whole {
-        parse_log_whole(&bytes, &shown)
-    } else {
-        parse_log(&bytes, &shown)
-    })
+    )
 }
 
-/// Merges parsed files (in name order) into one log: card ids re-interned, events interleaved
-/// by time with each file's order kept, every event's origin recorded.
+/// Reads and parses one file alone (a large one is split over two threads).
+fn read_one(file: &LogFile) -> Result<LoadedLog, StoreError> {
+    Ok(parse_log(&read_bytes(file)?, &shown_name(file)))
+}
+
+/// Merges logs parsed on their own (in name order) into one: card ids re-interned, events
+/// interleaved by time with each file's order kept, every event's origin recorded.
 pub fn merge(parts: Vec<LoadedLog>, names: Vec<String>) -> LoadedLog {
     let mut parts = parts;
     if parts.len() <= 1 {
-        let mut log = parts.pop().unwrap_or_default();
-        log.origins.resize(log.events.len(), Origin::default());
-        log.files = names;
-        return log;
+        return alone(parts.pop().unwrap_or_default(), names);
     }
-    let mut out = LoadedLog {
-        events: Vec::with_capacity(parts.iter().map(|p| p.events.len()).sum()),
-        files: names,
-        ..LoadedLog::default()
-    };
-    out.origins.reserve(out.events.capacity());
-    let mut interner: std::collections::HashMap<String, u32, crate::fnv::FnvBuildHasher> =
-        Default::default();
-    let remaps: Vec<Vec<u32>> = parts
-        .iter_mut()
-        .map(|p| {
-            std::mem::take(&mut p.cards)
-                .into_iter()
-                .map(|card| {
-                    let next = out.cards.len() as u32;
-                    *interner.entry(card).or_insert_with_key(|c| {
-                        out.cards.push(c.clone());
-                        next
-                    })
-                })
+    let shared = SharedInterner::default();
+    let slots: Vec<Vec<u32>> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut interner = PartInterner::new(&shared, i as u32);
+            p.cards
+                .iter()
+                .map(|c| interner.intern(c.as_str().into()))
                 .collect()
         })
         .collect();
+    let (cards, table) = shared.finish();
+    interleave(
+        parts,
+        |f, card| table[slots[f][card as usize] as usize],
+        cards,
+        names,
+    )
+}
+
+/// One file's log as the merged log: nothing to interleave.
+fn alone(mut log: LoadedLog, names: Vec<String>) -> LoadedLog {
+    log.origins.resize(log.events.len(), Origin::default());
+    log.files = names;
+    log
+}
+
+/// Interleaves parsed files into one log, `card(file, card)` naming each event's card in the
+/// merged list `cards`.
+fn interleave(
+    parts: Vec<LoadedLog>,
+    card: impl Fn(usize, u32) -> u32,
+    cards: Vec<String>,
+    names: Vec<String>,
+) -> LoadedLog {
+    let total = parts.iter().map(|p| p.events.len()).sum();
+    let mut out = LoadedLog {
+        events: Vec::with_capacity(total),
+        origins: Vec::with_capacity(total),
+        cards,
+        files: names,
+        ..LoadedLog::default()
+    };
     // Each step takes the earliest of the files' next events (a tie goes to the file that
     // sorts first). There are a handful of files, so a scan of their heads beats a heap.
     let mut pos = vec![0usize; parts.len()];
@@ -196,7 +239,7 @@ pub fn merge(parts: Vec<LoadedLog>, names: Vec<String>) -> LoadedLog {
         let part = &parts[f];
         let ev = part.events[i];
         out.events.push(LogEvent {
-            card: remaps[f][ev.card as usize],
+            card: card(f, ev.card),
             ..ev
         });
         out.origins.push(Origin {
@@ -249,6 +292,37 @@ mod tests {
             .collect();
         assert_eq!(cards, ["d/x", "d/y", "d/z", "d/y", "d/x"]);
         assert_eq!(log.files, ["a", "b"]);
+    }
+
+    #[test]
+    fn files_read_side_by_side_merge_as_if_parsed_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        std::fs::create_dir_all(&paths.logs_dir).expect("logs");
+        let mut texts = vec![String::new(); 3];
+        for i in 0..3000i64 {
+            let card = format!("d/c{}", (i * 7919) % 401);
+            format_numbered_line(&mut texts[(i % 3) as usize], i / 2, &card, R, i as u32 + 1);
+        }
+        texts[1].push_str("not json\n");
+        let names = ["a-00000001", "b-00000002", "c-00000003"];
+        for (name, text) in names.iter().zip(&texts) {
+            std::fs::write(paths.own_log(name), text).expect("write");
+        }
+        let (files, _) = review_log_files(&paths);
+        let read = load_files(&files).expect("loads");
+        let alone: Vec<LoadedLog> = texts
+            .iter()
+            .zip(names)
+            .map(|(t, n)| parse_log(t.as_bytes(), &format!("{n}.jsonl")))
+            .collect();
+        let merged = merge(alone, names.map(String::from).to_vec());
+        assert_eq!(read.cards, merged.cards);
+        assert_eq!(read.events, merged.events);
+        assert_eq!(read.origins, merged.origins);
+        assert_eq!(read.warnings, merged.warnings);
+        assert_eq!(read.files, merged.files);
+        assert_eq!(read.warnings.len(), 1);
     }
 
     #[test]

@@ -132,7 +132,10 @@ fn too_large() -> std::io::Error {
 pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = open_regular(path)?;
-    let mut bytes = Vec::new();
+    // Sized once from the file's length: `take` hides it from `read_to_end`, which would
+    // otherwise grow (and copy) a 100 MB log's buffer many times.
+    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+    let mut bytes = Vec::with_capacity(len as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());

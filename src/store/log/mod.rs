@@ -3,9 +3,8 @@
 //! One JSON object a line (README "The review log"). Appends are one `write` of a whole line
 //! followed by `sync_data`; nothing is ever rewritten. Loading is built for a million lines:
 //! the whole file is read once, lines in recall's own fixed shape are parsed by hand, anything
-//! else goes through serde_json, and card ids are interned.
+//! else goes through serde_json, and card ids are resolved once into indexes (`intern`).
 
-use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -108,8 +107,6 @@ impl LoadedLog {
         self.cards.iter().position(|c| c == id).map(|i| i as u32)
     }
 }
-
-type Interner = HashMap<Box<str>, u32, crate::fnv::FnvBuildHasher>;
 
 /// The longest an answer may count as (one minute, as Anki caps it): longer is someone who
 /// walked away. Capped when written and again when read, so a hand-edited `ms` cannot skew
@@ -286,11 +283,13 @@ fn read_exact_at(mut file: &File, buf: &mut [u8], offset: u64) -> std::io::Resul
     file.read_exact(buf)
 }
 
+mod intern;
 mod parse;
 mod timestamp;
 
+pub use intern::{PartInterner, SharedInterner};
 use parse::{fast_line, memchr_newline, slow_line};
-pub use parse::{is_good_line, parse_log, parse_log_whole};
+pub use parse::{is_good_line, parse_log, parse_log_whole, parse_piece};
 pub use timestamp::{format_timestamp, in_log_range, parse_timestamp};
 
 #[cfg(test)]

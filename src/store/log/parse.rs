@@ -5,21 +5,25 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+use super::intern::{PartInterner, SharedInterner};
 use super::timestamp::{fast_timestamp, parse_timestamp};
-use super::{EventKind, Interner, LoadedLog, LogEvent, LogWarning, Origin, MAX_ANSWER_MS};
+use super::{EventKind, LoadedLog, LogEvent, LogWarning, Origin, MAX_ANSWER_MS};
 
 /// Parses a whole log buffer (see `ReviewLog::load`). A large log is split at a line break
-/// and its halves parsed on two threads, then merged (card ids re-interned, line numbers of
-/// the second half's warnings shifted).
+/// and its halves parsed on two threads sharing one card-id interner, then joined (line numbers
+/// of the second half's warnings shifted).
 pub fn parse_log(bytes: &[u8], name: &str) -> LoadedLog {
     const PARALLEL_ABOVE: usize = 4 << 20;
     parse_log_split_above(bytes, name, PARALLEL_ABOVE)
 }
 
 /// [`parse_log`] on one thread: when several devices' logs are read side by side, the files
-/// already keep the cores busy, and splitting each would re-intern its card ids once more.
+/// already keep the cores busy.
 pub fn parse_log_whole(bytes: &[u8], name: &str) -> LoadedLog {
-    parse_part(bytes, name).0
+    let shared = SharedInterner::default();
+    let (log, _) = parse_piece(bytes, name, &mut PartInterner::new(&shared, 0));
+    let (cards, table) = shared.finish();
+    resolve(log, &table, cards)
 }
 
 fn parse_log_split_above(bytes: &[u8], name: &str, parallel_above: usize) -> LoadedLog {
@@ -27,55 +31,47 @@ fn parse_log_split_above(bytes: &[u8], name: &str, parallel_above: usize) -> Loa
         .then(|| memchr_newline(&bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1))
         .flatten();
     let Some(mid) = split else {
-        return parse_part(bytes, name).0;
+        return parse_log_whole(bytes, name);
     };
     let (first, second) = bytes.split_at(mid);
+    let shared = SharedInterner::default();
     let ((mut log, lines), (rest, _)) = std::thread::scope(|s| {
-        let h = s.spawn(|| parse_part(second, name));
-        let a = parse_part(first, name);
+        let h = s.spawn(|| parse_piece(second, name, &mut PartInterner::new(&shared, 1)));
+        let a = parse_piece(first, name, &mut PartInterner::new(&shared, 0));
         (a, h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     });
-    let mut interner: Interner = log
-        .cards
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (Box::from(c.as_str()), i as u32))
-        .collect();
-    let remap: Vec<u32> = rest
-        .cards
-        .into_iter()
-        .map(|card| intern(&mut interner, &mut log.cards, card.into()))
-        .collect();
-    log.events.extend(rest.events.into_iter().map(|e| LogEvent {
-        card: remap[e.card as usize],
-        ..e
-    }));
+    log.events.extend(rest.events);
     log.origins.extend(rest.origins);
     log.warnings
         .extend(rest.warnings.into_iter().map(|w| LogWarning {
             line: w.line + lines,
             ..w
         }));
-    log
+    let (cards, table) = shared.finish();
+    resolve(log, &table, cards)
 }
 
-fn intern(interner: &mut Interner, cards: &mut Vec<String>, card: Cow<'_, str>) -> u32 {
-    if let Some(&id) = interner.get(card.as_ref()) {
-        return id;
+/// A parsed piece whose events name cards by slot (see [`SharedInterner`]), renamed to the
+/// interner's final indexes, with `cards` as the list they index.
+fn resolve(mut log: LoadedLog, table: &[u32], cards: Vec<String>) -> LoadedLog {
+    for e in &mut log.events {
+        e.card = table[e.card as usize];
     }
-    let id = cards.len() as u32;
-    interner.insert(Box::from(card.as_ref()), id);
-    cards.push(card.into_owned());
-    id
+    LoadedLog { cards, ..log }
 }
 
-/// Parses one run of whole lines; returns the log and how many lines it had.
-pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
+/// Parses one run of whole lines whose card ids resolve through `interner`: the events name
+/// cards by slot (`cards` stays empty); returns the piece and how many lines it had.
+pub fn parse_piece<'a>(
+    bytes: &'a [u8],
+    name: &str,
+    interner: &mut PartInterner<'a, '_>,
+) -> (LoadedLog, usize) {
     let mut log = LoadedLog {
         events: Vec::with_capacity(bytes.len() / 90 + 1),
+        origins: Vec::with_capacity(bytes.len() / 90 + 1),
         ..LoadedLog::default()
     };
-    let mut interner = Interner::default();
     let mut start = 0;
     let mut line_no = 0;
     while start < bytes.len() {
@@ -99,7 +95,7 @@ pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
         let parsed = fast_line(line).map(Ok).unwrap_or_else(|| slow_line(line));
         match parsed {
             Ok((at, card, kind, seq)) => {
-                let card = intern(&mut interner, &mut log.cards, card);
+                let card = interner.intern(card);
                 log.events.push(LogEvent { at, card, kind });
                 log.origins.push(Origin { file: 0, seq });
             }
@@ -111,6 +107,15 @@ pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
         }
     }
     (log, line_no)
+}
+
+/// Parses one run of whole lines on this thread; returns the log and how many lines it had.
+#[cfg(test)]
+pub(super) fn parse_part(bytes: &[u8], name: &str) -> (LoadedLog, usize) {
+    let shared = SharedInterner::default();
+    let (log, lines) = parse_piece(bytes, name, &mut PartInterner::new(&shared, 0));
+    let (cards, table) = shared.finish();
+    (resolve(log, &table, cards), lines)
 }
 
 pub(super) fn memchr_newline(b: &[u8]) -> Option<usize> {
