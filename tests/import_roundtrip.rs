@@ -25,6 +25,17 @@ fn cloze_text() -> impl Strategy<Value = String> {
         .prop_map(|(a, gap, b, second, hint)| {
             let gap = gap.trim();
             let gap = if gap.is_empty() { "x" } else { gap };
+            // `{{c1::hint}}` is Anki's numbered form, refused in a recall deck: such an
+            // answer gets a letter before it.
+            let numbered = gap.len() > 1
+                && gap.starts_with('c')
+                && gap[1..].bytes().all(|b| b.is_ascii_digit());
+            let gap = if numbered && hint.is_some() {
+                format!("x{gap}")
+            } else {
+                gap.to_string()
+            };
+            let gap = gap.as_str();
             // A hint (`{{answer::hint}}`, shown in the gap) travels with its gap.
             let gap = match hint.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
                 Some(h) => format!("{gap}::{h}"),

@@ -216,7 +216,19 @@ pub fn cloze_hint_problem(text: &str) -> Option<String> {
         let gap = Gap::parse(&rest[start + 2..start + 2 + len]);
         rest = &rest[start + 2 + len + 2..];
         let Some(hint) = gap.hint else { continue };
-        if gap.answer.trim().is_empty() {
+        let answer = gap.answer.trim();
+        if answer.len() > 1
+            && answer.starts_with('c')
+            && answer[1..].bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some(format!(
+                "cloze gap {{{{{}}}}} is Anki's numbered form, which recall's gaps do not use; \
+                 expected {{{{answer}}}} or {{{{answer::hint}}}} (`recall import` turns Anki's \
+                 deletions into gaps)",
+                gap.source()
+            ));
+        }
+        if answer.is_empty() {
             return Some(format!(
                 "cloze gap {{{{{}}}}} has a hint but no answer; expected {{{{answer::hint}}}}",
                 gap.source()
@@ -260,6 +272,14 @@ mod tests {
         assert_eq!(Gap::parse("a::b::c").hint, Some("b::c"));
         assert_eq!(cloze_hint_problem("{{a::b}} and {{c}}"), None);
         assert!(cloze_hint_problem("{{::b}}").is_some());
+        // `{{c1::x}}` would read as the answer "c1" with the hint "x": Anki's numbered form is
+        // named instead (an export to CSV read it back as Anki's deletion "x").
+        let anki = cloze_hint_problem("The {{c1::answer}} here").expect("refused");
+        assert!(anki.contains("Anki's numbered form"), "{anki}");
+        assert_eq!(
+            cloze_hint_problem("{{c::b}} and {{c1}} and {{c1x::b}}"),
+            None
+        );
         assert!(cloze_hint_problem("{{a::b}}c}} d").is_some());
         assert!(cloze_hint_problem("{{a::{{b}}").is_some());
     }
