@@ -33,3 +33,10 @@ pub fn fnv1a(s: &str) -> u64 {
     s.bytes()
         .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
 }
+
+/// The FNV-1a hash of raw bytes (the snapshot's hash of a log's bytes before its mark).
+pub fn fnv1a_bytes(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}

@@ -7,6 +7,7 @@ use crate::deck::cache::{self as deck_cache, FileKey};
 use crate::deck::{builtin_decks, parse_deck, Deck, DeckError, DeckSource};
 use crate::schedule::{Millis, Scheduler};
 use crate::store::{Config, LoadedLog, Paths, StoreError};
+use crate::study::snapshot::{self, Fallback};
 use crate::study::{scheduler_config, Collection};
 
 /// Why the collection could not be opened; each message names the file to look at.
@@ -224,7 +225,8 @@ fn read_deck(file: &Path, cache: Option<DeckCache<'_>>) -> (PathBuf, Result<Deck
 /// Opens the collection read-only as of `now`: config, decks, and the replayed log. Deck
 /// caches are read, never written (see [`open_as_writer`]).
 pub fn open(paths: &Paths, now: Millis, utc_offset_secs: i32) -> Result<Opened, OpenError> {
-    open_with(paths, now, utc_offset_secs, false)
+    let s = open_with(paths, now, utc_offset_secs, true, false)?;
+    Ok(s.into_opened())
 }
 
 /// [`open`] for the process that holds the writer lock: it also writes the binary copies of
@@ -234,15 +236,57 @@ pub fn open_as_writer(
     now: Millis,
     utc_offset_secs: i32,
 ) -> Result<Opened, OpenError> {
-    open_with(paths, now, utc_offset_secs, true)
+    Ok(open_with(paths, now, utc_offset_secs, true, true)?.into_opened())
 }
+
+/// What [`open_start`] opens: the collection without necessarily the whole log.
+pub struct Started {
+    pub config: Config,
+    pub scheduler: Scheduler,
+    pub collection: Collection,
+    /// The parsed log, when it was read whole (no usable snapshot, or asked for).
+    pub log: Option<LoadedLog>,
+    pub warnings: Vec<String>,
+    /// How the collection was made: from the snapshot and this many events after it, or by a
+    /// full replay, for this reason.
+    pub source: Result<usize, Fallback>,
+}
+
+impl Started {
+    fn into_opened(self) -> Opened {
+        Opened {
+            config: self.config,
+            scheduler: self.scheduler,
+            collection: self.collection,
+            log: self.log.unwrap_or_default(),
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Opens the collection for a start that needs only the cards' states (the study screen,
+/// `recall cards`): from the snapshot and the log lines after it when they match, else by a
+/// full replay (which then saves a new snapshot). `writer`: the process holds the writer lock
+/// and also writes the decks' binary cache.
+pub fn open_start(
+    paths: &Paths,
+    now: Millis,
+    utc_offset_secs: i32,
+    writer: bool,
+) -> Result<Started, OpenError> {
+    open_with(paths, now, utc_offset_secs, false, writer)
+}
+
+/// A snapshot is saved after a start that replayed everything, or this many events after one.
+const SAVE_AFTER_EVENTS: usize = 2_000;
 
 fn open_with(
     paths: &Paths,
     now: Millis,
     utc_offset_secs: i32,
+    want_log: bool,
     write_caches: bool,
-) -> Result<Opened, OpenError> {
+) -> Result<Started, OpenError> {
     let config = Config::load(&paths.config_file)?;
     let sched_config =
         scheduler_config(&config, utc_offset_secs).map_err(|message| OpenError::Config {
@@ -253,31 +297,58 @@ fn open_with(
         file: paths.config_file.display().to_string(),
         message: e.to_string(),
     })?;
-    // Parsing the decks and the log are independent: do them side by side.
-    let (decks, log) = std::thread::scope(|s| {
-        let log = s.spawn(|| crate::store::logset::load_review_logs(paths));
+    // The decks, the snapshot with the log lines after it, and (when asked for) the whole
+    // log are independent: read them side by side.
+    let (decks, tail, full) = std::thread::scope(|s| {
+        let tail = s.spawn(|| snapshot::read_tail(paths, &scheduler));
+        let full = want_log.then(|| s.spawn(|| snapshot::load_marked(paths)));
         let dir = deck_cache_dir(paths);
         let cache = DeckCache {
             dir: &dir,
             write: write_caches,
         };
         let decks = load_decks_cached(&paths.decks_dir, Some(cache));
-        (decks, log.join())
+        let tail = tail.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let full = full.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (decks, tail, full)
     });
     let (decks, mut warnings) = decks?;
-    let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-    warnings.extend(log.warnings.iter().map(ToString::to_string));
+    let mut collection = Collection::unanswered(decks, scheduler.day_of(now));
+    let restored = tail.and_then(|t| t.restore(&mut collection, &scheduler, now));
+    let (log, log_warnings, source) = match restored {
+        Ok(r) => {
+            if r.tail_events >= SAVE_AFTER_EVENTS {
+                let _ = snapshot::save(paths, &collection, &scheduler, &r.point);
+            }
+            let log = full.transpose()?.map(|(log, _)| log);
+            (log, r.warnings, Ok(r.tail_events))
+        }
+        Err(reason) => {
+            let (log, marks) = match full {
+                Some(full) => full?,
+                None => snapshot::load_marked(paths)?,
+            };
+            let decks = std::mem::take(&mut collection.decks);
+            collection = Collection::replay(decks, &log, &scheduler, now);
+            let point = snapshot::SavePoint::after_full(&log, marks);
+            // A cache: a folder that cannot be written only makes the next start slower.
+            let _ = snapshot::save(paths, &collection, &scheduler, &point);
+            let log_warnings = log.warnings.clone();
+            (Some(log), log_warnings, Err(reason))
+        }
+    };
+    warnings.extend(log_warnings.iter().map(ToString::to_string));
     // The hint is about damaged lines (line > 0), not about stray files in logs/.
-    if log.warnings.iter().any(|w| w.line > 0) {
+    if log_warnings.iter().any(|w| w.line > 0) {
         warnings.push(REPAIR_HINT.to_string());
     }
-    let collection = Collection::replay(decks, &log, &scheduler, now);
-    Ok(Opened {
+    Ok(Started {
         config,
         scheduler,
         collection,
         log,
         warnings,
+        source,
     })
 }
 

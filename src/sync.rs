@@ -36,7 +36,14 @@ pub enum SyncError {
 }
 
 /// Files that must stay on this machine, never committed.
-const LOCAL_ONLY: &[&str] = &["device-id", "recall.lock", ".*.tmp*", ".tmp*", "*.tmp"];
+const LOCAL_ONLY: &[&str] = &[
+    "device-id",
+    "recall.lock",
+    ".*.tmp*",
+    ".tmp*",
+    "*.tmp",
+    "cache/",
+];
 
 /// Syncs the data folder `dir` (a git work tree) for device `device`. The caller holds the
 /// writer lock, so nothing appends while git works.

@@ -604,3 +604,68 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_redraws() {
     t.keys(&["q"]);
     wait_display(&t, "#{alternate_on}", "0");
 }
+
+/// Quitting after answering saves the snapshot of the replayed state with this run's answers
+/// in it, and what recall shows from it equals a full replay's.
+#[test]
+fn quitting_saves_a_snapshot_that_equals_a_full_replay() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(t) = Tmux::start("snapshot") else {
+        return;
+    };
+    t.line(&recall_cmd(home.path(), ""));
+    t.wait_text("All decks");
+    t.keys(&["Enter"]);
+    t.wait_text("show answer");
+    t.keys(&["Space"]);
+    t.wait_text("1 Again");
+    t.keys(&["3"]);
+    t.wait_text("1 answered");
+    t.keys(&["q"]);
+    t.wait_text("Answers   1");
+    t.keys(&["q"]);
+    t.wait_text("All decks");
+    t.keys(&["q"]);
+    t.wait_for("the shell prompt", |s| s.trim_end().ends_with('$'));
+
+    let device = std::fs::read_to_string(home.path().join("device-id")).expect("device id");
+    let own = home.path().join(format!("logs/{}.jsonl", device.trim()));
+    let log_len = std::fs::metadata(own).expect("log written").len();
+    let state = home.path().join("cache/state.bin");
+    let snap = recall::study::snapshot::decode(&std::fs::read(&state).expect("snapshot saved"))
+        .expect("a whole snapshot");
+    let mark = snap
+        .files
+        .iter()
+        .find(|m| m.name == device.trim())
+        .expect("the own log is marked");
+    assert_eq!(mark.offset, log_len, "the snapshot holds this run's answer");
+
+    // Every card's state; what depends on the running clock (retrievability, what each
+    // button would do) is left out, as the clock moves between the two runs.
+    let cards = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_recall"))
+            .args(["cards", "--json"])
+            .env("RECALL_HOME", home.path())
+            .env("RECALL_NOW", "2030-01-01T12:00:00Z")
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        let mut cards: Vec<serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_slice(&out.stdout).expect("json");
+        for c in &mut cards {
+            c.remove("next");
+            c.remove("retrievability");
+        }
+        cards
+    };
+    let from_snapshot = cards();
+    std::fs::remove_dir_all(home.path().join("cache")).expect("cache deleted");
+    let full = cards();
+    assert_eq!(from_snapshot, full);
+    assert_eq!(
+        full.iter().filter(|c| c["reps"] == 1).count(),
+        1,
+        "one card answered once"
+    );
+}

@@ -8,7 +8,7 @@ use recall::store::{format_timestamp, Paths};
 use recall::study::{CardEntry, Collection};
 use serde::Serialize;
 
-use super::{open_read_only, CliResult, Clock};
+use super::{open_start, CliResult, Clock};
 
 #[derive(Serialize)]
 struct CardRow<'a> {
@@ -48,7 +48,7 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
     let query = search.map(super::browse::query).transpose()?;
     let paths = Paths::resolve()?;
     let now = clock.now();
-    let opened = open_read_only(&paths, clock)?;
+    let opened = open_start(&paths, clock, false)?;
     super::print_warnings(&opened.warnings);
     let col = &opened.collection;
     let deck_index = match deck {

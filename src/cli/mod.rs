@@ -238,18 +238,22 @@ pub fn open_read_only(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> 
     library::open(paths, clock.now(), clock.utc_offset_secs).map_err(open_error)
 }
 
-/// [`open_read_only`] for the command holding the writer lock (the TUI): it also writes the
-/// decks' binary cache (`library::open_as_writer`).
-pub fn open_as_writer(paths: &Paths, clock: &Clock) -> Result<Opened, CliError> {
-    library::open_as_writer(paths, clock.now(), clock.utc_offset_secs).map_err(open_error)
-}
-
 fn open_error(e: OpenError) -> CliError {
     match e {
         OpenError::Store(ref s) if s.is_user_input() => CliError::input(e),
         OpenError::Config { .. } => CliError::input(e),
         other => CliError::from(other),
     }
+}
+
+/// [`open_read_only`] for a start that needs only the cards' states: from the snapshot and
+/// the log lines after it when they match (`library::open_start`).
+pub fn open_start(
+    paths: &Paths,
+    clock: &Clock,
+    writer: bool,
+) -> Result<library::Started, CliError> {
+    library::open_start(paths, clock.now(), clock.utc_offset_secs, writer).map_err(open_error)
 }
 
 /// Tells the user on stderr what was skipped while opening (broken deck files, log lines).

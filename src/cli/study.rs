@@ -12,7 +12,7 @@ use recall::schedule::Millis;
 use recall::store::{logset, Paths, ReviewLog, WriterLock};
 use recall::study::limits;
 
-use super::{CliResult, Clock};
+use super::{open_start, CliResult, Clock};
 use crate::tui::{
     self, AddFailed, App, CardAdded, EditRequest, Imported, Importer, QuizEnv, Refreshed, Status,
     Theme,
@@ -49,9 +49,23 @@ pub fn run_tui(
     let lock = paths.lock_for_writing()?;
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
-    let opened = super::open_as_writer(&paths, clock)?;
+    recall::study::snapshot::make_cache_dir(&paths)?;
+    let opened = open_start(&paths, clock, true)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
+    // Whether any answer is in the log: read from the log when it was loaded whole, else (a
+    // start from the snapshot, which reads no old lines) from the cards' replayed states.
+    let answered_before = match &history {
+        Some(log) => log
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, recall::store::EventKind::Review { .. })),
+        None => opened
+            .collection
+            .cards
+            .iter()
+            .any(|c| c.state.last_review.is_some()),
+    };
     let day_limits = limits(
         &opened.config,
         &opened.collection,
@@ -88,16 +102,14 @@ pub fn run_tui(
         paths.config_file.clone(),
         clock.utc_offset_secs,
     )));
-    app.ctx.history = recall::stats::history::History::new(history, &device);
+    // Without a full load at start (a snapshot was used), the stats read the log when opened.
+    app.ctx.history = match history {
+        Some(log) => recall::stats::history::History::new(log, &device),
+        None => recall::stats::history::History::unread(paths.clone(), &device),
+    };
     // The line on why a new card comes back in minutes is for the learner's first session:
     // once any answer is in the log, they have met learning steps before.
-    app.ctx.learning_note_shown = app
-        .ctx
-        .history
-        .log()
-        .events
-        .iter()
-        .any(|e| matches!(e.kind, recall::store::EventKind::Review { .. }));
+    app.ctx.learning_note_shown = answered_before;
     // Home again, now that it can read the config (its plan) and the log (the welcome).
     app.set_config(opened.config);
     if let Some(first) = opened.warnings.first() {
@@ -109,7 +121,17 @@ pub fn run_tui(
         }));
     }
     prepare(&mut app)?;
-    let exit = tui::run(app, Theme::from_env(), || clock.now())?;
+    let own_log = paths.own_log(&device);
+    let length = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let before = length(&own_log);
+    let exit = tui::run(&mut app, Theme::from_env(), || clock.now())?;
+    // After a run that answered something, the snapshot takes in this run's lines, so the
+    // next start replays only what comes after (a cache: failing to write it changes
+    // nothing but the next start's speed).
+    if matches!(exit, tui::Exit::Quit) && length(&own_log) != before {
+        let decks = std::mem::take(&mut app.ctx.collection.decks);
+        let _ = recall::study::snapshot::checkpoint(&paths, decks, &app.ctx.scheduler, clock.now());
+    }
     Ok(exit.code())
 }
 

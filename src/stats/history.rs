@@ -1,47 +1,71 @@
 //! Keeping an in-memory copy of the log current while the TUI appends to the real one, so the
 //! stats screen counts the answers of the running session without reading the file again.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::schedule::Millis;
-use crate::store::{EventKind, LoadedLog, LogEvent, Origin, StoreError};
+use crate::store::{EventKind, LoadedLog, LogEvent, Origin, Paths, StoreError};
 use crate::study::EventSink;
 
 /// The log as loaded plus every event this run appended, with an index of card ids built on
 /// the first append, so recording an answer costs a hash look-up, not a scan of every card.
+/// A start from a snapshot reads no log: the history then reads it when first asked for it.
 #[derive(Debug, Default)]
 pub struct History {
-    log: LoadedLog,
+    /// The log and the file index (in `log.files`) of this device's log, where appended
+    /// events go; filled at construction or on first use.
+    log: OnceCell<(LoadedLog, u32)>,
     index: Option<HashMap<String, u32>>,
-    /// The file index (in `log.files`) of this device's log, where appended events go.
-    own_file: u32,
+    /// Where to read the log on first use, and this device's id.
+    unread: Option<(Paths, String)>,
 }
 
 impl History {
     /// The loaded log, to which this device (`own_device`, its log file's name) appends.
-    pub fn new(mut log: LoadedLog, own_device: &str) -> History {
-        let own_file = match log.files.iter().position(|f| f == own_device) {
-            Some(i) => i,
-            None => {
-                log.files.push(own_device.to_string());
-                log.files.len() - 1
-            }
-        } as u32;
+    pub fn new(log: LoadedLog, own_device: &str) -> History {
         History {
-            log,
+            log: OnceCell::from(with_own_file(log, own_device)),
             index: None,
-            own_file,
+            unread: None,
+        }
+    }
+
+    /// A history whose log is read from `paths` when first asked for (the stats screen):
+    /// every event this run appended is on disk by then, so none is recorded before.
+    pub fn unread(paths: Paths, own_device: &str) -> History {
+        History {
+            log: OnceCell::new(),
+            index: None,
+            unread: Some((paths, own_device.to_string())),
         }
     }
 
     /// What the stats read.
     pub fn log(&self) -> &LoadedLog {
-        &self.log
+        &self
+            .log
+            .get_or_init(|| match &self.unread {
+                // A log that cannot be read now shows as empty stats; studying goes on.
+                Some((paths, device)) => with_own_file(
+                    crate::store::logset::load_review_logs(paths).unwrap_or_default(),
+                    device,
+                ),
+                None => (LoadedLog::default(), 0),
+            })
+            .0
     }
 
     /// Adds an event this device appended as number `seq` of its log, interning its card id.
     pub fn record(&mut self, at: Millis, card: &str, kind: EventKind, seq: u32) {
-        let log = &mut self.log;
+        if self.unread.is_some() && self.log.get().is_none() {
+            return; // read from disk, this event included, when first asked for
+        }
+        self.log();
+        let Some((log, own_file)) = self.log.get_mut() else {
+            return;
+        };
+        let own_file = *own_file;
         let index = self.index.get_or_insert_with(|| {
             log.cards
                 .iter()
@@ -62,10 +86,22 @@ impl History {
         log.origins.resize(log.events.len(), Origin::default());
         log.events.push(LogEvent { at, card, kind });
         log.origins.push(Origin {
-            file: self.own_file,
+            file: own_file,
             seq,
         });
     }
+}
+
+/// The log with this device's file among its files, and that file's index.
+fn with_own_file(mut log: LoadedLog, own_device: &str) -> (LoadedLog, u32) {
+    let own_file = match log.files.iter().position(|f| f == own_device) {
+        Some(i) => i,
+        None => {
+            log.files.push(own_device.to_string());
+            log.files.len() - 1
+        }
+    } as u32;
+    (log, own_file)
 }
 
 /// An event sink that passes every event on and, once it was recorded, copies it into the

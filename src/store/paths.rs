@@ -134,6 +134,9 @@ impl Paths {
         let lock = super::WriterLock::acquire(&self.lock_file)?;
         super::remove_stale_temp_files(&self.data_dir);
         super::remove_stale_temp_files(&self.decks_dir);
+        // The start-up snapshot's folder (`study::snapshot`): a read-only command racing this
+        // loses its temp file and simply saves no snapshot.
+        super::remove_stale_temp_files(&self.data_dir.join("cache"));
         Ok(lock)
     }
 }

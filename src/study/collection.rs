@@ -74,6 +74,20 @@ impl Scope {
 impl Collection {
     /// Builds the collection from decks and the log, replaying every event as of `now`.
     pub fn replay(decks: Vec<Deck>, log: &LoadedLog, scheduler: &Scheduler, now: Millis) -> Self {
+        let today = scheduler.day_of(now);
+        let mut col = Collection::unanswered(decks, today);
+        let threads = if log.events.len() < 50_000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        };
+        col.apply_log(log, scheduler, today, threads);
+        col
+    }
+
+    /// Every card of `decks` as if never answered, with zero counts for day `today`: what a
+    /// replay starts from (`study::snapshot` fills in the saved states instead).
+    pub(crate) fn unanswered(decks: Vec<Deck>, today: i32) -> Self {
         let mut cards = Vec::with_capacity(decks.iter().map(|d| d.cards.len()).sum());
         for (di, deck) in decks.iter().enumerate() {
             for (ci, card) in deck.cards.iter().enumerate() {
@@ -96,28 +110,26 @@ impl Collection {
             .enumerate()
             .map(|(i, c)| (c.global_id.clone(), i))
             .collect();
-        let today = scheduler.day_of(now);
-        let mut col = Collection {
+        let counts = vec![DayCounts::default(); decks.len()];
+        Collection {
             decks,
             cards,
             index,
-            counts: Vec::new(),
+            counts,
             counts_day: today,
-        };
-        col.counts = vec![DayCounts::default(); col.decks.len()];
-        let threads = if log.events.len() < 50_000 {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-        };
-        col.apply_log(log, scheduler, today, threads);
-        col
+        }
     }
 
     /// Replays the live events onto the cards. Cards are independent, so with many events
     /// the cards are split into ranges replayed on separate threads (each scans all events
     /// and applies those of its own range), and the per-deck day counts are summed after.
-    fn apply_log(&mut self, log: &LoadedLog, scheduler: &Scheduler, today: i32, threads: usize) {
+    pub(crate) fn apply_log(
+        &mut self,
+        log: &LoadedLog,
+        scheduler: &Scheduler,
+        today: i32,
+        threads: usize,
+    ) {
         // Map the log's interned card ids onto collection entries (NONE: deck not loaded).
         let target: Vec<u32> = log
             .cards

@@ -6,6 +6,7 @@ mod queue;
 mod session;
 mod shuffle;
 mod siblings;
+pub mod snapshot;
 mod undo;
 
 pub(crate) use collection::mark_leech;

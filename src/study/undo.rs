@@ -17,6 +17,14 @@ const NONE: u32 = u32::MAX;
 ///
 /// One linear pass over a doubly linked chain of each (file, card)'s live events.
 pub(crate) fn effective_events(log: &LoadedLog) -> Vec<bool> {
+    resolve_undos(log).0
+}
+
+/// [`effective_events`], plus how many undos found no target in `log`. Replaying only the
+/// tail of a log after a snapshot (`study::snapshot`) is exact only when this is 0: an undo
+/// without a target in the tail may reach back to an event before the snapshot.
+pub(crate) fn resolve_undos(log: &LoadedLog) -> (Vec<bool>, usize) {
+    let mut missed = 0;
     let n = log.events.len();
     let files = log
         .origins
@@ -63,7 +71,11 @@ pub(crate) fn effective_events(log: &LoadedLog) -> Vec<bool> {
                 continue;
             }
         };
-        if target == NONE || !live[target as usize] {
+        if target == NONE {
+            missed += 1;
+            continue;
+        }
+        if !live[target as usize] {
             continue;
         }
         let t = target as usize;
@@ -79,7 +91,7 @@ pub(crate) fn effective_events(log: &LoadedLog) -> Vec<bool> {
             last[slot] = p;
         }
     }
-    live
+    (live, missed)
 }
 
 #[cfg(test)]

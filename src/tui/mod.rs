@@ -316,7 +316,7 @@ impl Drop for Restore {
 
 /// Runs the TUI until the user quits or a stop signal arrives; `clock` gives the current time
 /// for each update. The terminal is restored on every way out.
-pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result<Exit> {
+pub fn run(app: &mut App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result<Exit> {
     install_panic_hook();
     let signals = StopSignals::register()?;
     let _restore = Restore;
@@ -329,7 +329,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), clock());
     loop {
-        terminal.draw(|f| f.render_widget(View { app: &app, theme }, f.area()))?;
+        terminal.draw(|f| f.render_widget(View { app: &*app, theme }, f.area()))?;
         if app.quit || exit_after_first_frame {
             return Ok(Exit::Quit);
         }
@@ -342,7 +342,7 @@ pub fn run(mut app: App, theme: Theme, clock: impl Fn() -> Millis) -> io::Result
                     if panic_key.is_some() && key.code == KeyCode::Char(panic_key.unwrap_or(' ')) {
                         panic!("panic requested by RECALL_TEST_PANIC_KEY (debug builds only)");
                     }
-                    match handle_key(&mut app, key, terminal.size()?, clock()) {
+                    match handle_key(app, key, terminal.size()?, clock()) {
                         KeyOutcome::Handled => None,
                         KeyOutcome::Quit => return Ok(Exit::Quit),
                         KeyOutcome::Suspend => Some(suspend(&mut terminal)?),
