@@ -250,6 +250,9 @@ pub struct Started {
     /// How the collection was made: from the snapshot and this many events after it, or by a
     /// full replay, for this reason.
     pub source: Result<usize, Fallback>,
+    /// The time taken by the latest answers (`plan::recent_answer_ms`), from the log or the
+    /// snapshot: Home's estimate needs no log.
+    pub recent_ms: Vec<u32>,
 }
 
 impl Started {
@@ -315,13 +318,13 @@ fn open_with(
     let (decks, mut warnings) = decks?;
     let mut collection = Collection::unanswered(decks, scheduler.day_of(now));
     let restored = tail.and_then(|t| t.restore(&mut collection, &scheduler, now));
-    let (log, log_warnings, source) = match restored {
+    let (log, log_warnings, source, recent_ms) = match restored {
         Ok(r) => {
             if r.tail_events >= SAVE_AFTER_EVENTS {
                 let _ = snapshot::save(paths, &collection, &scheduler, &r.point);
             }
             let log = full.transpose()?.map(|(log, _)| log);
-            (log, r.warnings, Ok(r.tail_events))
+            (log, r.warnings, Ok(r.tail_events), r.point.recent_ms)
         }
         Err(reason) => {
             let (log, marks) = match full {
@@ -334,7 +337,7 @@ fn open_with(
             // A cache: a folder that cannot be written only makes the next start slower.
             let _ = snapshot::save(paths, &collection, &scheduler, &point);
             let log_warnings = log.warnings.clone();
-            (Some(log), log_warnings, Err(reason))
+            (Some(log), log_warnings, Err(reason), point.recent_ms)
         }
     };
     warnings.extend(log_warnings.iter().map(ToString::to_string));
@@ -349,6 +352,7 @@ fn open_with(
         log,
         warnings,
         source,
+        recent_ms,
     })
 }
 

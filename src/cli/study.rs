@@ -53,6 +53,7 @@ pub fn run_tui(
     let opened = open_start(&paths, clock, true)?;
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
+    let recent_ms = opened.recent_ms;
     // Whether any answer is in the log: read from the log when it was loaded whole, else (a
     // start from the snapshot, which reads no old lines) from the cards' replayed states.
     let answered_before = match &history {
@@ -105,7 +106,7 @@ pub fn run_tui(
     // Without a full load at start (a snapshot was used), the stats read the log when opened.
     app.ctx.history = match history {
         Some(log) => recall::stats::history::History::new(log, &device),
-        None => recall::stats::history::History::unread(paths.clone(), &device),
+        None => recall::stats::history::History::unread(paths.clone(), &device, recent_ms),
     };
     // The line on why a new card comes back in minutes is for the learner's first session:
     // once any answer is in the log, they have met learning steps before.

@@ -19,12 +19,16 @@ pub struct History {
     index: Option<HashMap<String, u32>>,
     /// Where to read the log on first use, and this device's id.
     unread: Option<(Paths, String)>,
+    /// The time taken by the latest answers, this run's included: Home's time estimate
+    /// reads it without reading the log.
+    recent_ms: Vec<u32>,
 }
 
 impl History {
     /// The loaded log, to which this device (`own_device`, its log file's name) appends.
     pub fn new(log: LoadedLog, own_device: &str) -> History {
         History {
+            recent_ms: crate::study::plan::recent_answer_ms(&log.events),
             log: OnceCell::from(with_own_file(log, own_device)),
             index: None,
             unread: None,
@@ -33,12 +37,20 @@ impl History {
 
     /// A history whose log is read from `paths` when first asked for (the stats screen):
     /// every event this run appended is on disk by then, so none is recorded before.
-    pub fn unread(paths: Paths, own_device: &str) -> History {
+    /// `recent_ms`: the latest answers' times, as the snapshot kept them.
+    pub fn unread(paths: Paths, own_device: &str, recent_ms: Vec<u32>) -> History {
         History {
             log: OnceCell::new(),
             index: None,
             unread: Some((paths, own_device.to_string())),
+            recent_ms,
         }
+    }
+
+    /// The learner's average seconds per answer over their latest answers (Home's estimate),
+    /// without reading the log.
+    pub fn seconds_per_answer(&self) -> Option<f64> {
+        crate::study::plan::seconds_from(&self.recent_ms)
     }
 
     /// What the stats read.
@@ -58,6 +70,7 @@ impl History {
 
     /// Adds an event this device appended as number `seq` of its log, interning its card id.
     pub fn record(&mut self, at: Millis, card: &str, kind: EventKind, seq: u32) {
+        crate::study::plan::push_recent(&mut self.recent_ms, crate::study::plan::answer_ms(kind));
         if self.unread.is_some() && self.log.get().is_none() {
             return; // read from disk, this event included, when first asked for
         }

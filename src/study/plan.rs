@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{Collection, Limits, Queue, Scope};
 use crate::schedule::{Millis, Phase, Scheduler};
-use crate::store::{Config, EventKind, LoadedLog, NewPerDay};
+use crate::store::{Config, EventKind, LoadedLog, LogEvent, NewPerDay};
 
 /// Days before the exam by which every card should have been seen once.
 pub const SEEN_BY_DAYS_BEFORE: i32 = 7;
@@ -109,16 +109,42 @@ fn unseen_at_day_start(col: &Collection, today: i32) -> usize {
 
 /// The learner's average seconds per answer over their most recent answers, if any.
 pub fn seconds_per_answer(log: &LoadedLog) -> Option<f64> {
-    let recent: Vec<u32> = log
-        .events
+    seconds_from(&recent_answer_ms(&log.events))
+}
+
+/// The time taken by each of the latest answers among `events` (at most the number the
+/// estimate averages, oldest first, long pauses capped): what a start from the snapshot keeps
+/// so that Home's estimate needs no log.
+pub fn recent_answer_ms(events: &[LogEvent]) -> Vec<u32> {
+    let mut recent: Vec<u32> = events
         .iter()
         .rev()
-        .filter_map(|e| match e.kind {
-            EventKind::Review { ms, .. } if ms > 0 => Some(ms.min(MAX_ANSWER_MS)),
-            _ => None,
-        })
+        .filter_map(|e| answer_ms(e.kind))
         .take(RECENT_ANSWERS)
         .collect();
+    recent.reverse();
+    recent
+}
+
+/// The time an event counts for in the estimate: an answer's, capped; None for other events
+/// and answers without a time.
+pub fn answer_ms(kind: EventKind) -> Option<u32> {
+    match kind {
+        EventKind::Review { ms, .. } if ms > 0 => Some(ms.min(MAX_ANSWER_MS)),
+        _ => None,
+    }
+}
+
+/// Adds the answer times of later events to `recent`, keeping only the latest ones.
+pub fn push_recent(recent: &mut Vec<u32>, later: impl IntoIterator<Item = u32>) {
+    recent.extend(later);
+    if recent.len() > RECENT_ANSWERS {
+        recent.drain(..recent.len() - RECENT_ANSWERS);
+    }
+}
+
+/// The average seconds per answer over `recent` answer times, if any.
+pub fn seconds_from(recent: &[u32]) -> Option<f64> {
     if recent.is_empty() {
         return None;
     }

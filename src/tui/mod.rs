@@ -363,7 +363,7 @@ pub fn run(app: &mut App, theme: Theme, clock: impl Fn() -> Millis) -> io::Resul
             app.update(action, clock());
         }
         if let Some(edit) = app.ctx.pending_edit.take() {
-            let resize = run_editor(&mut terminal, &mut app, &edit, &clock)?;
+            let resize = run_editor(&mut terminal, app, &edit, &clock)?;
             app.update(resize, clock());
         }
     }

@@ -10,7 +10,7 @@ use crate::study::DayCounts;
 /// The first bytes of every snapshot file.
 const MAGIC: &[u8; 8] = b"RCLSNAP\0";
 /// Bumped whenever the layout changes: an older or newer file is then simply not used.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Encodes a snapshot, checksum last.
 pub fn encode(s: &Snapshot) -> Vec<u8> {
@@ -34,6 +34,10 @@ pub fn encode(s: &Snapshot) -> Vec<u8> {
         w.str(&x.file);
         w.u64(x.line as u64);
         w.str(&x.message);
+    }
+    w.u32(s.recent_ms.len() as u32);
+    for &ms in &s.recent_ms {
+        w.u32(ms);
     }
     w.u32(s.counts.len() as u32);
     for c in &s.counts {
@@ -106,6 +110,9 @@ pub fn decode(bytes: &[u8]) -> Result<Snapshot, DecodeError> {
             })
         })
         .collect::<Result<_, DecodeError>>()?;
+    let recent_ms = (0..r.len(4)?)
+        .map(|_| r.u32())
+        .collect::<Result<_, DecodeError>>()?;
     let counts = (0..r.len(8)?)
         .map(|_| {
             Ok(DayCounts {
@@ -130,6 +137,7 @@ pub fn decode(bytes: &[u8]) -> Result<Snapshot, DecodeError> {
         counts,
         cards,
         warnings,
+        recent_ms,
     })
 }
 

@@ -51,6 +51,9 @@ pub struct Snapshot {
     pub cards: Vec<SavedCard>,
     /// The damaged lines before the marks (shown at every start, as a full load shows them).
     pub warnings: Vec<LogWarning>,
+    /// The time taken by the latest answers before the marks (`plan::recent_answer_ms`):
+    /// Home's time estimate, without reading the log.
+    pub recent_ms: Vec<u32>,
 }
 
 /// How far one log file was read: the end of its last complete line, the lines before it, and
@@ -166,6 +169,8 @@ pub struct SavePoint {
     pub marks: Vec<FileMark>,
     pub max_at: Millis,
     pub warnings: Vec<LogWarning>,
+    /// The time taken by the latest answers before the marks.
+    pub recent_ms: Vec<u32>,
 }
 
 impl SavePoint {
@@ -177,6 +182,7 @@ impl SavePoint {
             marks,
             max_at,
             warnings,
+            recent_ms: crate::study::plan::recent_answer_ms(&log.events),
         }
     }
 }
@@ -215,6 +221,7 @@ pub fn capture(col: &Collection, scheduler: &Scheduler, point: &SavePoint) -> Sn
             })
             .collect(),
         warnings: point.warnings.clone(),
+        recent_ms: point.recent_ms.clone(),
     }
 }
 
@@ -379,10 +386,19 @@ impl Tail {
             .iter()
             .map(|e| e.at)
             .fold(snap.max_at, i64::max);
+        let mut recent_ms = snap.recent_ms;
+        crate::study::plan::push_recent(
+            &mut recent_ms,
+            self.log
+                .events
+                .iter()
+                .filter_map(|e| crate::study::plan::answer_ms(e.kind)),
+        );
         let point = SavePoint {
             warnings: before_marks(&self.warnings, &self.marks),
             marks: self.marks,
             max_at,
+            recent_ms,
         };
         Ok(Restored {
             warnings: self.warnings,

@@ -10,6 +10,9 @@ use crate::store::EventKind;
 const T0: i64 = 1_700_000_000_000;
 const MIN: i64 = 60_000;
 const DAY: i64 = 86_400_000;
+/// What a load says besides the cards: the log's warnings, and the latest answers' times.
+type Seen = (Vec<LogWarning>, Vec<u32>);
+
 const R: EventKind = EventKind::Review { rating: 3, ms: 0 };
 
 fn deck(cards: usize, archived: Option<usize>) -> Deck {
@@ -82,9 +85,14 @@ impl Home {
         save(&self.paths, &col, s, &SavePoint::after_full(&log, marks)).expect("save");
     }
 
-    fn full(&self, decks: Vec<Deck>, s: &Scheduler, now: i64) -> (Collection, Vec<LogWarning>) {
+    /// The full replay, with the log's warnings and its latest answers' times.
+    fn full(&self, decks: Vec<Deck>, s: &Scheduler, now: i64) -> (Collection, Seen) {
         let log = logset::load_review_logs(&self.paths).expect("load");
-        (Collection::replay(decks, &log, s, now), log.warnings)
+        let recent = crate::study::plan::recent_answer_ms(&log.events);
+        (
+            Collection::replay(decks, &log, s, now),
+            (log.warnings, recent),
+        )
     }
 
     fn fast(
@@ -92,10 +100,10 @@ impl Home {
         decks: Vec<Deck>,
         s: &Scheduler,
         now: i64,
-    ) -> Result<(Collection, Vec<LogWarning>), Fallback> {
+    ) -> Result<(Collection, Seen), Fallback> {
         let mut col = Collection::unanswered(decks, s.day_of(now));
         let r = read_tail(&self.paths, s)?.restore(&mut col, s, now)?;
-        Ok((col, r.warnings))
+        Ok((col, (r.warnings, r.point.recent_ms)))
     }
 
     /// The snapshot path is taken and equals the full replay; returns the tail's length.
@@ -229,7 +237,7 @@ fn damaged_and_torn_lines_are_warned_about_as_a_full_load_does() {
     h.append_raw("b", "\"at\":\"x\"}\n");
     h.check_exact(vec![deck(4, None)], &s, T0 + 4 * MIN);
     let (_, w) = h.fast(vec![deck(4, None)], &s, T0 + 4 * MIN).expect("used");
-    let lines: Vec<(String, usize)> = w.iter().map(|w| (w.file.clone(), w.line)).collect();
+    let lines: Vec<(String, usize)> = w.0.iter().map(|w| (w.file.clone(), w.line)).collect();
     assert_eq!(
         lines,
         [
@@ -411,9 +419,11 @@ mod property {
                 3 => EventKind::Suspend,
                 4 => EventKind::Unsuspend,
                 5 => EventKind::QuizMiss,
+                // Answer times vary, so the latest answers' times (Home's estimate) are
+                // compared too.
                 r => EventKind::Review {
                     rating: r % 4 + 1,
-                    ms: 0,
+                    ms: 700 * o.card as u32 + 300 * u32::from(r),
                 },
             };
             h.append(FILES[o.file], &[(at, o.card, kind, seq)]);

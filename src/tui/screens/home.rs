@@ -98,7 +98,7 @@ impl HomeState {
         .counts();
         let selected = selected.min(rows.len().saturating_sub(1));
         let offset = window(selected, 0, visible_rows(layout::body(ctx.size)));
-        let spa = plan::seconds_per_answer(ctx.history.log());
+        let spa = ctx.history.seconds_per_answer();
         let plan = plan::plan(&ctx.config, &ctx.collection, &ctx.scheduler, ctx.now, spa);
         HomeState {
             selected,
