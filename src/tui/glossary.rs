@@ -67,7 +67,7 @@ pub const WELCOME: &[Part] = &[
     Part::Blank,
     Part::Text("Press enter to learn today's new cards, then come back tomorrow."),
     Part::Text(
-        "Exam date: press x and type it (2026-12-20, in 3 weeks, dec 20); recall then \
-         paces new cards so all are seen a week before the exam.",
+        "Exam date: press x and type it (2026-12-20, in 3 weeks, dec 20); Home then \
+         counts down to it and says what each day takes.",
     ),
 ];

@@ -31,6 +31,15 @@ fn the_welcome_is_up_until_the_first_answer_and_enter_learns_todays_cards() {
     assert!(narrow.contains("Press enter to learn today's"), "{narrow}");
     assert!(narrow.contains("close this"), "{narrow}");
     insta::assert_snapshot!("welcome_40x24", narrow);
+    // Shorter still, the keys stay at the bottom and a line says where to read the rest.
+    for (w, h) in [(40, 20), (40, 14), (80, 12)] {
+        let short = text(&render(&app, w, h, Theme::new(true)));
+        assert!(short.contains("close this"), "{w}x{h}:\n{short}");
+        assert!(
+            short.contains("? on Home shows all of it"),
+            "{w}x{h}:\n{short}"
+        );
+    }
 
     // Home's keys work under it: enter studies the selected deck (today's new cards).
     press(&mut app, '\n', T0);
@@ -236,4 +245,16 @@ fn the_help_scrolls_to_the_glossary_and_stops_at_its_end() {
     press(&mut app, '?', T0);
     press(&mut app, '?', T0);
     assert_eq!(app.help_scroll, 0, "opens at the top");
+}
+
+/// Walk-through: the welcome said setting the exam date paces new cards ("so all are seen a
+/// week before the exam"), while Home under it said "At 20 new cards a day, the last one is
+/// seen on 2026-12-30", ten days after the exam: the pace follows the exam only with
+/// `new_per_day = "exam"`. The welcome promises only what the date does by itself.
+#[test]
+fn the_welcome_does_not_promise_exam_pacing_that_needs_new_per_day_exam() {
+    let app = first_run();
+    let shown = text(&render(&app, 100, 30, Theme::new(true)));
+    assert!(!shown.contains("paces new cards"), "{shown}");
+    assert!(shown.contains("counts down"), "{shown}");
 }

@@ -68,6 +68,14 @@ impl PlanLines {
                 "New cards follow the exam: {} a day, the last one on {last}.",
                 plan.pacing.per_day
             )),
+            // A date past the exam, said as such, with the setting that brings it sooner
+            // (`recall config set new_per_day exam`); short enough for 80 columns.
+            (None, Some(last)) if plan.exam_date.as_ref().is_some_and(|exam| last > exam) => {
+                Some(format!(
+                    "{} new a day: the last on {last}, after the exam. Sooner: new_per_day exam",
+                    plan.pacing.per_day
+                ))
+            }
             (None, Some(last)) => Some(format!(
                 "At {} new cards a day, the last one is seen on {last}.",
                 plan.pacing.per_day
@@ -79,5 +87,55 @@ impl PlanLines {
             short,
             new_cards,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use recall::study::plan::Pacing;
+
+    fn plan(exam: Option<&str>, last: &str) -> Plan {
+        Plan {
+            exam_date: exam.map(str::to_string),
+            days_to_exam: exam.map(|_| 20),
+            reviews: 0,
+            learning: 0,
+            new: 20,
+            pacing: Pacing {
+                per_day: 20,
+                paced_by_exam: false,
+                note: None,
+            },
+            answers: 20,
+            seconds_per_answer: 8.0,
+            from_history: false,
+            estimate_ms: 160_000,
+            unseen: 300,
+            last_new_card: Some(last.to_string()),
+        }
+    }
+
+    /// Walk-through: with the exam on 2026-12-20 Home said "the last one is seen on
+    /// 2026-12-30" and nothing more; a newcomer reads a date past the exam without being told
+    /// that it is past, nor how to bring the cards in sooner.
+    #[test]
+    fn a_last_new_card_after_the_exam_says_so_and_how_to_pace_by_the_exam() {
+        let line = PlanLines::of(&plan(Some("2026-12-20"), "2026-12-30"))
+            .new_cards
+            .expect("a line");
+        assert!(line.contains("after the exam"), "{line}");
+        assert!(line.contains("new_per_day exam"), "{line}");
+        // Before the exam, or with no exam, the line stays as it was.
+        let before = PlanLines::of(&plan(Some("2026-12-20"), "2026-12-10")).new_cards;
+        assert_eq!(
+            before.as_deref(),
+            Some("At 20 new cards a day, the last one is seen on 2026-12-10.")
+        );
+        let none = PlanLines::of(&plan(None, "2026-12-30")).new_cards;
+        assert_eq!(
+            none.as_deref(),
+            Some("At 20 new cards a day, the last one is seen on 2026-12-30.")
+        );
     }
 }
