@@ -81,6 +81,10 @@ pub enum Action {
     SortReverse,
     /// Browser: mark every row shown, or clear the marks when all are marked (`a`).
     MarkAll,
+    /// Custom study of the cards shown (or marked): `c` due only, `C` cram.
+    StudyShown {
+        cram: bool,
+    },
     /// Browser: forget the cards (back to new, history kept in the log).
     Forget,
     /// Browser: ask for a due date for the cards (Anki's "set due date").

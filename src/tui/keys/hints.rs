@@ -127,6 +127,7 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("s/b/f/d", "suspend/bury/forget/due"),
             ("u", "undo"),
             ("e", "edit"),
+            ("c/C", "study/cram these"),
             ("o/r", "sort"),
             ("?", "help"),
             ("q", "back"),
@@ -339,6 +340,11 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("f", "forget: back to new (its history stays in the log)"),
             ("d", "set the due date: 0 today, 3 in 3 days, 1-7 spread"),
             ("u", "undo the last action taken here"),
+            (
+                "c",
+                "study these cards: the due ones, within the day's limits",
+            ),
+            ("C", "cram these cards: all of them, schedules unchanged"),
             (
                 "e",
                 "edit the card in $VISUAL / $EDITOR (built-in: a corrected copy)",

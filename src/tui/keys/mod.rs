@@ -168,6 +168,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('r') => Some(Action::SortReverse),
             KeyCode::Char(' ') => Some(Action::Toggle),
             KeyCode::Char('a') => Some(Action::MarkAll),
+            KeyCode::Char('c') => Some(Action::StudyShown { cram: false }),
+            KeyCode::Char('C') => Some(Action::StudyShown { cram: true }),
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('s') | KeyCode::Char('@') => Some(Action::Suspend),
             KeyCode::Char('b') | KeyCode::Char('-') => Some(Action::Bury),

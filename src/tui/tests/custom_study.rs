@@ -79,3 +79,41 @@ fn the_study_screen_says_when_a_card_becomes_a_leech() {
         assert_eq!(app.ctx.collection.cards[0].suspended, suspends);
     }
 }
+
+#[test]
+fn c_and_shift_c_in_the_browser_study_the_cards_its_search_shows() {
+    let sink = MemSink::default();
+    let mut app = app_with_review(sink.clone(), 8, false);
+    let before: Vec<_> = app.ctx.collection.cards.iter().map(|e| e.state).collect();
+    app.update(Action::Browse, T0);
+    app.update(Action::Search, T0);
+    for c in "is:review".chars() {
+        app.update(Action::Type(c), T0);
+    }
+    app.update(Action::Submit, T0);
+    // `C`: cram what the search shows, schedules unchanged.
+    app.update(Action::StudyShown { cram: true }, T0);
+    assert!(matches!(app.screen, Screen::Study(_)), "cram opened");
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Cram (schedules unchanged): is:review"),
+        "{shown}"
+    );
+    app.update(Action::Reveal, T0 + 1000);
+    app.update(Action::Rate(Rating::Again), T0 + 1500);
+    let kinds: Vec<EventKind> = sink.events.borrow().iter().map(|e| e.2).collect();
+    assert!(
+        matches!(kinds[..], [EventKind::Cram { rating: 1, .. }]),
+        "{kinds:?}"
+    );
+    let after: Vec<_> = app.ctx.collection.cards.iter().map(|e| e.state).collect();
+    assert_eq!(after, before);
+
+    // `c`: the due card among them, as the normal schedule has it.
+    let mut app = app_with_review(MemSink::default(), 8, false);
+    app.update(Action::Browse, T0);
+    app.update(Action::StudyShown { cram: false }, T0);
+    assert!(matches!(app.screen, Screen::Study(_)), "due-only opened");
+    let shown = screen_text(&app);
+    assert!(shown.contains("every card"), "{shown}");
+}

@@ -236,6 +236,7 @@ impl BrowseState {
                 }
             }
             Action::MarkAll => self.mark_all(),
+            Action::StudyShown { cram } => return self.study(ctx, cram),
             Action::Open => self.open_page(ctx),
             Action::Suspend | Action::Bury | Action::Forget | Action::Undo => self.act(ctx, action),
             Action::SetDue if !self.shown.is_empty() => self.due_prompt = Some(String::new()),
@@ -267,6 +268,36 @@ impl BrowseState {
     }
 
     /// The cards an action is for: the marked ones, or else the selected one (fact indices).
+    /// Custom study (`c` due only, `C` cram) of the marked cards, or of every card shown.
+    fn study(&mut self, ctx: &mut Ctx, cram: bool) -> Option<Nav> {
+        let rows = if self.marks > 0 {
+            self.targets()
+        } else {
+            self.shown.clone()
+        };
+        let facts = self.index.facts();
+        let cards: Vec<usize> = rows
+            .iter()
+            .map(|&i| &facts[i as usize])
+            .filter(|f| f.is_active())
+            .map(|f| f.entry)
+            .collect();
+        if cards.is_empty() {
+            ctx.status = Some(Status::info(
+                "No card to study here: search for some first.",
+            ));
+            return None;
+        }
+        let query = if self.marks > 0 {
+            format!("{} marked", self.marks)
+        } else if self.query.trim().is_empty() {
+            "every card".to_string()
+        } else {
+            self.query.trim().to_string()
+        };
+        Some(Nav::CustomStudy { query, cards, cram })
+    }
+
     pub fn targets(&self) -> Vec<u32> {
         if self.marks > 0 {
             (0..self.marked.len() as u32)
