@@ -22,6 +22,8 @@ pub struct History {
     /// The time taken by the latest answers, this run's included: Home's time estimate
     /// reads it without reading the log.
     recent_ms: Vec<u32>,
+    /// Whether any answer is in the log, this run's included (the first-run welcome).
+    answered: bool,
 }
 
 impl History {
@@ -29,6 +31,10 @@ impl History {
     pub fn new(log: LoadedLog, own_device: &str) -> History {
         History {
             recent_ms: crate::study::plan::recent_answer_ms(&log.events),
+            answered: log
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Review { .. })),
             log: OnceCell::from(with_own_file(log, own_device)),
             index: None,
             unread: None,
@@ -37,14 +43,21 @@ impl History {
 
     /// A history whose log is read from `paths` when first asked for (the stats screen):
     /// every event this run appended is on disk by then, so none is recorded before.
-    /// `recent_ms`: the latest answers' times, as the snapshot kept them.
-    pub fn unread(paths: Paths, own_device: &str, recent_ms: Vec<u32>) -> History {
+    /// `recent_ms`: the latest answers' times, as the snapshot kept them; `answered`: whether
+    /// any answer was given before (the replayed cards say so).
+    pub fn unread(paths: Paths, own_device: &str, recent_ms: Vec<u32>, answered: bool) -> History {
         History {
             log: OnceCell::new(),
             index: None,
             unread: Some((paths, own_device.to_string())),
             recent_ms,
+            answered,
         }
+    }
+
+    /// Whether any answer is in the log, this run's included, without reading the log.
+    pub fn answered(&self) -> bool {
+        self.answered
     }
 
     /// The learner's average seconds per answer over their latest answers (Home's estimate),
@@ -71,6 +84,7 @@ impl History {
     /// Adds an event this device appended as number `seq` of its log, interning its card id.
     pub fn record(&mut self, at: Millis, card: &str, kind: EventKind, seq: u32) {
         crate::study::plan::push_recent(&mut self.recent_ms, crate::study::plan::answer_ms(kind));
+        self.answered |= matches!(kind, EventKind::Review { .. });
         if self.unread.is_some() && self.log.get().is_none() {
             return; // read from disk, this event included, when first asked for
         }

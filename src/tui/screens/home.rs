@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
-use recall::store::EventKind;
 use recall::study::plan;
 use recall::study::{DueCounts, Queue, Scope};
 use recall::text::{count, for_terminal as inert};
@@ -56,13 +55,9 @@ pub struct HomeState {
 }
 
 /// Whether any answer is in the log (this run's included): the welcome is for before the
-/// first one. Stops at the first answer, so a long log costs nothing.
+/// first one. Kept by the history, so a start from the snapshot reads no log for it.
 fn answered(ctx: &Ctx) -> bool {
-    ctx.history
-        .log()
-        .events
-        .iter()
-        .any(|e| matches!(e.kind, EventKind::Review { .. }))
+    ctx.history.answered()
 }
 
 impl HomeState {
