@@ -127,7 +127,6 @@ pub fn footer(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("s/b/f/d", "suspend/bury/forget/due"),
             ("u", "undo"),
             ("e", "edit"),
-            ("c/C", "study/cram these"),
             ("o/r", "sort"),
             ("?", "help"),
             ("q", "back"),
@@ -181,9 +180,9 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("s", "stats and exam readiness"),
             ("x", "set, change or clear the exam date"),
+            ("/ B", "the card browser: search, suspend, edit, custom study"),
             ("u", "undo the last answer of today (shows the card again)"),
             ("j/k ↑/↓", "move"),
-            ("?", "help"),
             ("q", "quit"),
         ],
         Mode::Question => &[
