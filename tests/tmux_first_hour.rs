@@ -1,7 +1,7 @@
 //! Issue 23's first hour on the real binary in a real terminal (tmux): a fresh home shows the
 //! welcome, `x` sets the exam date in words (config.toml then holds it), Home shows the
 //! countdown and the plan, a hand edit of config.toml is picked up on Home, and the rating
-//! row shows words and readable units at 100 and at 40 columns, and the line on learning
+//! row shows words and readable units at 80 and at 40 columns, and the line on learning
 //! steps is for the first session only.
 
 #[path = "support/tmux.rs"]
@@ -12,7 +12,7 @@ mod tools;
 use tmux::Tmux;
 
 #[test]
-fn fresh_home_welcome_exam_date_plan_and_rating_row_at_100_and_40_columns() {
+fn fresh_home_welcome_exam_date_plan_and_rating_row_at_80_and_40_columns() {
     let home = tempfile::tempdir().expect("temp dir");
     let Some(t) = Tmux::start("first-hour") else {
         return;
@@ -64,7 +64,9 @@ fn fresh_home_welcome_exam_date_plan_and_rating_row_at_100_and_40_columns() {
     );
     assert!(screen.contains("Exam in 21 days"), "{screen}");
 
-    // Study: the rating row in words at 100 columns.
+    // Study: the rating row in words at 80 columns.
+    t.resize(80, 30);
+    assert_eq!(t.display("#{window_width}"), "80");
     t.keys(&["Enter"]);
     t.wait_text("show answer");
     t.keys(&["Space"]);
@@ -75,7 +77,7 @@ fn fresh_home_welcome_exam_date_plan_and_rating_row_at_100_and_40_columns() {
         "3 Good  10 min",
         "4 Easy  ",
         "forgot",
-        "remembered with effort",
+        "with effort",
         "too easy",
         "Why minutes?",
         "0 answered ·",

@@ -106,7 +106,12 @@ pub fn run_tui(
     // Without a full load at start (a snapshot was used), the stats read the log when opened.
     app.ctx.history = match history {
         Some(log) => recall::stats::history::History::new(log, &device),
-        None => recall::stats::history::History::unread(paths.clone(), &device, recent_ms, answered_before),
+        None => recall::stats::history::History::unread(
+            paths.clone(),
+            &device,
+            recent_ms,
+            answered_before,
+        ),
     };
     // The line on why a new card comes back in minutes is for the learner's first session:
     // once any answer is in the log, they have met learning steps before.

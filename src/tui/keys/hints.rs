@@ -180,7 +180,10 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
             ("i", "import a deck file (Anki, CSV, TSV, Markdown, TOML)"),
             ("s", "stats and exam readiness"),
             ("x", "set, change or clear the exam date"),
-            ("/ B", "the card browser: search, suspend, edit, custom study"),
+            (
+                "/ B",
+                "the card browser: search, suspend, edit, custom study",
+            ),
             ("u", "undo the last answer of today (shows the card again)"),
             ("j/k ↑/↓", "move"),
             ("q", "quit"),
