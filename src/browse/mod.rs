@@ -123,7 +123,22 @@ impl Index {
     /// Whether each card (in collection order) is selected: each word or phrase is found
     /// with one scan of the text buffer, then the cards are tested in memory order.
     fn select(&self, query: &Query) -> Vec<bool> {
-        let has: Vec<Vec<bool>> = query.texts().iter().map(|f| self.holding(f)).collect();
+        let texts = query.texts();
+        // Each word's scan is independent: with several, they run side by side.
+        let has: Vec<Vec<bool>> = if texts.len() > 1 {
+            std::thread::scope(|s| {
+                let scans: Vec<_> = texts
+                    .iter()
+                    .map(|f| s.spawn(move || self.holding(f)))
+                    .collect();
+                scans
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                    .collect()
+            })
+        } else {
+            texts.iter().map(|f| self.holding(f)).collect()
+        };
         self.facts
             .iter()
             .enumerate()
