@@ -332,7 +332,8 @@ pub fn help(mode: Mode) -> &'static [(&'static str, &'static str)] {
                 "space",
                 "mark or unmark the card (actions take the marked ones)",
             ),
-            ("a", "mark every card shown, or clear the marks"),
+            ("* ctrl-a", "mark every card shown, or clear the marks"),
+            ("a", "add a card (the add-card form)"),
             (
                 "enter",
                 "the card's page: text, file, history, recall curve",

@@ -69,6 +69,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match (mode, key.code) {
             (_, KeyCode::Char('c')) => Some(Action::Quit),
+            (Mode::Browse, KeyCode::Char('a')) => Some(Action::MarkAll),
             (Mode::Prompt | Mode::DatePrompt | Mode::BrowseSearch, KeyCode::Char('u')) => {
                 Some(Action::ClearLine)
             }
@@ -167,7 +168,8 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('o') => Some(Action::SortNext),
             KeyCode::Char('r') => Some(Action::SortReverse),
             KeyCode::Char(' ') => Some(Action::Toggle),
-            KeyCode::Char('a') => Some(Action::MarkAll),
+            KeyCode::Char('*') => Some(Action::MarkAll),
+            KeyCode::Char('a') => Some(Action::AddCard),
             KeyCode::Char('c') => Some(Action::StudyShown { cram: false }),
             KeyCode::Char('C') => Some(Action::StudyShown { cram: true }),
             KeyCode::Enter => Some(Action::Open),

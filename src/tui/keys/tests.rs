@@ -82,6 +82,29 @@ fn home_keys() {
 }
 
 #[test]
+fn browser_keys_add_a_card_with_a_and_mark_all_with_star_or_ctrl_a() {
+    assert_eq!(
+        map(Mode::Browse, key(KeyCode::Char('a'))),
+        Some(Action::AddCard)
+    );
+    assert_eq!(
+        map(Mode::Browse, key(KeyCode::Char('*'))),
+        Some(Action::MarkAll)
+    );
+    assert_eq!(
+        map(
+            Mode::Browse,
+            KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::MarkAll)
+    );
+    assert_eq!(
+        map(Mode::Browse, key(KeyCode::Char('C'))),
+        Some(Action::StudyShown { cram: true })
+    );
+}
+
+#[test]
 fn prompt_keys_are_text() {
     for c in ['q', '?', 'i', '/', ' '] {
         assert_eq!(

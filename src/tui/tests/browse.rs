@@ -165,9 +165,9 @@ fn space_marks_rows_and_a_marks_every_row_shown() {
     assert_eq!(b.marks, 2);
     assert_eq!(b.targets(), vec![0, 1]);
     assert!(wide(&app).contains("2 marked"));
-    press(&mut app, 'a', T0);
+    press(&mut app, '*', T0);
     assert_eq!(browser(&app).marks, 7);
-    press(&mut app, 'a', T0);
+    press(&mut app, '*', T0);
     assert_eq!(browser(&app).marks, 0);
     assert_eq!(browser(&app).targets().len(), 1, "the selected card");
 }
@@ -333,4 +333,12 @@ fn after_an_edit_reloaded_the_cards_the_study_session_underneath_is_not_resumed(
     press(&mut app, 'q', T0);
     press(&mut app, 'q', T0);
     assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_in_the_browser_opens_the_add_card_form() {
+    let mut app = browser_app();
+    press(&mut app, 'B', T0);
+    press(&mut app, 'a', T0);
+    assert!(matches!(app.screen, Screen::AddCard(_)), "the form is open");
 }

@@ -237,6 +237,13 @@ impl BrowseState {
             }
             Action::MarkAll => self.mark_all(),
             Action::StudyShown { cram } => return self.study(ctx, cram),
+            // The add-card form, on the selected card's deck when it is the learner's.
+            Action::AddCard => {
+                let deck = self
+                    .selected()
+                    .map(|i| self.index.facts()[i as usize].deck_index);
+                return Some(Nav::AddCard(deck));
+            }
             Action::Open => self.open_page(ctx),
             Action::Suspend | Action::Bury | Action::Forget | Action::Undo => self.act(ctx, action),
             Action::SetDue if !self.shown.is_empty() => self.due_prompt = Some(String::new()),
