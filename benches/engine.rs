@@ -102,19 +102,7 @@ fn devices(c: &mut Criterion) {
     let decks = support::decks(10, 10_000);
     let text = support::log_text(&decks, 900_000);
     let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
-    let one = tempfile::tempdir().expect("temp dir");
-    std::fs::write(one.path().join("reviews.jsonl"), &text).expect("write");
-    let three = tempfile::tempdir().expect("temp dir");
-    let paths3 = Paths::under(three.path());
-    paths3.ensure_log_dirs().expect("logs");
-    let mut parts = vec![String::new(); 3];
-    for (i, line) in text.lines().enumerate() {
-        parts[i % 3].push_str(line);
-        parts[i % 3].push('\n');
-    }
-    for (i, part) in parts.iter().enumerate() {
-        std::fs::write(paths3.own_log(&format!("device-{i}")), part).expect("write");
-    }
+    let (one, three) = support::one_and_three_device_homes(&text);
     let mut g = c.benchmark_group("900,000 events: load, merge and replay");
     g.sample_size(10);
     for (name, home) in [("one log", one.path()), ("three device logs", three.path())] {

@@ -35,19 +35,7 @@ fn main() {
     let decks = support::decks(10, 10_000);
     let text = support::log_text(&decks, 900_000);
     let scheduler = Scheduler::new(SchedulerConfig::default()).expect("defaults");
-    let one = tempfile::tempdir().expect("temp dir");
-    std::fs::write(one.path().join("reviews.jsonl"), &text).expect("write");
-    let three = tempfile::tempdir().expect("temp dir");
-    let paths3 = Paths::under(three.path());
-    paths3.ensure_log_dirs().expect("logs");
-    let mut parts = vec![String::new(); 3];
-    for (i, line) in text.lines().enumerate() {
-        parts[i % 3].push_str(line);
-        parts[i % 3].push('\n');
-    }
-    for (i, part) in parts.iter().enumerate() {
-        std::fs::write(paths3.own_log(&format!("device-{i}")), part).expect("write");
-    }
+    let (one, three) = support::one_and_three_device_homes(&text);
     let cases = [("one log", one.path()), ("three device logs", three.path())];
     let mut results = vec![(Vec::new(), Vec::new()); cases.len()];
     for round in 0..=rounds {

@@ -141,3 +141,22 @@ pub fn simulated_log(decks: &[Deck], params: &[f32], reviews: usize, seed: u64) 
     }
     out
 }
+
+/// The same log as one `reviews.jsonl` in one home, and dealt round-robin into three devices'
+/// `logs/<device>.jsonl` (each still in time order) in another: issue 16's two cases.
+pub fn one_and_three_device_homes(text: &str) -> (tempfile::TempDir, tempfile::TempDir) {
+    let one = tempfile::tempdir().expect("temp dir");
+    std::fs::write(one.path().join("reviews.jsonl"), text).expect("write");
+    let three = tempfile::tempdir().expect("temp dir");
+    let paths3 = recall::store::Paths::under(three.path());
+    paths3.ensure_log_dirs().expect("logs");
+    let mut parts = vec![String::new(); 3];
+    for (i, line) in text.lines().enumerate() {
+        parts[i % 3].push_str(line);
+        parts[i % 3].push('\n');
+    }
+    for (i, part) in parts.iter().enumerate() {
+        std::fs::write(paths3.own_log(&format!("device-{i}")), part).expect("write");
+    }
+    (one, three)
+}
