@@ -126,14 +126,16 @@ pub fn store(cache_dir: &Path, deck_file: &Path, key: FileKey, deck: &Deck) {
     w.u64(key.edges);
     w.str(&deck_file.to_string_lossy());
     encode_deck(&mut w, deck);
-    let _ = crate::store::write_atomically(&cache_file(cache_dir, deck_file), &w.0);
+    let _ = crate::store::write_cache_file(&cache_file(cache_dir, deck_file), &w.0);
 }
 
 /// Makes the cache folder; the first time in a process, also removes temp files a killed
 /// writer left there (only the writer-lock holder writes the cache, so none is in use).
 fn ready(cache_dir: &Path) -> bool {
     static CLEANED: std::sync::Once = std::sync::Once::new();
-    if std::fs::create_dir_all(cache_dir).is_err() {
+    // `cache/` planted as a symlink elsewhere: no folder is made there (nor written).
+    let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if cache_dir.ancestors().take(2).any(linked) || std::fs::create_dir_all(cache_dir).is_err() {
         return false;
     }
     CLEANED.call_once(|| crate::store::remove_stale_temp_files(cache_dir));
@@ -170,7 +172,7 @@ pub fn store_builtin(cache_dir: &Path, decks: &[Deck]) {
     w.0.extend_from_slice(MAGIC);
     w.u64(decks.len() as u64);
     decks.iter().for_each(|d| encode_deck(&mut w, d));
-    let _ = crate::store::write_atomically(&builtin_file(cache_dir), &w.0);
+    let _ = crate::store::write_cache_file(&builtin_file(cache_dir), &w.0);
 }
 
 /// A deck in the cache's binary form (its source is not stored: it is the deck file).

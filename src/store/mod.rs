@@ -162,7 +162,32 @@ pub const TEMP_PREFIX: &str = ".recall-tmp-";
 /// a device) is refused, never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let resolved = std::fs::canonicalize(path).ok();
-    let path = resolved.as_deref().unwrap_or(path);
+    replace_regular(resolved.as_deref().unwrap_or(path), contents)
+}
+
+/// [`write_atomically`] for recall's own caches (`cache/`): a symlink there was not made by
+/// recall, so it is refused rather than followed (what it points to may be anywhere), as is
+/// anything else but a regular file. The file and the folders up to `cache/` are checked.
+pub fn write_cache_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    for p in path.ancestors().take(3) {
+        if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::io(
+                p,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "a symlink; recall writes its caches only into its own folders",
+                ),
+            ));
+        }
+        if p.file_name().is_some_and(|n| n == "cache") {
+            break;
+        }
+    }
+    replace_regular(path, contents)
+}
+
+/// The atomic replacement itself, of `path` as given (no symlink is followed here).
+fn replace_regular(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let existing = std::fs::metadata(path).ok();
     if existing.as_ref().is_some_and(|m| !m.is_file()) {
         return Err(StoreError::io(

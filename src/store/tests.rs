@@ -72,3 +72,25 @@ fn an_atomic_write_never_replaces_a_fifo() {
     let kind = std::fs::symlink_metadata(&fifo).expect("there").file_type();
     assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
 }
+
+#[test]
+fn a_symlink_where_a_cache_is_written_is_refused_and_its_target_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, b"keep").expect("victim");
+    let link = dir.path().join("state.bin");
+    std::os::unix::fs::symlink(&victim, &link).expect("link");
+    assert!(super::write_cache_file(&link, b"cache").is_err());
+    assert_eq!(std::fs::read(&victim).expect("victim"), b"keep");
+    let fresh = dir.path().join("fresh.bin");
+    super::write_cache_file(&fresh, b"made").expect("a new file");
+    super::write_cache_file(&fresh, b"again").expect("a regular file");
+    assert_eq!(std::fs::read(&fresh).expect("fresh"), b"again");
+    // A `cache/` folder that is a symlink elsewhere: nothing is written there.
+    let elsewhere = tempfile::tempdir().expect("elsewhere");
+    let cache = dir.path().join("cache");
+    std::os::unix::fs::symlink(elsewhere.path(), &cache).expect("link");
+    assert!(super::write_cache_file(&cache.join("decks").join("x.bin"), b"x").is_err());
+    assert!(super::write_cache_file(&cache.join("state.bin"), b"x").is_err());
+    assert_eq!(std::fs::read_dir(elsewhere.path()).expect("dir").count(), 0);
+}

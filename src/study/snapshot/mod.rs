@@ -469,7 +469,7 @@ pub fn write(paths: &Paths, snap: &Snapshot) -> Result<(), StoreError> {
     if !file.parent().is_some_and(std::path::Path::is_dir) {
         return Ok(());
     }
-    crate::store::write_atomically(&file, &encode(snap))
+    crate::store::write_cache_file(&file, &encode(snap))
 }
 
 /// Makes `cache/` in the data folder, where snapshots are saved (writers only, under the
