@@ -201,6 +201,7 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         pos: 0,
         end: input.chars().count() + 1,
         texts: Vec::new(),
+        depth: 0,
     };
     let root = p.or_expr()?;
     if let Some((_, column)) = p.peek() {
@@ -219,7 +220,13 @@ struct Parser {
     /// The column just past the input, for "expected more" errors.
     end: usize,
     texts: Vec<Finder<'static>>,
+    /// How many `(` and `-` enclose the term being read: capped, so that a hostile query
+    /// cannot overflow the stack (parsing, matching and dropping all recurse).
+    depth: usize,
 }
+
+/// The deepest nesting of `(` and `-` a search may have.
+const MAX_DEPTH: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<(&Token, usize)> {
@@ -265,7 +272,26 @@ impl Parser {
         let Some((token, column)) = self.peek() else {
             return Err(err(self.end, "expected a search term here"));
         };
-        match token.clone() {
+        let token = token.clone();
+        let nests = matches!(token, Token::Not | Token::Open);
+        if nests {
+            if self.depth == MAX_DEPTH {
+                return Err(err(
+                    column,
+                    format!("nested more than {MAX_DEPTH} deep (`(` and `-`); simplify the search"),
+                ));
+            }
+            self.depth += 1;
+        }
+        let node = self.unary_inner(token, column);
+        if nests {
+            self.depth -= 1;
+        }
+        node
+    }
+
+    fn unary_inner(&mut self, token: Token, column: usize) -> Result<Node, QueryError> {
+        match token {
             Token::Not => {
                 self.pos += 1;
                 match self.peek() {

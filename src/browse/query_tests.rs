@@ -221,3 +221,21 @@ fn malformed_queries_name_the_column_and_what_was_expected() {
         assert!(e.to_string().starts_with(&format!("column {column}: ")));
     }
 }
+
+#[test]
+fn a_search_nested_too_deep_is_refused_at_the_column_that_goes_too_deep() {
+    // 50,000 parentheses overflowed the stack (a crash) before nesting was capped.
+    for hostile in [
+        format!("{}a{}", "(".repeat(50_000), ")".repeat(50_000)),
+        format!("{}a", "-".repeat(100_000)),
+        format!("{}a", "-(".repeat(40_000)),
+    ] {
+        let e = parse(&hostile).expect_err("refused");
+        assert!(e.message.contains("nested more than 64 deep"), "{e}");
+        assert_eq!(e.column, 65);
+    }
+    // 64 deep is still a search.
+    let ok = format!("{}kms{}", "(".repeat(64), ")".repeat(64));
+    assert!(parse(&ok).is_ok());
+    assert!(parse(&format!("{}kms", "-".repeat(64))).is_ok());
+}
