@@ -69,6 +69,23 @@ fn a_malformed_search_names_the_column_and_exits_2() {
 }
 
 #[test]
+fn a_hostile_search_is_refused_in_one_short_line_without_a_crash() {
+    let home = home();
+    let deep = format!("{}a{}", "(".repeat(50_000), ")".repeat(50_000));
+    let out = recall(home.path())
+        .args(["cards", "--search", &deep])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "column 65: nested more than 64 deep",
+        ))
+        .get_output()
+        .stderr
+        .clone();
+    assert!(out.len() < 400, "{} bytes", out.len());
+}
+
+#[test]
 fn suspend_then_unsuspend_from_the_cli() {
     let home = home();
     recall(home.path())

@@ -18,11 +18,32 @@ use super::{open_read_only, CliError, CliResult, Clock};
 pub fn query(text: &str) -> Result<Query, CliError> {
     parse(text).map_err(|e| {
         CliError::input(anyhow::anyhow!(
-            "search {text:?}, column {}: {}; docs/search.md has the search language",
+            "search {:?}, column {}: {}; docs/search.md has the search language",
+            around(text, e.column),
             e.column,
             e.message
         ))
     })
+}
+
+/// A long search quoted only around `column` (a few dozen characters each side, `…` where
+/// cut), so an error about a huge query stays one readable line.
+fn around(text: &str, column: usize) -> String {
+    const SIDE: usize = 30;
+    let n = text.chars().count();
+    if n <= 2 * SIDE {
+        return text.to_string();
+    }
+    let from = column.saturating_sub(SIDE + 1);
+    let to = (column + SIDE).min(n);
+    let mut out: String = text.chars().skip(from).take(to - from).collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if to < n {
+        out.push('…');
+    }
+    out
 }
 
 /// Refuses ids no loaded deck has, before anything is written (exit 2). Only the decks are
