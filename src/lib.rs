@@ -18,3 +18,4 @@ pub mod study;
 pub mod sync;
 pub mod text;
 pub mod timefmt;
+pub mod trace;

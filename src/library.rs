@@ -311,13 +311,17 @@ fn open_with(
             write: write_caches,
         };
         let decks = load_decks_cached(&paths.decks_dir, Some(cache));
+        crate::trace::mark("decks read");
         let tail = tail.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         let full = full.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         (decks, tail, full)
     });
+    crate::trace::mark("decks and snapshot joined");
     let (decks, mut warnings) = decks?;
     let mut collection = Collection::unanswered(decks, scheduler.day_of(now));
+    crate::trace::mark("cards listed");
     let restored = tail.and_then(|t| t.restore(&mut collection, &scheduler, now));
+    crate::trace::mark("snapshot states restored");
     let (log, log_warnings, source, recent_ms) = match restored {
         Ok(r) => {
             if r.tail_events >= SAVE_AFTER_EVENTS {

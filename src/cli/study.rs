@@ -50,7 +50,9 @@ pub fn run_tui(
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
     recall::study::snapshot::make_cache_dir(&paths)?;
+    recall::trace::mark("writer lock, device id, folders");
     let opened = open_start(&paths, clock, true)?;
+    recall::trace::mark("collection open");
     let log = ReviewLog::open_append(&paths.own_log(&device))?;
     let history = opened.log;
     let recent_ms = opened.recent_ms;
@@ -73,6 +75,7 @@ pub fn run_tui(
         &opened.scheduler,
         clock.now(),
     );
+    recall::trace::mark("daily limits");
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
@@ -117,7 +120,9 @@ pub fn run_tui(
     // once any answer is in the log, they have met learning steps before.
     app.ctx.learning_note_shown = answered_before;
     // Home again, now that it can read the config (its plan) and the log (the welcome).
+    recall::trace::mark("app built");
     app.set_config(opened.config);
+    recall::trace::mark("config set, Home counted");
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {

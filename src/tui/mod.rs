@@ -327,9 +327,15 @@ pub fn run(app: &mut App, theme: Theme, clock: impl Fn() -> Millis) -> io::Resul
     // For measuring start-up: draw one frame, then leave (see docs/performance.md).
     let exit_after_first_frame = std::env::var_os("RECALL_EXIT_AFTER_FIRST_FRAME").is_some();
     let size = terminal.size()?;
+    recall::trace::mark("terminal taken");
     app.update(Action::Resize(size.width, size.height), clock());
+    let mut drawn = false;
     loop {
         terminal.draw(|f| f.render_widget(View { app: &*app, theme }, f.area()))?;
+        if !drawn {
+            recall::trace::mark("first frame drawn");
+            drawn = true;
+        }
         if app.quit || exit_after_first_frame {
             return Ok(Exit::Quit);
         }

@@ -254,6 +254,7 @@ pub fn read_tail(paths: &Paths, scheduler: &Scheduler) -> Result<Tail, Fallback>
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Fallback::Missing),
         Err(_) => return Err(Fallback::Corrupt),
     };
+    crate::trace::mark("snapshot file read");
     let snap = decode(&bytes).map_err(|e| match e {
         DecodeError::Corrupt => Fallback::Corrupt,
         DecodeError::Format => Fallback::Format,
@@ -272,7 +273,9 @@ pub fn read_tail(paths: &Paths, scheduler: &Scheduler) -> Result<Tail, Fallback>
     {
         return Err(Fallback::FileGone(gone.name.clone()));
     }
+    crate::trace::mark("snapshot decoded");
     let parts = read_tails(&files, &snap.files)?;
+    crate::trace::mark("log lines after the snapshot read");
     let mut per_file = Vec::new();
     let mut logs = Vec::new();
     let mut marks = Vec::new();
