@@ -27,6 +27,7 @@ fresh=1 measure "first frame, no snapshot" bash -c frame
 fresh=1 measure "cards --json, no snapshot" bash -c cards
 fresh=1 measure "stats --json, no snapshot" bash -c stats
 bash -c frame >/dev/null # writes the snapshot
+bash -c stats >/dev/null # writes the log's binary copy (cache/history.bin)
 measure "first frame, snapshot" bash -c frame
 measure "cards --json, snapshot" bash -c cards
 measure "stats --json, snapshot" bash -c stats
@@ -39,3 +40,4 @@ if ! grep -q '"card":"deck-0/card-0","event":"review","rating":3,"ms":999}' "$ho
 fi
 measure "first frame, snapshot + 100 answers" bash -c frame
 measure "cards --json, snapshot + 100 answers" bash -c cards
+measure "stats --json, snapshot + 100 answers" bash -c stats

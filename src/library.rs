@@ -304,7 +304,8 @@ fn open_with(
     // log are independent: read them side by side.
     let (decks, tail, full) = std::thread::scope(|s| {
         let tail = s.spawn(|| snapshot::read_tail(paths, &scheduler));
-        let full = want_log.then(|| s.spawn(|| snapshot::load_marked(paths)));
+        // The whole log from its binary copy and the lines after it, when they match.
+        let full = want_log.then(|| s.spawn(|| whole_log(paths, true)));
         let dir = deck_cache_dir(paths);
         let cache = DeckCache {
             dir: &dir,
@@ -333,7 +334,7 @@ fn open_with(
         Err(reason) => {
             let (log, marks) = match full {
                 Some(full) => full?,
-                None => snapshot::load_marked(paths)?,
+                None => whole_log(paths, false)?,
             };
             let decks = std::mem::take(&mut collection.decks);
             collection = Collection::replay(decks, &log, &scheduler, now);
@@ -358,6 +359,18 @@ fn open_with(
         source,
         recent_ms,
     })
+}
+
+/// The whole log and each file's mark (`snapshot::load_marked`), read from the log's binary
+/// copy and the lines after it when they match (`snapshot::log_copy`); `refresh`: also write
+/// a new copy when it was missing or far behind.
+fn whole_log(
+    paths: &Paths,
+    refresh: bool,
+) -> Result<(LoadedLog, Vec<snapshot::FileMark>), StoreError> {
+    let (log, marks, _) = snapshot::log_copy::load_marked(paths, refresh)?;
+    crate::trace::mark("whole log read");
+    Ok((log, marks))
 }
 
 /// Where parsed imported decks are cached: `cache/decks/` in the local data folder (never in

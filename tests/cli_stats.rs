@@ -249,3 +249,57 @@ fn readiness_is_advice_only_with_an_exam_date_and_the_plan_follows() {
     let last = time::macros::date!(2026 - 11 - 23) + time::Duration::days(days);
     assert_eq!(v["plan"]["last_new_card"], last.to_string());
 }
+
+/// `recall stats` (text and JSON) from the log's binary copy and the lines after it prints
+/// what it prints from the whole log (docs/startup-snapshot.md, "The log's binary copy").
+#[test]
+fn stats_read_through_the_logs_binary_copy_equal_stats_from_the_whole_log() {
+    let home = home_with_deck(&log(), "exam_date = 2026-12-03\n");
+    std::fs::create_dir_all(home.path().join("cache")).expect("cache/");
+    let copy = home.path().join("cache/history.bin");
+    // What depends on the clock, which runs on from RECALL_NOW while recall works, is left
+    // out of the JSON comparison (the text rounds it away).
+    let both = |home: &Path| {
+        let text = recall_in(home, "UTC")
+            .arg("stats")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let mut v = json(home, "UTC", &[]);
+        v.as_object_mut().expect("object").remove("now");
+        for d in v["decks"].as_array_mut().expect("decks") {
+            d.as_object_mut().expect("deck").remove("recall");
+        }
+        v["readiness"]
+            .as_object_mut()
+            .expect("readiness")
+            .remove("recall");
+        (String::from_utf8(text).expect("UTF-8"), v)
+    };
+    let first = both(home.path());
+    assert!(copy.is_file(), "the first full read wrote the copy");
+    assert_eq!(both(home.path()), first, "from the copy alone");
+    // Later answers, one of them undone, then read on top of the copy.
+    let mut more = std::fs::OpenOptions::new()
+        .append(true)
+        .open(home.path().join("reviews.jsonl"))
+        .expect("log");
+    std::io::Write::write_all(
+        &mut more,
+        [
+            review("c", "2026-11-23T09:30:00.000Z", 3),
+            review("b", "2026-11-23T09:31:00.000Z", 1),
+            "{\"v\":1,\"at\":\"2026-11-23T09:32:00.000Z\",\"card\":\"mine/b\",\"event\":\"undo\"}\n"
+                .to_string(),
+        ]
+        .concat()
+        .as_bytes(),
+    )
+    .expect("append");
+    let from_copy = both(home.path());
+    assert_ne!(from_copy, first, "the new answer counts");
+    std::fs::remove_file(&copy).expect("remove the copy");
+    assert_eq!(both(home.path()), from_copy, "the whole log says the same");
+}

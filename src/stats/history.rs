@@ -71,9 +71,12 @@ impl History {
         &self
             .log
             .get_or_init(|| match &self.unread {
-                // A log that cannot be read now shows as empty stats; studying goes on.
+                // A log that cannot be read now shows as empty stats; studying goes on. The
+                // log's binary copy spares parsing all of it (`study::snapshot::log_copy`).
                 Some((paths, device)) => with_own_file(
-                    crate::store::logset::load_review_logs(paths).unwrap_or_default(),
+                    crate::study::snapshot::log_copy::load_marked(paths, true)
+                        .map(|(log, ..)| log)
+                        .unwrap_or_default(),
                     device,
                 ),
                 None => (LoadedLog::default(), 0),
@@ -178,5 +181,44 @@ mod tests {
         assert_eq!(log.cards, ["d/a", "d/b", "d/c"]);
         let cards: Vec<u32> = log.events.iter().map(|e| e.card).collect();
         assert_eq!(cards, [1, 2, 2]);
+    }
+
+    #[test]
+    fn an_unread_history_reads_the_log_through_its_binary_copy() {
+        use crate::store::log::format_numbered_line;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::under(dir.path());
+        crate::study::snapshot::make_cache_dir(&paths).expect("cache/");
+        let line = |at: i64, card: &str, seq: u32| {
+            let mut text = String::new();
+            let kind = EventKind::Review { rating: 3, ms: 0 };
+            format_numbered_line(&mut text, at, card, kind, seq);
+            text
+        };
+        std::fs::create_dir_all(&paths.logs_dir).expect("logs/");
+        let log = paths.own_log("dev");
+        std::fs::write(&log, line(1_000, "d/a", 1) + &line(2_000, "d/b", 2)).expect("log");
+        let full = |h: &History| {
+            let l = h.log();
+            (l.cards.clone(), l.events.clone(), l.origins.clone())
+        };
+        let first = History::unread(paths.clone(), "dev", Vec::new(), true);
+        let copy = crate::study::snapshot::log_copy::path(&paths);
+        assert_eq!(full(&first).0, ["d/a", "d/b"]);
+        assert!(copy.is_file(), "the first read wrote the copy");
+        // Later lines are read on top of the copy; without it the whole log says the same.
+        let mut more = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&log)
+            .expect("log");
+        std::io::Write::write_all(&mut more, line(3_000, "d/c", 3).as_bytes()).expect("append");
+        let (_, _, source) =
+            crate::study::snapshot::log_copy::load_marked(&paths, false).expect("load");
+        assert_eq!(source, Ok(1));
+        let from_copy = full(&History::unread(paths.clone(), "dev", Vec::new(), true));
+        std::fs::remove_file(&copy).expect("remove the copy");
+        let whole = full(&History::unread(paths.clone(), "dev", Vec::new(), true));
+        assert_eq!(from_copy, whole);
+        assert_eq!(whole.0, ["d/a", "d/b", "d/c"]);
     }
 }

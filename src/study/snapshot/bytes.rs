@@ -187,31 +187,33 @@ fn phase_from(code: u8) -> Result<Phase, DecodeError> {
     })
 }
 
-struct Writer(Vec<u8>);
+/// Little-endian numbers and length-prefixed strings (shared with `log_copy`).
+pub(super) struct Writer(pub(super) Vec<u8>);
 
 impl Writer {
-    fn u32(&mut self, v: u32) {
+    pub(super) fn u32(&mut self, v: u32) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn i32(&mut self, v: i32) {
+    pub(super) fn i32(&mut self, v: i32) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn u64(&mut self, v: u64) {
+    pub(super) fn u64(&mut self, v: u64) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn i64(&mut self, v: i64) {
+    pub(super) fn i64(&mut self, v: i64) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
 }
 
-struct Reader<'a>(&'a [u8]);
+/// Reads what [`Writer`] wrote; running out of bytes is a corrupt file.
+pub(super) struct Reader<'a>(pub(super) &'a [u8]);
 
 impl Reader<'_> {
-    fn take<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+    pub(super) fn take<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
         let (head, rest) = self
             .0
             .split_first_chunk::<N>()
@@ -219,28 +221,28 @@ impl Reader<'_> {
         self.0 = rest;
         Ok(*head)
     }
-    fn u32(&mut self) -> Result<u32, DecodeError> {
+    pub(super) fn u32(&mut self) -> Result<u32, DecodeError> {
         self.take().map(u32::from_le_bytes)
     }
-    fn i32(&mut self) -> Result<i32, DecodeError> {
+    pub(super) fn i32(&mut self) -> Result<i32, DecodeError> {
         self.take().map(i32::from_le_bytes)
     }
-    fn u64(&mut self) -> Result<u64, DecodeError> {
+    pub(super) fn u64(&mut self) -> Result<u64, DecodeError> {
         self.take().map(u64::from_le_bytes)
     }
-    fn i64(&mut self) -> Result<i64, DecodeError> {
+    pub(super) fn i64(&mut self) -> Result<i64, DecodeError> {
         self.take().map(i64::from_le_bytes)
     }
     /// A count of items of at least `min_size` bytes each: more than the rest could hold is
     /// a damaged file, refused before anything is allocated for it.
-    fn len(&mut self, min_size: usize) -> Result<usize, DecodeError> {
+    pub(super) fn len(&mut self, min_size: usize) -> Result<usize, DecodeError> {
         let n = self.u32()? as usize;
         if n.saturating_mul(min_size) > self.0.len() {
             return Err(DecodeError::Corrupt);
         }
         Ok(n)
     }
-    fn str(&mut self) -> Result<String, DecodeError> {
+    pub(super) fn str(&mut self) -> Result<String, DecodeError> {
         let n = self.len(1)?;
         let (s, rest) = self.0.split_at(n);
         self.0 = rest;

@@ -17,7 +17,10 @@
 //! tail too; the day's counts carry over only on the snapshot's own day (or start from zero
 //! when nothing before the marks happened on the current day).
 
+mod after;
 mod bytes;
+mod copy_format;
+pub mod log_copy;
 mod marks;
 #[cfg(test)]
 mod tests;
@@ -25,11 +28,10 @@ mod tests;
 use std::path::PathBuf;
 
 use crate::schedule::{CardState, Millis, Scheduler};
-use crate::store::logset::{self, LogFile};
 use crate::store::{read_regular, LoadedLog, LogWarning, Paths, StoreError};
-use crate::study::undo::resolve_undos;
 use crate::study::{Collection, DayCounts};
 
+pub(crate) use after::read_after;
 pub use bytes::{decode, encode, DecodeError, FORMAT};
 pub use marks::{load_marked, TailError, TAIL_HASH_BYTES};
 
@@ -188,7 +190,7 @@ impl SavePoint {
 }
 
 /// The warnings about lines before the marks (not a torn last line, not a stray file).
-fn before_marks(warnings: &[LogWarning], marks: &[FileMark]) -> Vec<LogWarning> {
+pub(crate) fn before_marks(warnings: &[LogWarning], marks: &[FileMark]) -> Vec<LogWarning> {
     warnings
         .iter()
         .filter(|w| {
@@ -265,67 +267,14 @@ pub fn read_tail(paths: &Paths, scheduler: &Scheduler) -> Result<Tail, Fallback>
     if snap.config_fp != config_fingerprint(scheduler) {
         return Err(Fallback::Config);
     }
-    let (files, notes) = logset::review_log_files(paths);
-    if let Some(gone) = snap
-        .files
-        .iter()
-        .find(|m| !files.iter().any(|f| f.name == m.name))
-    {
-        return Err(Fallback::FileGone(gone.name.clone()));
-    }
     crate::trace::mark("snapshot decoded");
-    let parts = read_tails(&files, &snap.files)?;
+    let after = read_after(paths, &snap.files, snap.max_at, &snap.warnings)?;
     crate::trace::mark("log lines after the snapshot read");
-    let mut per_file = Vec::new();
-    let mut logs = Vec::new();
-    let mut marks = Vec::new();
-    for (f, (log, mark)) in files.iter().zip(parts) {
-        let shown = marks::shown(f);
-        per_file.extend(snap.warnings.iter().filter(|w| w.file == shown).cloned());
-        per_file.extend(log.warnings.iter().cloned());
-        logs.push(log);
-        marks.push(mark);
-    }
-    let log = logset::merge(logs, files.iter().map(|f| f.name.clone()).collect());
-    if log.events.iter().any(|e| e.at <= snap.max_at) {
-        return Err(Fallback::OutOfOrder);
-    }
-    if resolve_undos(&log).1 > 0 {
-        return Err(Fallback::UndoReachesBack);
-    }
-    marks::quiet_foreign_torn_lines(paths, &files, &mut per_file);
-    let mut warnings = notes;
-    warnings.extend(per_file);
     Ok(Tail {
         snap,
-        log,
-        warnings,
-        marks,
-    })
-}
-
-/// Reads every file's tail (side by side when there are several).
-fn read_tails(
-    files: &[LogFile],
-    marks: &[FileMark],
-) -> Result<Vec<(LoadedLog, FileMark)>, Fallback> {
-    let one = |f: &LogFile| {
-        let mark = marks.iter().find(|m| m.name == f.name);
-        marks::read_tail(f, mark).map_err(|e| match e {
-            TailError::Shorter => Fallback::Shorter(f.name.clone()),
-            TailError::Changed => Fallback::Changed(f.name.clone()),
-            TailError::Unreadable => Fallback::Unreadable(f.name.clone()),
-        })
-    };
-    if files.len() <= 1 {
-        return files.iter().map(one).collect();
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files.iter().map(|f| s.spawn(move || one(f))).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        log: after.log,
+        warnings: after.warnings,
+        marks: after.marks,
     })
 }
 

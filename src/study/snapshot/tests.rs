@@ -5,6 +5,7 @@ use super::*;
 use crate::deck::{parse_deck, Deck, DeckSource};
 use crate::schedule::SchedulerConfig;
 use crate::store::log::format_numbered_line;
+use crate::store::logset;
 use crate::store::EventKind;
 
 const T0: i64 = 1_700_000_000_000;
