@@ -10,8 +10,8 @@
 use std::io::Read;
 
 use super::bytes::{Reader, Writer};
-use super::log_copy::Point;
 use super::{DecodeError, FileMark};
+use crate::schedule::Millis;
 use crate::store::{EventKind, LoadedLog, LogEvent, LogWarning, Origin};
 
 /// The first bytes of every copy.
@@ -24,6 +24,18 @@ pub const RECORD: usize = 26;
 const PREAMBLE: usize = 8 + 4 + 8;
 /// Records decoded per read.
 const BATCH: usize = 4096;
+
+/// The saved point a copy was taken at (the same marks the snapshot keeps).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Point {
+    /// The program build that wrote it (its parser read the lines).
+    pub version: String,
+    /// The latest time of any event before the marks (`i64::MIN`: none).
+    pub max_at: Millis,
+    pub marks: Vec<FileMark>,
+    /// The damaged lines before the marks.
+    pub warnings: Vec<LogWarning>,
+}
 
 /// Encodes a copy of `log` taken at `point`.
 pub fn encode(point: &Point, log: &LoadedLog) -> Vec<u8> {

@@ -13,36 +13,24 @@
 //! copy changes nothing but speed.
 //!
 //! It is written by whoever has just loaded the whole history (never by a plain study start):
-//! after a full load, or when the copy was this many events behind.
+//! after a full load, or when [`REFRESH_AFTER_EVENTS`] or more events followed it.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::copy_format::Head;
-pub use super::copy_format::{decode, encode, FORMAT, RECORD};
+pub use super::copy_format::{decode, encode, Point, FORMAT, RECORD};
 use super::{before_marks, program_version, read_after, DecodeError, Fallback, FileMark};
-use crate::schedule::Millis;
 use crate::store::{
     open_regular, write_cache_file, LoadedLog, LogEvent, LogWarning, Paths, StoreError,
 };
+
 /// A copy is rewritten once this many events follow it.
 pub const REFRESH_AFTER_EVENTS: usize = 2_000;
 
 /// Where the copy lives: beside the snapshot, in the data folder's `cache/` (never synced).
 pub fn path(paths: &Paths) -> PathBuf {
     paths.data_dir.join("cache").join("history.bin")
-}
-
-/// The saved point a copy was taken at (the same marks the snapshot keeps).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Point {
-    /// The program build that wrote it (its parser read the lines).
-    pub version: String,
-    /// The latest time of any event before the marks (`i64::MIN`: none).
-    pub max_at: Millis,
-    pub marks: Vec<FileMark>,
-    /// The damaged lines before the marks.
-    pub warnings: Vec<LogWarning>,
 }
 
 /// How a history was read: from the copy with this many events after it, or whole, and why.
