@@ -21,7 +21,9 @@ fn deck(id: &str, notes: &[u8]) -> Deck {
             (1..=siblings).map(|j| format!("n{k}-c{j}")).collect()
         };
         for c in ids {
-            src.push_str(&format!("[[cards]]\nid = \"{c}\"\nfront = \"F\"\nback = \"B\"\n"));
+            src.push_str(&format!(
+                "[[cards]]\nid = \"{c}\"\nfront = \"F\"\nback = \"B\"\n"
+            ));
         }
     }
     parse_deck(&src, "t.toml", DeckSource::Builtin("t.toml")).expect("valid")
@@ -73,8 +75,12 @@ fn collection(
     let today = s.day_of(now);
     let mut col = Collection::unanswered(decks, today);
     for (e, c) in col.cards.iter_mut().zip(states.iter().cycle()) {
-        e.state.phase = [Phase::New, Phase::Learning, Phase::Relearning, Phase::Review]
-            [c.phase as usize];
+        e.state.phase = [
+            Phase::New,
+            Phase::Learning,
+            Phase::Relearning,
+            Phase::Review,
+        ][c.phase as usize];
         e.state.due = match e.state.phase {
             Phase::New => 0,
             Phase::Review => s.day_start(s.day_of(now + c.due_h * HOUR)),
