@@ -55,7 +55,7 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_embedded_copy_is_an_error_not_a_panic() {
+    fn a_damaged_or_mismatched_copy_does_not_decode() {
         let sources = || BUILTIN_FILES.iter().map(|(n, _)| DeckSource::Builtin(n));
         let good = BUILTIN_DECKS;
         assert!(codec::decode_all(good, sources()).is_some());
