@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use recall::schedule::{Interval, Millis, Phase, Scheduler};
 use recall::store::{format_timestamp, Paths};
-use recall::study::{CardEntry, Collection};
+use recall::study::{CardEntry, Collection, Scope};
 use serde::Serialize;
 
 use super::{open_start, CliResult, Clock};
@@ -63,24 +63,25 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
         (Some(q), Some(f)) => q.matches(&f[i]),
         _ => true,
     };
-    let rows = col
-        .cards
-        .iter()
-        .enumerate()
-        .filter(|&(i, e)| deck_index.is_none_or(|d| e.deck == d) && selected(i))
-        .map(|(_, e)| row(col, e, &opened.scheduler, now, today));
-    let mut out = String::new();
+    // Replay lays the cards out deck by deck: one deck's are one range.
+    let cards = col.cards_in(deck_index.map_or(Scope::All, Scope::Deck));
+    let scheduler = &opened.scheduler;
+    let make = |i: usize| {
+        let i = cards.start + i;
+        selected(i).then(|| row(col, &col.cards[i], scheduler, now, today))
+    };
     if json {
-        let rows: Vec<CardRow> = rows.collect();
-        super::output::write_stdout(super::output::json(&rows, false)?.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
+        // Made and written block by block (at 100,000 cards, all the rows made first and
+        // then serialized as one string took ~300 MiB).
+        super::output::write_json_rows(cards.len(), make)?;
     } else {
+        let mut out = String::new();
         writeln!(
             out,
             "{:<48} {:<10} {:<20} {:>8} {:>6}",
             "CARD", "PHASE", "DUE", "STAB", "R"
         )?;
-        for r in rows {
+        for r in (0..cards.len()).filter_map(make) {
             writeln!(
                 out,
                 "{:<48} {:<10} {:<20} {:>8} {:>6}",
@@ -99,8 +100,10 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
                     .map_or("-".into(), |s| format!("{:.0}%", s * 100.0)),
             )?;
         }
+        super::output::out(&out);
     }
-    super::output::out(&out);
+    super::leave_at_exit(facts);
+    super::leave_at_exit(opened);
     Ok(ExitCode::SUCCESS)
 }
 
