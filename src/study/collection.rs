@@ -10,7 +10,7 @@ use super::undo::effective_events;
 use crate::deck::{Card, Deck};
 use crate::fnv::FnvBuildHasher;
 use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
-use crate::store::{EventKind, LoadedLog};
+use crate::store::{EventKind, LoadedLog, LogEvent};
 
 /// One card's place in the collection and its derived state.
 #[derive(Clone, Debug)]
@@ -120,9 +120,10 @@ impl Collection {
         }
     }
 
-    /// Replays the live events onto the cards. Cards are independent, so with many events
-    /// the cards are split into ranges replayed on separate threads (each scans all events
-    /// and applies those of its own range), and the per-deck day counts are summed after.
+    /// Replays the live events onto the cards. Cards are independent, so the live events
+    /// are first sorted by card (one counting sort, each card's events kept in log order) and
+    /// the cards are split into ranges of about equal event counts, replayed on separate
+    /// threads that each read only their own events; the per-deck day counts are summed after.
     pub(crate) fn apply_log(
         &mut self,
         log: &LoadedLog,
@@ -137,27 +138,28 @@ impl Collection {
             .map(|id| self.index.get(id.as_str()).map_or(NONE, |&i| i as u32))
             .collect();
         let live = effective_events(log);
-        let chunk = self.cards.len().div_ceil(threads).max(1);
-        let decks = self.decks.len();
+        let by_card = ByCard::sort(log, &live, &target, self.cards.len());
         let job = Replay {
             log,
-            live: &live,
-            target: &target,
+            by_card: &by_card,
             scheduler,
             today,
-            decks,
+            decks: self.decks.len(),
         };
-        let counts: Vec<Vec<DayCounts>> = if threads == 1 {
+        let counts: Vec<Vec<DayCounts>> = if threads <= 1 {
             vec![job.apply(&mut self.cards, 0)]
         } else {
             std::thread::scope(|s| {
-                let handles: Vec<_> = self
-                    .cards
-                    .chunks_mut(chunk)
-                    .enumerate()
-                    .map(|(k, part)| {
-                        let job = &job;
-                        s.spawn(move || job.apply(part, k * chunk))
+                let mut rest: &mut [CardEntry] = &mut self.cards;
+                let mut base = 0;
+                let handles: Vec<_> = (1..=threads)
+                    .map(|k| {
+                        let end = by_card.split(k, threads).clamp(base, base + rest.len());
+                        let (part, tail) = std::mem::take(&mut rest).split_at_mut(end - base);
+                        rest = tail;
+                        let (job, from) = (&job, base);
+                        base = end;
+                        s.spawn(move || job.apply(part, from))
                     })
                     .collect();
                 handles
@@ -225,11 +227,69 @@ impl Collection {
 
 const NONE: u32 = u32::MAX;
 
+/// The live events of the collection's cards, sorted by card: card `c`'s events are
+/// `order[start[c]..start[c + 1]]`, indexes into the log's events in log order. Events of
+/// cards no loaded deck has, and undone events, are left out.
+struct ByCard {
+    start: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl ByCard {
+    /// A counting sort: one pass counts each card's events, a second places them.
+    fn sort(log: &LoadedLog, live: &[bool], target: &[u32], cards: usize) -> Self {
+        let entry = |ev: &LogEvent| match target.get(ev.card as usize) {
+            Some(&t) if t != NONE && (t as usize) < cards => Some(t as usize),
+            _ => None,
+        };
+        let mut start = vec![0u32; cards + 1];
+        for (ev, _) in log.events.iter().zip(live).filter(|(_, &l)| l) {
+            if let Some(c) = entry(ev) {
+                start[c + 1] += 1;
+            }
+        }
+        for c in 0..cards {
+            start[c + 1] += start[c];
+        }
+        let mut next = start[..cards].to_vec();
+        let mut order = vec![0u32; start[cards] as usize];
+        for (i, (ev, _)) in log
+            .events
+            .iter()
+            .zip(live)
+            .enumerate()
+            .filter(|(_, (_, &l))| l)
+        {
+            if let Some(c) = entry(ev) {
+                order[next[c] as usize] = i as u32;
+                next[c] += 1;
+            }
+        }
+        ByCard { start, order }
+    }
+
+    /// Where the `k`-th of `parts` card ranges ends: the first card with at least `k/parts`
+    /// of all the events before it, so each range has about as many events to replay.
+    fn split(&self, k: usize, parts: usize) -> usize {
+        let cards = self.start.len() - 1;
+        if k >= parts {
+            return cards;
+        }
+        let total = self.order.len() as u64;
+        let want = total * k as u64 / parts.max(1) as u64;
+        self.start[..cards].partition_point(|&s| u64::from(s) < want)
+    }
+
+    /// The indexes of card `c`'s live events, in log order.
+    fn of(&self, c: usize) -> &[u32] {
+        &self.order[self.start[c] as usize..self.start[c + 1] as usize]
+    }
+}
+
 /// Everything one replay thread reads.
 struct Replay<'a> {
     log: &'a LoadedLog,
-    live: &'a [bool],
-    target: &'a [u32],
+    by_card: &'a ByCard,
     scheduler: &'a Scheduler,
     today: i32,
     decks: usize,
@@ -239,45 +299,52 @@ impl Replay<'_> {
     /// Applies the events of the cards in `part` (collection indices `base..base + part.len()`).
     fn apply(&self, part: &mut [CardEntry], base: usize) -> Vec<DayCounts> {
         let mut counts = vec![DayCounts::default(); self.decks];
-        let range = base..base + part.len();
-        for (ev, &live) in self.log.events.iter().zip(self.live) {
-            let ci = self.target.get(ev.card as usize).copied().unwrap_or(NONE) as usize;
-            if !live || !range.contains(&ci) {
-                continue;
-            }
-            let entry = &mut part[ci - base];
-            let lapses = entry.state.lapses;
-            match ev.kind {
-                EventKind::Review { rating, .. } => {
-                    let Some(rating) = Rating::from_u8(rating) else {
-                        continue;
-                    };
-                    if self.scheduler.day_of(ev.at) == self.today {
-                        count_answer(&mut counts[entry.deck], entry.state.phase);
-                    }
-                    entry.state = self.scheduler.rate(&entry.state, rating, ev.at, entry.seed);
-                }
-                EventKind::Suspend => entry.suspended = true,
-                EventKind::Unsuspend => entry.suspended = false,
-                EventKind::Bury => entry.buried_day = Some(self.scheduler.day_of(ev.at)),
-                EventKind::Unbury => entry.buried_day = None,
-                EventKind::QuizMiss => {
-                    entry.state =
-                        self.scheduler
-                            .rate(&entry.state, Rating::Again, ev.at, entry.seed)
-                }
-                EventKind::Forget => entry.state = self.scheduler.forget(&entry.state),
-                EventKind::SetDue { days, reset } => {
-                    entry.state = self.scheduler.set_due(&entry.state, ev.at, days, reset)
-                }
-                // A cram answer is on record only: the schedule stays as it was.
-                EventKind::Cram { .. } | EventKind::Undo | EventKind::UndoOf(_) => {}
-            }
-            if entry.state.lapses > lapses && self.scheduler.is_leech_lapse(entry.state.lapses) {
-                mark_leech(entry, self.scheduler);
+        for (i, entry) in part.iter_mut().enumerate() {
+            for &e in self.by_card.of(base + i) {
+                let ev = &self.log.events[e as usize];
+                apply_event(entry, ev, self.scheduler, self.today, &mut counts);
             }
         }
         counts
+    }
+}
+
+/// Applies one live event to its card; an answer given on `today` is counted in `counts`
+/// (by deck). The order of events matters only within one card.
+fn apply_event(
+    entry: &mut CardEntry,
+    ev: &LogEvent,
+    scheduler: &Scheduler,
+    today: i32,
+    counts: &mut [DayCounts],
+) {
+    let lapses = entry.state.lapses;
+    match ev.kind {
+        EventKind::Review { rating, .. } => {
+            let Some(rating) = Rating::from_u8(rating) else {
+                return;
+            };
+            if scheduler.day_of(ev.at) == today {
+                count_answer(&mut counts[entry.deck], entry.state.phase);
+            }
+            entry.state = scheduler.rate(&entry.state, rating, ev.at, entry.seed);
+        }
+        EventKind::Suspend => entry.suspended = true,
+        EventKind::Unsuspend => entry.suspended = false,
+        EventKind::Bury => entry.buried_day = Some(scheduler.day_of(ev.at)),
+        EventKind::Unbury => entry.buried_day = None,
+        EventKind::QuizMiss => {
+            entry.state = scheduler.rate(&entry.state, Rating::Again, ev.at, entry.seed)
+        }
+        EventKind::Forget => entry.state = scheduler.forget(&entry.state),
+        EventKind::SetDue { days, reset } => {
+            entry.state = scheduler.set_due(&entry.state, ev.at, days, reset)
+        }
+        // A cram answer is on record only: the schedule stays as it was.
+        EventKind::Cram { .. } | EventKind::Undo | EventKind::UndoOf(_) => {}
+    }
+    if entry.state.lapses > lapses && scheduler.is_leech_lapse(entry.state.lapses) {
+        mark_leech(entry, scheduler);
     }
 }
 
@@ -302,7 +369,6 @@ pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::LogEvent;
 
     #[test]
     fn threaded_replay_equals_single_threaded() {
@@ -365,3 +431,7 @@ mod tests {
             .any(|c| c.state.phase == crate::schedule::Phase::Review));
     }
 }
+
+#[cfg(test)]
+#[path = "collection_order_tests.rs"]
+mod order_tests;
