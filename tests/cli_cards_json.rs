@@ -87,7 +87,11 @@ fn home() -> tempfile::TempDir {
     log += &line("choice", "2026-11-22T09:02:00.000Z", "\"event\":\"undo\"");
     log += &review("cloze", "2026-11-23T08:00:00.000Z", 4);
     log += &review("suspended", "2026-11-10T09:00:00.000Z", 3);
-    log += &line("suspended", "2026-11-10T09:01:00.000Z", "\"event\":\"suspend\"");
+    log += &line(
+        "suspended",
+        "2026-11-10T09:01:00.000Z",
+        "\"event\":\"suspend\"",
+    );
     log += &review("buried", "2026-11-22T09:00:00.000Z", 3);
     log += &line("buried", "2026-11-23T09:00:00.000Z", "\"event\":\"bury\"");
     for (day, rating) in [(1, 4), (12, 1), (13, 3), (20, 1), (21, 3)] {
@@ -106,7 +110,12 @@ fn home() -> tempfile::TempDir {
 /// `RECALL_NOW` before the command read it (a learning step's due time ends in them, and a
 /// young card's recall chance moves with them).
 fn stdout(home: &Path, args: &[&str]) -> String {
-    let out = recall(home).args(args).assert().success().get_output().clone();
+    let out = recall(home)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     let text = text.replace(home.to_str().expect("UTF-8 temp path"), "[HOME]");
     let mut fixed = String::with_capacity(text.len());
@@ -125,12 +134,11 @@ fn stdout(home: &Path, args: &[&str]) -> String {
     let mut from = 0;
     for i in 4..b.len().saturating_sub(1) {
         let ms = &b[i - 3..i];
-        if b[i - 4] == b'.' && b[i] == b'Z' && b[i + 1] == b'"' && ms != b"000" {
-            if ms.iter().all(u8::is_ascii_digit) {
-                out.push_str(&fixed[from..i - 3]);
-                out.push_str("mmm");
-                from = i;
-            }
+        let timestamp = b[i - 4] == b'.' && b[i] == b'Z' && b[i + 1] == b'"';
+        if timestamp && ms != b"000" && ms.iter().all(u8::is_ascii_digit) {
+            out.push_str(&fixed[from..i - 3]);
+            out.push_str("mmm");
+            from = i;
         }
     }
     out.push_str(&fixed[from..]);
@@ -147,7 +155,10 @@ fn cards_json_bytes_are_pinned() {
         &["cards", "--search", "deck:mine -is:new", "--json"],
     );
     insta::assert_snapshot!("cards_json_search", searched);
-    let none = stdout(home.path(), &["cards", "--search", "deck:nothing", "--json"]);
+    let none = stdout(
+        home.path(),
+        &["cards", "--search", "deck:nothing", "--json"],
+    );
     assert_eq!(none, "[]\n");
 }
 

@@ -187,19 +187,30 @@ mod tests {
         ];
         let row = |i: usize| Row {
             text: texts[i % texts.len()].to_string(),
-            n: (i % 3 == 0).then_some(i as f32 / 3.0),
+            n: i.is_multiple_of(3).then_some(i as f32 / 3.0),
         };
         // Kept: none, all, or those in 30..50 and 70 on (whole blocks of 10 left out).
-        let keeps: [fn(usize) -> bool; 3] = [|_| false, |_| true, |i| (30..50).contains(&i) || i >= 70];
+        let keeps: [fn(usize) -> bool; 3] =
+            [|_| false, |_| true, |i| (30..50).contains(&i) || i >= 70];
         for count in [0, 1, 9, 10, 11, 95] {
             for keep in keeps {
                 let whole: Vec<Row> = (0..count).filter(|&i| keep(i)).map(row).collect();
                 let whole = json(&whole, false).expect("json");
                 for threads in [1, 2, 3, 8] {
                     let mut streamed = Vec::new();
-                    write_json_rows_to(&mut streamed, count, |i| keep(i).then(|| row(i)), threads, 10)
-                        .unwrap_or_else(|e| panic!("{e}"));
-                    assert_eq!(String::from_utf8(streamed).expect("UTF-8"), whole, "{count} rows, {threads} threads");
+                    write_json_rows_to(
+                        &mut streamed,
+                        count,
+                        |i| keep(i).then(|| row(i)),
+                        threads,
+                        10,
+                    )
+                    .unwrap_or_else(|e| panic!("{e}"));
+                    assert_eq!(
+                        String::from_utf8(streamed).expect("UTF-8"),
+                        whole,
+                        "{count} rows, {threads} threads"
+                    );
                 }
             }
         }

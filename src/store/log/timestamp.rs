@@ -155,7 +155,15 @@ mod tests {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             at += (x >> 30) as i64 % 9_000_000_000_000;
         }
-        for at in [FIRST_AT, FIRST_AT - 1, LAST_AT, LAST_AT + 1, -1, 0, 1_795_428_902_123] {
+        for at in [
+            FIRST_AT,
+            FIRST_AT - 1,
+            LAST_AT,
+            LAST_AT + 1,
+            -1,
+            0,
+            1_795_428_902_123,
+        ] {
             assert_eq!(format_timestamp(at), with_format(at), "{at}");
             if in_log_range(at) {
                 assert_eq!(parse_timestamp(&format_timestamp(at)), Some(at));
