@@ -120,10 +120,10 @@ impl Collection {
         }
     }
 
-    /// Replays the live events onto the cards. Cards are independent, so the live events
-    /// are first sorted by card (one counting sort, each card's events kept in log order) and
-    /// the cards are split into ranges of about equal event counts, replayed on separate
-    /// threads that each read only their own events; the per-deck day counts are summed after.
+    /// Replays the live events onto the cards. Cards are independent, so with several
+    /// threads the cards are split into ranges with about equal numbers of events, the live
+    /// events are sorted into their range's list (one counting sort, log order kept) and each
+    /// thread replays only its own list; the per-deck day counts are summed after.
     pub(crate) fn apply_log(
         &mut self,
         log: &LoadedLog,
@@ -138,28 +138,26 @@ impl Collection {
             .map(|id| self.index.get(id.as_str()).map_or(NONE, |&i| i as u32))
             .collect();
         let live = effective_events(log);
-        let by_card = ByCard::sort(log, &live, &target, self.cards.len());
+        let parts = Parts::sort(log, &live, &target, self.cards.len(), threads.max(1));
         let job = Replay {
             log,
-            by_card: &by_card,
+            target: &target,
             scheduler,
             today,
             decks: self.decks.len(),
         };
-        let counts: Vec<Vec<DayCounts>> = if threads <= 1 {
-            vec![job.apply(&mut self.cards, 0)]
+        let counts: Vec<Vec<DayCounts>> = if parts.len() == 1 {
+            vec![job.apply(&mut self.cards, 0, parts.events(0))]
         } else {
             std::thread::scope(|s| {
                 let mut rest: &mut [CardEntry] = &mut self.cards;
-                let mut base = 0;
-                let handles: Vec<_> = (1..=threads)
+                let handles: Vec<_> = (0..parts.len())
                     .map(|k| {
-                        let end = by_card.split(k, threads).clamp(base, base + rest.len());
-                        let (part, tail) = std::mem::take(&mut rest).split_at_mut(end - base);
+                        let cards = parts.cards(k);
+                        let (part, tail) = std::mem::take(&mut rest).split_at_mut(cards.len());
                         rest = tail;
-                        let (job, from) = (&job, base);
-                        base = end;
-                        s.spawn(move || job.apply(part, from))
+                        let (job, events) = (&job, parts.events(k));
+                        s.spawn(move || job.apply(part, cards.start, events))
                     })
                     .collect();
                 handles
@@ -227,83 +225,112 @@ impl Collection {
 
 const NONE: u32 = u32::MAX;
 
-/// The live events of the collection's cards, sorted by card: card `c`'s events are
-/// `order[start[c]..start[c + 1]]`, indexes into the log's events in log order. Events of
-/// cards no loaded deck has, and undone events, are left out.
-struct ByCard {
-    start: Vec<u32>,
+/// The live events of the collection's cards in `parts` lists, one per range of cards, each
+/// in log order: part `k` holds cards `cards[k]..cards[k + 1]` and the events
+/// `order[events[k]..events[k + 1]]` (indexes into the log's events). Undone events and
+/// events of cards no loaded deck has are left out.
+struct Parts {
+    cards: Vec<usize>,
+    events: Vec<usize>,
     order: Vec<u32>,
 }
 
-impl ByCard {
-    /// A counting sort: one pass counts each card's events, a second places them.
-    fn sort(log: &LoadedLog, live: &[bool], target: &[u32], cards: usize) -> Self {
+impl Parts {
+    /// A counting sort: one pass counts each card's events (to choose ranges with about equal
+    /// numbers), a second places each event in its range's list.
+    fn sort(log: &LoadedLog, live: &[bool], target: &[u32], cards: usize, parts: usize) -> Self {
         let entry = |ev: &LogEvent| match target.get(ev.card as usize) {
-            Some(&t) if t != NONE && (t as usize) < cards => Some(t as usize),
+            Some(&t) if (t as usize) < cards => Some(t as usize),
             _ => None,
         };
-        let mut start = vec![0u32; cards + 1];
-        for (ev, _) in log.events.iter().zip(live).filter(|(_, &l)| l) {
-            if let Some(c) = entry(ev) {
-                start[c + 1] += 1;
-            }
+        let live_events = || {
+            log.events
+                .iter()
+                .zip(live)
+                .enumerate()
+                .filter(|(_, (_, &l))| l)
+                .filter_map(|(i, (ev, _))| Some((i, entry(ev)?)))
+        };
+        let mut per_card = vec![0u32; cards];
+        for (_, c) in live_events() {
+            per_card[c] += 1;
         }
-        for c in 0..cards {
-            start[c + 1] += start[c];
+        let total: u64 = per_card.iter().map(|&n| u64::from(n)).sum();
+        let (ends, counts) = split(&per_card, total, parts);
+        let mut starts = Vec::with_capacity(parts + 1);
+        starts.push(0);
+        for n in &counts {
+            starts.push(starts[starts.len() - 1] + n);
         }
-        let mut next = start[..cards].to_vec();
-        let mut order = vec![0u32; start[cards] as usize];
-        for (i, (ev, _)) in log
-            .events
-            .iter()
-            .zip(live)
-            .enumerate()
-            .filter(|(_, (_, &l))| l)
-        {
-            if let Some(c) = entry(ev) {
-                order[next[c] as usize] = i as u32;
-                next[c] += 1;
-            }
+        let mut next = starts[..parts].to_vec();
+        let mut order = vec![0u32; total as usize];
+        for (i, c) in live_events() {
+            let k = ends.partition_point(|&end| end <= c);
+            order[next[k]] = i as u32;
+            next[k] += 1;
         }
-        ByCard { start, order }
+        let mut bounds = Vec::with_capacity(parts + 1);
+        bounds.push(0);
+        bounds.extend(ends);
+        Parts {
+            cards: bounds,
+            events: starts,
+            order,
+        }
     }
 
-    /// Where the `k`-th of `parts` card ranges ends: the first card with at least `k/parts`
-    /// of all the events before it, so each range has about as many events to replay.
-    fn split(&self, k: usize, parts: usize) -> usize {
-        let cards = self.start.len() - 1;
-        if k >= parts {
-            return cards;
-        }
-        let total = self.order.len() as u64;
-        let want = total * k as u64 / parts.max(1) as u64;
-        self.start[..cards].partition_point(|&s| u64::from(s) < want)
+    fn len(&self) -> usize {
+        self.cards.len() - 1
     }
 
-    /// The indexes of card `c`'s live events, in log order.
-    fn of(&self, c: usize) -> &[u32] {
-        &self.order[self.start[c] as usize..self.start[c + 1] as usize]
+    /// The cards of part `k`, as collection indices.
+    fn cards(&self, k: usize) -> std::ops::Range<usize> {
+        self.cards[k]..self.cards[k + 1]
     }
+
+    /// The indexes of part `k`'s events, in log order.
+    fn events(&self, k: usize) -> &[u32] {
+        &self.order[self.events[k]..self.events[k + 1]]
+    }
+}
+
+/// Where each of `parts` ranges of cards ends (the last at the last card), each ending at the
+/// first card with at least its share (`k/parts`) of all `total` events before it, and how
+/// many events each range holds.
+fn split(per_card: &[u32], total: u64, parts: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut ends = Vec::with_capacity(parts);
+    let mut counts = vec![0usize; parts];
+    let (mut k, mut before) = (0, 0u64);
+    for (c, &n) in per_card.iter().enumerate() {
+        while k + 1 < parts && before * parts as u64 >= total * (k + 1) as u64 {
+            ends.push(c);
+            k += 1;
+        }
+        counts[k] += n as usize;
+        before += u64::from(n);
+    }
+    ends.resize(parts, per_card.len());
+    (ends, counts)
 }
 
 /// Everything one replay thread reads.
 struct Replay<'a> {
     log: &'a LoadedLog,
-    by_card: &'a ByCard,
+    target: &'a [u32],
     scheduler: &'a Scheduler,
     today: i32,
     decks: usize,
 }
 
 impl Replay<'_> {
-    /// Applies the events of the cards in `part` (collection indices `base..base + part.len()`).
-    fn apply(&self, part: &mut [CardEntry], base: usize) -> Vec<DayCounts> {
+    /// Applies `events` (indexes into the log, in log order) to the cards in `part`
+    /// (collection indices `base..base + part.len()`, which hold every card `events` names).
+    fn apply(&self, part: &mut [CardEntry], base: usize, events: &[u32]) -> Vec<DayCounts> {
         let mut counts = vec![DayCounts::default(); self.decks];
-        for (i, entry) in part.iter_mut().enumerate() {
-            for &e in self.by_card.of(base + i) {
-                let ev = &self.log.events[e as usize];
-                apply_event(entry, ev, self.scheduler, self.today, &mut counts);
-            }
+        for &e in events {
+            let ev = &self.log.events[e as usize];
+            let entry = &mut part[self.target[ev.card as usize] as usize - base];
+            apply_event(entry, ev, self.scheduler, self.today, &mut counts);
         }
         counts
     }

@@ -23,7 +23,9 @@ fn in_log_order(col: &mut Collection, log: &LoadedLog, scheduler: &Scheduler, to
 fn deck(id: &str, cards: usize) -> Deck {
     let mut src = format!("[deck]\nid = \"{id}\"\ntitle = \"{id}\"\n");
     for i in 0..cards {
-        src.push_str(&format!("[[cards]]\nid = \"c{i}\"\nfront = \"f\"\nback = \"b\"\n"));
+        src.push_str(&format!(
+            "[[cards]]\nid = \"c{i}\"\nfront = \"f\"\nback = \"b\"\n"
+        ));
     }
     parse_deck(&src, id, DeckSource::Builtin("d")).expect("deck")
 }
@@ -98,16 +100,13 @@ proptest! {
 
 #[test]
 fn ranges_split_by_events_cover_every_card_once() {
-    let by_card = ByCard {
-        start: vec![0, 0, 5, 5, 6, 10, 10],
-        order: (0..10).collect(),
-    };
-    let ends: Vec<usize> = (1..=3).map(|k| by_card.split(k, 3)).collect();
-    assert_eq!(ends, [2, 4, 6]);
-    let empty = ByCard {
-        start: vec![0; 4],
-        order: Vec::new(),
-    };
-    assert_eq!(empty.split(1, 2), 0);
-    assert_eq!(empty.split(2, 2), 3);
+    // 10 events on 6 cards: 5 on card 1, 1 on card 3, 4 on card 4.
+    let per_card = [0, 5, 0, 1, 4, 0];
+    assert_eq!(split(&per_card, 10, 1), (vec![6], vec![10]));
+    assert_eq!(split(&per_card, 10, 2), (vec![2, 6], vec![5, 5]));
+    assert_eq!(split(&per_card, 10, 3), (vec![2, 5, 6], vec![5, 5, 0]));
+    // More parts than cards with events: the last ones are empty.
+    assert_eq!(split(&[3], 3, 3), (vec![1, 1, 1], vec![3, 0, 0]));
+    assert_eq!(split(&[0; 3], 0, 2), (vec![0, 3], vec![0, 0]));
+    assert_eq!(split(&[], 0, 2), (vec![0, 0], vec![0, 0]));
 }
