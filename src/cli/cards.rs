@@ -30,7 +30,7 @@ struct CardRow<'a> {
     back: String,
     tags: &'a [String],
     /// The deck file (or `built-in decks/NAME.toml`) and the line of the card's `[[cards]]`.
-    file: String,
+    file: &'a str,
     line: usize,
     next: [NextRow; 4],
 }
@@ -66,9 +66,10 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
     // Replay lays the cards out deck by deck: one deck's are one range.
     let cards = col.cards_in(deck_index.map_or(Scope::All, Scope::Deck));
     let scheduler = &opened.scheduler;
+    let files: Vec<String> = col.decks.iter().map(|d| d.source.to_string()).collect();
     let make = |i: usize| {
         let i = cards.start + i;
-        selected(i).then(|| row(col, &col.cards[i], scheduler, now, today))
+        selected(i).then(|| row(col, &col.cards[i], &files, scheduler, now, today))
     };
     if json {
         // Made and written block by block (at 100,000 cards, all the rows made first and
@@ -110,6 +111,7 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
 fn row<'a>(
     col: &'a Collection,
     e: &'a CardEntry,
+    files: &'a [String],
     scheduler: &Scheduler,
     now: Millis,
     today: i32,
@@ -150,7 +152,7 @@ fn row<'a>(
         front: card.content.prompt(),
         back: card.content.answer_text(),
         tags: &card.tags,
-        file: deck.source.to_string(),
+        file: &files[e.deck],
         line: card.line,
         next,
     }

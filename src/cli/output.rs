@@ -75,7 +75,9 @@ fn write_json_rows_to<T: serde::Serialize>(
 ) -> Result<(), super::CliError> {
     let blocks = count.div_ceil(block);
     let make = |b: usize| {
-        let mut text = Vec::new();
+        // About a kilobyte a row (a card with its four next intervals), so most blocks
+        // never grow.
+        let mut text = Vec::with_capacity(block * 1024);
         let rows = (b * block..count.min((b + 1) * block)).filter_map(&row);
         rows_json(&mut text, rows).map(|()| text)
     };
@@ -132,16 +134,23 @@ fn rows_json<T: serde::Serialize>(
     out: &mut Vec<u8>,
     rows: impl Iterator<Item = T>,
 ) -> serde_json::Result<()> {
-    let mut one = Vec::new();
     for r in rows {
-        one.clear();
-        serde_json::to_writer(&mut one, &r)?;
         if !out.is_empty() {
             out.push(b',');
         }
-        // serde_json writes UTF-8 (so this borrows), and `json_inert` works character by
-        // character: row by row it gives what it gives on the whole array.
-        out.extend_from_slice(json_inert(&String::from_utf8_lossy(&one)).as_bytes());
+        let start = out.len();
+        serde_json::to_writer(&mut *out, &r)?;
+        // serde_json writes UTF-8, and `json_inert` works character by character: row by
+        // row it gives what it gives on the whole array. Most rows need no change.
+        let fixed = match std::str::from_utf8(&out[start..]) {
+            Ok(text) => match json_inert(text) {
+                std::borrow::Cow::Borrowed(_) => continue,
+                std::borrow::Cow::Owned(fixed) => fixed,
+            },
+            Err(_) => json_inert(&String::from_utf8_lossy(&out[start..])).into_owned(),
+        };
+        out.truncate(start);
+        out.extend_from_slice(fixed.as_bytes());
     }
     Ok(())
 }
