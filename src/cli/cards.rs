@@ -103,6 +103,7 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
         }
         super::output::out(&out);
     }
+    recall::trace::mark("cards written");
     super::leave_at_exit(facts);
     super::leave_at_exit(opened);
     Ok(ExitCode::SUCCESS)
