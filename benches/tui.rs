@@ -36,6 +36,7 @@ fn app(decks: Vec<recall::deck::Deck>) -> App {
         Limits::default(),
         Box::new(NullSink),
         support::NOW,
+        Default::default(),
     )
 }
 

@@ -49,22 +49,18 @@ pub struct DeckCache<'a> {
     pub write: bool,
 }
 
-/// [`load_decks`], with the built-in decks and the imported decks that parsed cleanly before
-/// read from their binary copy when the files are unchanged; None parses every file.
+/// [`load_decks`], with the imported decks that parsed cleanly before read from their binary
+/// copy when the files are unchanged; None parses every imported file. (The built-in decks
+/// are always read from the copy build.rs parsed.)
 pub fn load_decks_cached(
     dir: &Path,
     cache: Option<DeckCache<'_>>,
 ) -> Result<(Vec<Deck>, Vec<String>), OpenError> {
-    let mut decks = match cache.and_then(|c| deck_cache::load_builtin(c.dir)) {
-        Some(decks) => decks,
-        None => {
-            let decks = builtin_decks().map_err(OpenError::Decks)?;
-            if let Some(c) = cache.filter(|c| c.write) {
-                deck_cache::store_builtin(c.dir, &decks);
-            }
-            decks
-        }
-    };
+    // Parsed at build time: decoding them is all a start does.
+    let mut decks = builtin_decks().map_err(OpenError::Decks)?;
+    if let Some(c) = cache.filter(|c| c.write) {
+        deck_cache::remove_retired(c.dir);
+    }
     let builtin = decks.len();
     let mut warnings: Vec<String> = conflict_copies(dir)
         .iter()

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use recall::deck::{builtin_decks, CardContent, Deck, BUILTIN_FILES};
+use recall::deck::{builtin_decks, parse_deck, CardContent, Deck, DeckSource, BUILTIN_FILES};
 
 fn decks() -> Vec<Deck> {
     builtin_decks().unwrap_or_else(|errors| {
@@ -638,5 +638,38 @@ fn a_quiz_on_all_decks_draws_from_every_built_in_deck_and_scores_each_as_a_secti
             result.sections.iter().map(|s| s.total).sum::<usize>(),
             count
         );
+    }
+}
+
+/// The decks as the program has them (parsed by build.rs and embedded in binary form) are,
+/// field for field, the decks `decks/*.toml` parse to now, read from disk by this test.
+#[test]
+fn the_decks_parsed_at_build_time_are_the_files_parsed_now() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    let embedded = decks();
+    assert_eq!(embedded.len(), BUILTIN_FILES.len());
+    for (deck, (name, _)) in embedded.iter().zip(BUILTIN_FILES) {
+        let text = std::fs::read_to_string(dir.join(name)).expect("readable");
+        let file = format!("decks/{name}");
+        let parsed = parse_deck(&text, &file, DeckSource::Builtin(name)).unwrap_or_else(|e| {
+            let e: Vec<String> = e.iter().map(ToString::to_string).collect();
+            panic!("{}", e.join("\n"))
+        });
+        assert_eq!(
+            (&deck.id, &deck.title, &deck.section, &deck.description),
+            (
+                &parsed.id,
+                &parsed.title,
+                &parsed.section,
+                &parsed.description
+            ),
+            "{file}"
+        );
+        assert_eq!(deck.source, parsed.source, "{file}");
+        assert_eq!(deck.cards.len(), parsed.cards.len(), "{file}");
+        for (a, b) in deck.cards.iter().zip(&parsed.cards) {
+            assert_eq!(a, b, "{file}, card {:?} on line {}", b.id, b.line);
+        }
+        assert_eq!(deck, &parsed, "{file}");
     }
 }

@@ -14,8 +14,8 @@ use recall::study::limits;
 
 use super::{open_start, CliResult, Clock};
 use crate::tui::{
-    self, AddFailed, App, CardAdded, EditRequest, Imported, Importer, QuizEnv, Refreshed, Status,
-    Theme,
+    self, AddFailed, App, CardAdded, EditRequest, Imported, Importer, QuizEnv, Refreshed, Setup,
+    Status, Theme,
 };
 
 /// Whether the TUI can run: it reads keys from stdin and draws on stdout.
@@ -76,12 +76,28 @@ pub fn run_tui(
         clock.now(),
     );
     recall::trace::mark("daily limits");
+    // Without a full load at start (a snapshot was used), the stats read the log when opened.
+    let history = match history {
+        Some(log) => recall::stats::history::History::new(log, &device),
+        None => recall::stats::history::History::unread(
+            paths.clone(),
+            &device,
+            recent_ms,
+            answered_before,
+        ),
+    };
+    // Home opens once, with the history (its welcome, its estimate) and the config (its plan).
+    let setup = Setup {
+        history,
+        config: opened.config.clone(),
+    };
     let mut app = App::new(
         opened.collection,
         opened.scheduler,
         day_limits,
         Box::new(log),
         clock.now(),
+        setup,
     )
     .with_quiz(QuizEnv {
         attempts: Some(Box::new(QuizLog::open_append(
@@ -92,6 +108,7 @@ pub fn run_tui(
         minutes: None,
         exit_when_done: false,
     });
+    recall::trace::mark("app built, Home counted");
     // The importer holds the writer lock; it is released when the app is dropped.
     let mut importer = TuiImporter {
         paths: paths.clone(),
@@ -106,23 +123,9 @@ pub fn run_tui(
         paths.config_file.clone(),
         clock.utc_offset_secs,
     )));
-    // Without a full load at start (a snapshot was used), the stats read the log when opened.
-    app.ctx.history = match history {
-        Some(log) => recall::stats::history::History::new(log, &device),
-        None => recall::stats::history::History::unread(
-            paths.clone(),
-            &device,
-            recent_ms,
-            answered_before,
-        ),
-    };
     // The line on why a new card comes back in minutes is for the learner's first session:
     // once any answer is in the log, they have met learning steps before.
     app.ctx.learning_note_shown = answered_before;
-    // Home again, now that it can read the config (its plan) and the log (the welcome).
-    recall::trace::mark("app built");
-    app.set_config(opened.config);
-    recall::trace::mark("config set, Home counted");
     if let Some(first) = opened.warnings.first() {
         let more = opened.warnings.len() - 1;
         app.ctx.status = Some(Status::error(if more == 0 {
@@ -343,6 +346,7 @@ mod tests {
             Limits::default(),
             Box::new(log),
             now,
+            Default::default(),
         );
         app.ctx.importer = Some(Box::new(TuiImporter {
             paths: paths.clone(),
@@ -449,6 +453,7 @@ mod tests {
             Limits::default(),
             Box::new(own),
             now,
+            Default::default(),
         );
         let mut importer = TuiImporter {
             paths: paths.clone(),

@@ -37,6 +37,7 @@ fn app_on_data(dir: &std::path::Path) -> (App, Paths, String) {
         Limits::default(),
         Box::new(log),
         NOW,
+        Default::default(),
     );
     app.ctx.importer = Some(Box::new(TuiImporter {
         paths: paths.clone(),

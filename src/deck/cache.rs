@@ -8,13 +8,16 @@
 //! cached, so its messages are the parser's, every time. Deleting `cache/` changes nothing but
 //! speed.
 //!
-//! The built-in decks are kept the same way in `cache/decks/builtin-<hash>.bin`, the hash made
-//! at build time from their files (build.rs), so a start reads them without parsing TOML.
+//! The built-in decks need no cache: build.rs parses them and embeds them in this very binary
+//! form (`builtin.rs`). The `builtin-<hash>.bin` files older versions kept here are removed by
+//! the writer ([`remove_retired`]) and never read.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use super::{Card, CardContent, Deck, DeckSource};
+pub use super::codec::{decode, encode};
+use super::codec::{decode_deck, encode_deck, Reader, Writer};
+use super::{Deck, DeckSource};
 
 /// The start of every cache file: the format and the program that wrote it (a newer recall may
 /// parse the same TOML differently, so it never trusts an older cache).
@@ -133,219 +136,39 @@ pub fn store(cache_dir: &Path, deck_file: &Path, key: FileKey, deck: &Deck) {
 /// writer left there (only the writer-lock holder writes the cache, so none is in use).
 fn ready(cache_dir: &Path) -> bool {
     static CLEANED: std::sync::Once = std::sync::Once::new();
-    // `cache/` planted as a symlink elsewhere: no folder is made there (nor written).
-    let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
-    if cache_dir.ancestors().take(2).any(linked) || std::fs::create_dir_all(cache_dir).is_err() {
+    if linked(cache_dir) || std::fs::create_dir_all(cache_dir).is_err() {
         return false;
     }
     CLEANED.call_once(|| crate::store::remove_stale_temp_files(cache_dir));
     true
 }
 
-/// Where the built-in decks' binary copy lives: named by the hash of their files.
-fn builtin_file(cache_dir: &Path) -> PathBuf {
-    cache_dir.join(format!("builtin-{:016x}.bin", super::builtin::BUILTIN_HASH))
+/// Whether `cache/decks/` or `cache/` is a symlink (planted to point elsewhere): then nothing
+/// is made, written or removed there.
+fn linked(cache_dir: &Path) -> bool {
+    let link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    cache_dir.ancestors().take(2).any(link)
 }
 
-/// The built-in decks from their binary copy in `cache_dir` (written by this program for these
-/// very files), or None.
-pub fn load_builtin(cache_dir: &Path) -> Option<Vec<Deck>> {
-    let bytes = crate::store::read_regular(&builtin_file(cache_dir)).ok()?;
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
-    let files = super::BUILTIN_FILES;
-    if r.len()? != files.len() {
-        return None;
-    }
-    let decks = files
-        .iter()
-        .map(|(name, _)| decode_deck(&mut r, DeckSource::Builtin(name)))
-        .collect::<Option<Vec<Deck>>>()?;
-    r.0.is_empty().then_some(decks)
-}
-
-/// Writes the built-in decks' binary copy (one deck per embedded file, in file order).
-pub fn store_builtin(cache_dir: &Path, decks: &[Deck]) {
-    if decks.len() != super::BUILTIN_FILES.len() || !ready(cache_dir) {
+/// Removes the built-in decks' binary copies older versions wrote (`builtin-<hash>.bin`):
+/// the decks are embedded parsed now, so these are never read. Called by the writer only.
+pub fn remove_retired(cache_dir: &Path) {
+    if linked(cache_dir) {
         return;
     }
-    let mut w = Writer(Vec::with_capacity(1 << 20));
-    w.0.extend_from_slice(MAGIC);
-    w.u64(decks.len() as u64);
-    decks.iter().for_each(|d| encode_deck(&mut w, d));
-    let _ = crate::store::write_cache_file(&builtin_file(cache_dir), &w.0);
-}
-
-/// A deck in the cache's binary form (its source is not stored: it is the deck file).
-pub fn encode(deck: &Deck) -> Vec<u8> {
-    let mut w = Writer(Vec::new());
-    encode_deck(&mut w, deck);
-    w.0
-}
-
-/// The deck [`encode`] wrote, read back with `source`; None for anything else.
-pub fn decode(bytes: &[u8], source: DeckSource) -> Option<Deck> {
-    let mut r = Reader(bytes);
-    let deck = decode_deck(&mut r, source)?;
-    r.0.is_empty().then_some(deck)
-}
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u64(&mut self, n: u64) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-    fn str(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn opt(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => {
-                self.0.push(1);
-                self.str(s);
-            }
-            None => self.0.push(0),
+    let Ok(entries) = std::fs::read_dir(cache_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let retired = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with("builtin-") && n.ends_with(".bin"))
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if retired {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
-    fn strs(&mut self, v: &[String]) {
-        self.u64(v.len() as u64);
-        v.iter().for_each(|s| self.str(s));
-    }
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.0.len() {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    /// A length that must fit in what is left (so a corrupt count cannot allocate much).
-    fn len(&mut self) -> Option<usize> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        (n <= self.0.len()).then_some(n)
-    }
-    fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).ok()
-    }
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
-    }
-    fn opt(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => self.string().map(Some),
-            _ => None,
-        }
-    }
-    fn strs(&mut self) -> Option<Vec<String>> {
-        let n = self.len()?;
-        (0..n).map(|_| self.string()).collect()
-    }
-}
-
-fn encode_deck(w: &mut Writer, deck: &Deck) {
-    w.str(&deck.id);
-    w.str(&deck.title);
-    w.str(&deck.section);
-    w.opt(deck.description.as_deref());
-    w.u64(deck.cards.len() as u64);
-    for card in &deck.cards {
-        w.str(&card.id);
-        match &card.content {
-            CardContent::Basic { front, back } => {
-                w.0.push(0);
-                w.str(front);
-                w.str(back);
-            }
-            CardContent::Choice {
-                front,
-                choices,
-                answer,
-            } => {
-                w.0.push(1);
-                w.str(front);
-                w.strs(choices);
-                w.u64(answer.len() as u64);
-                answer.iter().for_each(|&a| w.u64(a as u64));
-            }
-            CardContent::Cloze { text } => {
-                w.0.push(2);
-                w.str(text);
-            }
-        }
-        w.strs(&card.tags);
-        w.opt(card.explain.as_deref());
-        w.strs(&card.source);
-        w.0.push(u8::from(card.archived));
-        w.u64(card.line as u64);
-    }
-}
-
-fn decode_deck(r: &mut Reader<'_>, source: DeckSource) -> Option<Deck> {
-    let id = r.string()?;
-    let title = r.string()?;
-    let section = r.string()?;
-    let description = r.opt()?;
-    let count = r.len()?;
-    let mut cards = Vec::with_capacity(count);
-    for _ in 0..count {
-        let id = r.string()?;
-        let content = match r.u8()? {
-            0 => CardContent::Basic {
-                front: r.string()?,
-                back: r.string()?,
-            },
-            1 => {
-                let front = r.string()?;
-                let choices = r.strs()?;
-                let n = r.len()?;
-                let answer = (0..n)
-                    .map(|_| r.u64().and_then(|a| usize::try_from(a).ok()))
-                    .collect::<Option<Vec<usize>>>()?;
-                CardContent::Choice {
-                    front,
-                    choices,
-                    answer,
-                }
-            }
-            2 => CardContent::Cloze { text: r.string()? },
-            _ => return None,
-        };
-        cards.push(Card {
-            id,
-            content,
-            tags: r.strs()?,
-            explain: r.opt()?,
-            source: r.strs()?,
-            archived: match r.u8()? {
-                0 => false,
-                1 => true,
-                _ => return None,
-            },
-            line: usize::try_from(r.u64()?).ok()?,
-        });
-    }
-    Some(Deck {
-        id,
-        title,
-        section,
-        description,
-        cards,
-        source,
-    })
 }
 
 #[cfg(test)]

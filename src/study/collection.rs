@@ -4,11 +4,10 @@
 //! rebuilt. Log entries for cards that no loaded deck has (a removed deck) are kept in the log
 //! and simply not shown; they come back with the deck.
 
-use std::collections::HashMap;
+use hashbrown::HashTable;
 
 use super::undo::effective_events;
 use crate::deck::{Card, Deck};
-use crate::fnv::FnvBuildHasher;
 use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
 use crate::store::{EventKind, LoadedLog, LogEvent};
 
@@ -49,7 +48,9 @@ pub struct DayCounts {
 pub struct Collection {
     pub decks: Vec<Deck>,
     pub cards: Vec<CardEntry>,
-    index: HashMap<String, usize, FnvBuildHasher>,
+    /// Entry indexes hashed by each card's `seed` (the FNV-1a hash of its global id, already
+    /// computed), compared by global id: no second copy of 100,000 ids at start.
+    index: HashTable<u32>,
     /// What each deck (by index) answered on `counts_day`, for the daily limits.
     pub counts: Vec<DayCounts>,
     pub counts_day: i32,
@@ -69,6 +70,25 @@ impl Scope {
             Scope::Deck(d) => entry.deck == d,
         }
     }
+}
+
+/// The index of `cards` by global id. Were an id listed twice, the later entry wins (as a
+/// map built from the list would have it).
+fn index_of(cards: &[CardEntry]) -> HashTable<u32> {
+    let mut index = HashTable::with_capacity(cards.len());
+    let seed_of = |&i: &u32| cards[i as usize].seed;
+    for (i, c) in cards.iter().enumerate() {
+        let found = index.find_mut(c.seed, |&j: &u32| {
+            cards[j as usize].global_id == c.global_id
+        });
+        match found {
+            Some(slot) => *slot = i as u32,
+            None => {
+                index.insert_unique(c.seed, i as u32, seed_of);
+            }
+        }
+    }
+    index
 }
 
 impl Collection {
@@ -105,11 +125,7 @@ impl Collection {
                 });
             }
         }
-        let index: HashMap<String, usize, FnvBuildHasher> = cards
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.global_id.clone(), i))
-            .collect();
+        let index = index_of(&cards);
         let counts = vec![DayCounts::default(); decks.len()];
         Collection {
             decks,
@@ -135,7 +151,7 @@ impl Collection {
         let target: Vec<u32> = log
             .cards
             .iter()
-            .map(|id| self.index.get(id.as_str()).map_or(NONE, |&i| i as u32))
+            .map(|id| self.find(id).map_or(NONE, |i| i as u32))
             .collect();
         let live = effective_events(log);
         let parts = Parts::sort(log, &live, &target, self.cards.len(), threads.max(1));
@@ -176,7 +192,12 @@ impl Collection {
 
     /// Looks a card up by its global id (`deck/card`).
     pub fn find(&self, global_id: &str) -> Option<usize> {
-        self.index.get(global_id).copied()
+        let cards = &self.cards;
+        self.index
+            .find(card_seed(global_id), |&i| {
+                cards[i as usize].global_id == global_id
+            })
+            .map(|&i| i as usize)
     }
 
     /// The deck and card behind an entry.

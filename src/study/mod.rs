@@ -1,6 +1,7 @@
 //! Daily study: the collection's derived state, today's queue, and a study session.
 
 mod collection;
+mod due_counts;
 pub mod plan;
 mod queue;
 mod session;
@@ -11,6 +12,7 @@ mod undo;
 
 pub(crate) use collection::mark_leech;
 pub use collection::{CardEntry, Collection, DayCounts, Scope};
+pub use due_counts::{due_counts, DeckDueCounts};
 pub use queue::{DueCounts, Limits, Queue};
 pub use session::{Answered, Session, SessionStats, UndoStack};
 pub use shuffle::choice_order;

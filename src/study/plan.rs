@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{Collection, Limits, Queue, Scope};
+use super::{due_counts, Collection, Limits, Scope};
 use crate::schedule::{Millis, Phase, Scheduler};
 use crate::store::{Config, EventKind, LoadedLog, LogEvent, NewPerDay};
 
@@ -190,7 +190,7 @@ pub fn plan(
         reviews_per_day: config.reviews_per_day,
         learn_ahead_ms: 0,
     };
-    let counts = Queue::build(col, Scope::All, limits, scheduler, now).counts();
+    let counts = due_counts(col, limits, scheduler, now).total;
     let steps = config.learning_steps.len().max(1);
     let answers = counts.review + counts.learning + counts.new * steps;
     let spa = seconds_per_answer.unwrap_or(DEFAULT_SECONDS_PER_ANSWER);

@@ -20,7 +20,7 @@ pub mod text;
 pub mod theme;
 
 pub use action::Action;
-pub use app::{App, Screen, View};
+pub use app::{App, Screen, Setup, View};
 pub use ctx::{AddFailed, CardAdded, EditRequest, Imported, Importer, QuizEnv, Refreshed, Status};
 pub use screens::quiz::EXAM_QUESTIONS;
 pub use theme::Theme;

@@ -206,22 +206,56 @@ fn a_reader_uses_the_cache_but_never_writes_it() {
     assert_eq!(mine.title, "From the cache");
 }
 
+/// A `builtin-<hash>.bin` as versions before the built-in decks were parsed at build time
+/// wrote it (header, count, decks), here holding decks whose titles say where they came from.
+fn old_builtin_copy(decks: &[Deck]) -> Vec<u8> {
+    let mut stale = decks.to_vec();
+    stale
+        .iter_mut()
+        .for_each(|d| d.title = "From an old cache".into());
+    [MAGIC, &crate::deck::codec::encode_all(&stale)].concat()
+}
+
 #[test]
-fn built_in_decks_from_the_cache_are_the_parsed_ones() {
+fn an_old_built_in_copy_is_never_read_and_the_writer_removes_it() {
     let h = home();
-    let parsed = crate::deck::builtin_decks().expect("valid");
-    load(&h);
-    assert_eq!(load_builtin(&h.cache), Some(parsed.clone()));
+    let embedded = crate::deck::builtin_decks().expect("decodes");
+    std::fs::create_dir_all(&h.cache).expect("cache dir");
+    let old = [
+        h.cache.join("builtin-0123456789abcdef.bin"),
+        h.cache.join("builtin-fedcba9876543210.bin"),
+    ];
+    std::fs::write(&old[0], old_builtin_copy(&embedded)).expect("plant");
+    std::fs::write(&old[1], b"torn").expect("plant");
+    let reader = DeckCache {
+        dir: &h.cache,
+        write: false,
+    };
+    let (decks, warnings) = load_decks_cached(&h.decks, Some(reader)).expect("loads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(decks[..embedded.len()], embedded[..]);
+    assert!(old.iter().all(|f| f.is_file()), "a reader removed a file");
     let (decks, _) = load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
-    assert_eq!(decks[..parsed.len()], parsed[..]);
-    // A torn copy is parsed again and rewritten.
-    let file = builtin_file(&h.cache);
-    let good = std::fs::read(&file).expect("cache");
-    std::fs::write(&file, &good[..good.len() / 3]).expect("tear");
-    assert_eq!(load_builtin(&h.cache), None);
-    let (decks, _) = load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
-    assert_eq!(decks[..parsed.len()], parsed[..]);
-    assert_eq!(std::fs::read(&file).expect("cache"), good);
+    assert_eq!(decks[..embedded.len()], embedded[..]);
+    assert!(
+        old.iter().all(|f| !f.exists()),
+        "the writer left an old copy"
+    );
+    // Only those: the imported deck's cache file stays.
+    assert!(cache_file(&h.cache, &h.file).is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn old_built_in_copies_behind_a_symlinked_cache_are_left_alone() {
+    let h = home();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let planted = elsewhere.path().join("builtin-0123456789abcdef.bin");
+    std::fs::write(&planted, b"not recall's").expect("plant");
+    std::fs::create_dir_all(h.cache.parent().expect("cache/")).expect("cache/");
+    std::os::unix::fs::symlink(elsewhere.path(), &h.cache).expect("symlink");
+    load_decks_cached(&h.decks, Some(writer(&h.cache))).expect("loads");
+    assert!(planted.is_file(), "removed a file outside the data folder");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 use super::error::{line_col, LineIndex};
-use super::{Card, Deck, DeckError, DeckSource};
+use super::{cloze_gaps, cloze_hint_problem, Card, CardContent, Deck, DeckError, DeckSource};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

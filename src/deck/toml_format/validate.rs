@@ -3,8 +3,10 @@
 
 use toml::Spanned;
 
-use super::{span_of, valid_id, Ctx, RawAnswer, RawCard, RawSource};
-use crate::deck::{Card, CardContent};
+use super::{
+    cloze_gaps, cloze_hint_problem, span_of, valid_id, Card, CardContent, Ctx, RawAnswer, RawCard,
+    RawSource,
+};
 
 /// The most options a choice card may have: one per letter A-Z, the labels export and the
 /// quiz give them. A cap keeps a hostile file from costing time and memory at every start.
@@ -157,17 +159,14 @@ fn validate_content(ctx: &mut Ctx, at: usize, raw: &mut RawCard) -> Option<CardC
             );
             let text_at = span_of(&raw.text).unwrap_or(at);
             let text = ctx.text(at, "text", "a cloze", raw.text.take())?;
-            if crate::deck::cloze_gaps(&text)
-                .iter()
-                .all(|g| g.trim().is_empty())
-            {
+            if cloze_gaps(&text).iter().all(|g| g.trim().is_empty()) {
                 ctx.err(
                     text_at,
                     "cloze text has no {{...}} gap; expected e.g. \"S3 is {{object}} storage\"",
                 );
                 return None;
             }
-            if let Some(problem) = crate::deck::cloze_hint_problem(&text) {
+            if let Some(problem) = cloze_hint_problem(&text) {
                 ctx.err(text_at, problem);
                 return None;
             }

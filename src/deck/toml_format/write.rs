@@ -1,6 +1,6 @@
 //! Writing a deck back as TOML in the documented layout (used by export and import).
 
-use crate::deck::{CardContent, Deck};
+use super::{CardContent, Deck};
 
 pub fn to_toml(deck: &Deck) -> Result<String, toml::ser::Error> {
     let mut out = String::with_capacity(256 + deck.cards.len() * 256);

@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Widget, Wrap};
 use recall::study::plan;
-use recall::study::{DueCounts, Queue, Scope};
+use recall::study::{due_counts, DueCounts, Scope};
 use recall::text::{count, for_terminal as inert};
 
 use crate::tui::action::{Action, Nav};
@@ -65,32 +65,20 @@ impl HomeState {
     pub fn open(ctx: &mut Ctx, selected: usize) -> HomeState {
         let today = ctx.scheduler.day_of(ctx.now);
         ctx.collection.roll_day(today);
-        let rows: Vec<DeckRow> = (0..ctx.collection.decks.len())
-            .map(|d| {
-                let deck = &ctx.collection.decks[d];
-                DeckRow {
-                    title: deck.title.clone(),
-                    section: deck.section.clone(),
-                    cards: deck.active_cards(),
-                    due: Queue::build(
-                        &ctx.collection,
-                        Scope::Deck(d),
-                        ctx.limits,
-                        &ctx.scheduler,
-                        ctx.now,
-                    )
-                    .counts(),
-                }
+        let counts = due_counts(&ctx.collection, ctx.limits, &ctx.scheduler, ctx.now);
+        let rows: Vec<DeckRow> = ctx
+            .collection
+            .decks
+            .iter()
+            .zip(counts.per_deck)
+            .map(|(deck, due)| DeckRow {
+                title: deck.title.clone(),
+                section: deck.section.clone(),
+                cards: deck.active_cards(),
+                due,
             })
             .collect();
-        let total = Queue::build(
-            &ctx.collection,
-            Scope::All,
-            ctx.limits,
-            &ctx.scheduler,
-            ctx.now,
-        )
-        .counts();
+        let total = counts.total;
         let selected = selected.min(rows.len().saturating_sub(1));
         let offset = window(selected, 0, visible_rows(layout::body(ctx.size)));
         let spa = ctx.history.seconds_per_answer();

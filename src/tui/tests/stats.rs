@@ -51,21 +51,23 @@ back = "2."
     }
     let log = parse_log(text.as_bytes(), "reviews.jsonl");
     let col = Collection::replay(decks, &log, &scheduler, T0);
-    let mut app = App::new(
+    // As the binary does: Home opens with the log and the config (no welcome: the log has
+    // answers).
+    let setup = crate::tui::Setup {
+        history: recall::stats::history::History::new(log, "test"),
+        config: recall::store::Config {
+            exam_date,
+            ..Default::default()
+        },
+    };
+    App::new(
         col,
         scheduler,
         Limits::default(),
         Box::new(MemSink::default()),
         T0,
-    );
-    app.ctx.history = recall::stats::history::History::new(log, "test");
-    // As the binary does: Home again once the log and the config are in (no welcome: the
-    // log has answers).
-    app.set_config(recall::store::Config {
-        exam_date,
-        ..Default::default()
-    });
-    app
+        setup,
+    )
 }
 
 #[test]

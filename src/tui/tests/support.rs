@@ -108,7 +108,14 @@ pub fn first_run_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
     })
     .expect("default config");
     let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
-    App::new(col, scheduler, Limits::default(), Box::new(sink), T0)
+    App::new(
+        col,
+        scheduler,
+        Limits::default(),
+        Box::new(sink),
+        T0,
+        Default::default(),
+    )
 }
 
 pub fn render(app: &App, w: u16, h: u16, theme: Theme) -> Buffer {
