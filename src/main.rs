@@ -23,7 +23,9 @@ fn main() -> ExitCode {
         }
     };
     let args = cli::Cli::parse();
-    match cli::run(args, &clock) {
+    let result = cli::run(args, &clock);
+    recall::trace::mark("command returned");
+    match result {
         Ok(code) => code,
         Err(err) => {
             cli::output::err(&format!("recall: {err:#}\n"));

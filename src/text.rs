@@ -49,6 +49,17 @@ pub fn inert(s: &str) -> Cow<'_, str> {
 /// escape, so the JSON means exactly the same and no terminal acts on it. Only valid on
 /// serialized JSON: outside strings these characters never occur.
 pub fn json_inert(json: &str) -> Cow<'_, str> {
+    // Printable ASCII and newlines are all safe: checking bytes first (a fold without an
+    // early exit, so many bytes are checked at once) keeps `recall cards --json`, 88 MB at
+    // 100,000 cards, from decoding every character.
+    let printable = |chunk: &[u8]| {
+        !chunk.iter().fold(false, |bad, &b| {
+            bad | ((b.wrapping_sub(b' ') > b'~' - b' ') & (b != b'\n'))
+        })
+    };
+    if json.as_bytes().chunks(4096).all(printable) {
+        return Cow::Borrowed(json);
+    }
     let unsafe_char =
         |c: char| c != '\n' && (needs_replacing(c) || is_invisible(c) || is_separator(c));
     if !json.chars().any(unsafe_char) {

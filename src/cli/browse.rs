@@ -132,6 +132,7 @@ pub fn run_op(ids: &[String], op: Op, clock: &Clock) -> CliResult {
         }
     }
     super::output::out(&out);
+    super::leave_at_exit(opened);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -208,12 +209,14 @@ pub fn run_history(id: &str, json: bool, clock: &Clock) -> CliResult {
     if json {
         let rows: Vec<HistoryJson> = rows.iter().map(history_json).collect();
         super::output::write_stdout(super::output::json(&rows, false)?.as_bytes())?;
+        super::leave_at_exit(opened);
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
     if rows.is_empty() {
         writeln!(out, "{id}: no history yet (a new card).")?;
         super::output::out(&out);
+        super::leave_at_exit(opened);
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -244,6 +247,7 @@ pub fn run_history(id: &str, json: bool, clock: &Clock) -> CliResult {
         )?;
     }
     super::output::out(&out);
+    super::leave_at_exit(opened);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use recall::schedule::{Interval, Millis, Phase, Scheduler};
 use recall::store::{format_timestamp, Paths};
-use recall::study::{CardEntry, Collection};
+use recall::study::{CardEntry, Collection, Scope};
 use serde::Serialize;
 
 use super::{open_start, CliResult, Clock};
@@ -30,7 +30,7 @@ struct CardRow<'a> {
     back: String,
     tags: &'a [String],
     /// The deck file (or `built-in decks/NAME.toml`) and the line of the card's `[[cards]]`.
-    file: String,
+    file: &'a str,
     line: usize,
     next: [NextRow; 4],
 }
@@ -63,24 +63,26 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
         (Some(q), Some(f)) => q.matches(&f[i]),
         _ => true,
     };
-    let rows = col
-        .cards
-        .iter()
-        .enumerate()
-        .filter(|&(i, e)| deck_index.is_none_or(|d| e.deck == d) && selected(i))
-        .map(|(_, e)| row(col, e, &opened.scheduler, now, today));
-    let mut out = String::new();
+    // Replay lays the cards out deck by deck: one deck's are one range.
+    let cards = col.cards_in(deck_index.map_or(Scope::All, Scope::Deck));
+    let scheduler = &opened.scheduler;
+    let files: Vec<String> = col.decks.iter().map(|d| d.source.to_string()).collect();
+    let make = |i: usize| {
+        let i = cards.start + i;
+        selected(i).then(|| row(col, &col.cards[i], &files, scheduler, now, today))
+    };
     if json {
-        let rows: Vec<CardRow> = rows.collect();
-        super::output::write_stdout(super::output::json(&rows, false)?.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
+        // Made and written block by block (at 100,000 cards, all the rows made first and
+        // then serialized as one string took ~300 MiB).
+        super::output::write_json_rows(cards.len(), make)?;
     } else {
+        let mut out = String::new();
         writeln!(
             out,
             "{:<48} {:<10} {:<20} {:>8} {:>6}",
             "CARD", "PHASE", "DUE", "STAB", "R"
         )?;
-        for r in rows {
+        for r in (0..cards.len()).filter_map(make) {
             writeln!(
                 out,
                 "{:<48} {:<10} {:<20} {:>8} {:>6}",
@@ -99,14 +101,18 @@ pub fn run(deck: Option<&str>, search: Option<&str>, json: bool, clock: &Clock) 
                     .map_or("-".into(), |s| format!("{:.0}%", s * 100.0)),
             )?;
         }
+        super::output::out(&out);
     }
-    super::output::out(&out);
+    recall::trace::mark("cards written");
+    super::leave_at_exit(facts);
+    super::leave_at_exit(opened);
     Ok(ExitCode::SUCCESS)
 }
 
 fn row<'a>(
     col: &'a Collection,
     e: &'a CardEntry,
+    files: &'a [String],
     scheduler: &Scheduler,
     now: Millis,
     today: i32,
@@ -147,7 +153,7 @@ fn row<'a>(
         front: card.content.prompt(),
         back: card.content.answer_text(),
         tags: &card.tags,
-        file: deck.source.to_string(),
+        file: &files[e.deck],
         line: card.line,
         next,
     }

@@ -146,6 +146,11 @@ pub fn run_tui(
         let decks = std::mem::take(&mut app.ctx.collection.decks);
         let _ = recall::study::snapshot::checkpoint(&paths, decks, &app.ctx.scheduler, clock.now());
     }
+    // The terminal is restored and every answer was synced when it was made: the writer
+    // lock is released (with the importer), and the collection and history are left for the
+    // process's exit to reclaim.
+    app.ctx.importer = None;
+    super::leave_at_exit(app);
     Ok(exit.code())
 }
 

@@ -9,7 +9,7 @@ use hashbrown::HashTable;
 use super::undo::effective_events;
 use crate::deck::{Card, Deck};
 use crate::schedule::{card_seed, CardState, Millis, Phase, Rating, Scheduler};
-use crate::store::{EventKind, LoadedLog};
+use crate::store::{EventKind, LoadedLog, LogEvent};
 
 /// One card's place in the collection and its derived state.
 #[derive(Clone, Debug)]
@@ -136,9 +136,10 @@ impl Collection {
         }
     }
 
-    /// Replays the live events onto the cards. Cards are independent, so with many events
-    /// the cards are split into ranges replayed on separate threads (each scans all events
-    /// and applies those of its own range), and the per-deck day counts are summed after.
+    /// Replays the live events onto the cards. Cards are independent, so with several
+    /// threads the cards are split into ranges with about equal numbers of events, the live
+    /// events are sorted into their range's list (one counting sort, log order kept) and each
+    /// thread replays only its own list; the per-deck day counts are summed after.
     pub(crate) fn apply_log(
         &mut self,
         log: &LoadedLog,
@@ -153,27 +154,26 @@ impl Collection {
             .map(|id| self.find(id).map_or(NONE, |i| i as u32))
             .collect();
         let live = effective_events(log);
-        let chunk = self.cards.len().div_ceil(threads).max(1);
-        let decks = self.decks.len();
+        let parts = Parts::sort(log, &live, &target, self.cards.len(), threads.max(1));
         let job = Replay {
             log,
-            live: &live,
             target: &target,
             scheduler,
             today,
-            decks,
+            decks: self.decks.len(),
         };
-        let counts: Vec<Vec<DayCounts>> = if threads == 1 {
-            vec![job.apply(&mut self.cards, 0)]
+        let counts: Vec<Vec<DayCounts>> = if parts.len() == 1 {
+            vec![job.apply(&mut self.cards, 0, parts.events(0))]
         } else {
             std::thread::scope(|s| {
-                let handles: Vec<_> = self
-                    .cards
-                    .chunks_mut(chunk)
-                    .enumerate()
-                    .map(|(k, part)| {
-                        let job = &job;
-                        s.spawn(move || job.apply(part, k * chunk))
+                let mut rest: &mut [CardEntry] = &mut self.cards;
+                let handles: Vec<_> = (0..parts.len())
+                    .map(|k| {
+                        let cards = parts.cards(k);
+                        let (part, tail) = std::mem::take(&mut rest).split_at_mut(cards.len());
+                        rest = tail;
+                        let (job, events) = (&job, parts.events(k));
+                        s.spawn(move || job.apply(part, cards.start, events))
                     })
                     .collect();
                 handles
@@ -246,10 +246,97 @@ impl Collection {
 
 const NONE: u32 = u32::MAX;
 
+/// The live events of the collection's cards in `parts` lists, one per range of cards, each
+/// in log order: part `k` holds cards `cards[k]..cards[k + 1]` and the events
+/// `order[events[k]..events[k + 1]]` (indexes into the log's events). Undone events and
+/// events of cards no loaded deck has are left out.
+struct Parts {
+    cards: Vec<usize>,
+    events: Vec<usize>,
+    order: Vec<u32>,
+}
+
+impl Parts {
+    /// A counting sort: one pass counts each card's events (to choose ranges with about equal
+    /// numbers), a second places each event in its range's list.
+    fn sort(log: &LoadedLog, live: &[bool], target: &[u32], cards: usize, parts: usize) -> Self {
+        let entry = |ev: &LogEvent| match target.get(ev.card as usize) {
+            Some(&t) if (t as usize) < cards => Some(t as usize),
+            _ => None,
+        };
+        let live_events = || {
+            log.events
+                .iter()
+                .zip(live)
+                .enumerate()
+                .filter(|(_, (_, &l))| l)
+                .filter_map(|(i, (ev, _))| Some((i, entry(ev)?)))
+        };
+        let mut per_card = vec![0u32; cards];
+        for (_, c) in live_events() {
+            per_card[c] += 1;
+        }
+        let total: u64 = per_card.iter().map(|&n| u64::from(n)).sum();
+        let (ends, counts) = split(&per_card, total, parts);
+        let mut starts = Vec::with_capacity(parts + 1);
+        starts.push(0);
+        for n in &counts {
+            starts.push(starts[starts.len() - 1] + n);
+        }
+        let mut next = starts[..parts].to_vec();
+        let mut order = vec![0u32; total as usize];
+        for (i, c) in live_events() {
+            let k = ends.partition_point(|&end| end <= c);
+            order[next[k]] = i as u32;
+            next[k] += 1;
+        }
+        let mut bounds = Vec::with_capacity(parts + 1);
+        bounds.push(0);
+        bounds.extend(ends);
+        Parts {
+            cards: bounds,
+            events: starts,
+            order,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.cards.len() - 1
+    }
+
+    /// The cards of part `k`, as collection indices.
+    fn cards(&self, k: usize) -> std::ops::Range<usize> {
+        self.cards[k]..self.cards[k + 1]
+    }
+
+    /// The indexes of part `k`'s events, in log order.
+    fn events(&self, k: usize) -> &[u32] {
+        &self.order[self.events[k]..self.events[k + 1]]
+    }
+}
+
+/// Where each of `parts` ranges of cards ends (the last at the last card), each ending at the
+/// first card with at least its share (`k/parts`) of all `total` events before it, and how
+/// many events each range holds.
+fn split(per_card: &[u32], total: u64, parts: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut ends = Vec::with_capacity(parts);
+    let mut counts = vec![0usize; parts];
+    let (mut k, mut before) = (0, 0u64);
+    for (c, &n) in per_card.iter().enumerate() {
+        while k + 1 < parts && before * parts as u64 >= total * (k + 1) as u64 {
+            ends.push(c);
+            k += 1;
+        }
+        counts[k] += n as usize;
+        before += u64::from(n);
+    }
+    ends.resize(parts, per_card.len());
+    (ends, counts)
+}
+
 /// Everything one replay thread reads.
 struct Replay<'a> {
     log: &'a LoadedLog,
-    live: &'a [bool],
     target: &'a [u32],
     scheduler: &'a Scheduler,
     today: i32,
@@ -257,48 +344,55 @@ struct Replay<'a> {
 }
 
 impl Replay<'_> {
-    /// Applies the events of the cards in `part` (collection indices `base..base + part.len()`).
-    fn apply(&self, part: &mut [CardEntry], base: usize) -> Vec<DayCounts> {
+    /// Applies `events` (indexes into the log, in log order) to the cards in `part`
+    /// (collection indices `base..base + part.len()`, which hold every card `events` names).
+    fn apply(&self, part: &mut [CardEntry], base: usize, events: &[u32]) -> Vec<DayCounts> {
         let mut counts = vec![DayCounts::default(); self.decks];
-        let range = base..base + part.len();
-        for (ev, &live) in self.log.events.iter().zip(self.live) {
-            let ci = self.target.get(ev.card as usize).copied().unwrap_or(NONE) as usize;
-            if !live || !range.contains(&ci) {
-                continue;
-            }
-            let entry = &mut part[ci - base];
-            let lapses = entry.state.lapses;
-            match ev.kind {
-                EventKind::Review { rating, .. } => {
-                    let Some(rating) = Rating::from_u8(rating) else {
-                        continue;
-                    };
-                    if self.scheduler.day_of(ev.at) == self.today {
-                        count_answer(&mut counts[entry.deck], entry.state.phase);
-                    }
-                    entry.state = self.scheduler.rate(&entry.state, rating, ev.at, entry.seed);
-                }
-                EventKind::Suspend => entry.suspended = true,
-                EventKind::Unsuspend => entry.suspended = false,
-                EventKind::Bury => entry.buried_day = Some(self.scheduler.day_of(ev.at)),
-                EventKind::Unbury => entry.buried_day = None,
-                EventKind::QuizMiss => {
-                    entry.state =
-                        self.scheduler
-                            .rate(&entry.state, Rating::Again, ev.at, entry.seed)
-                }
-                EventKind::Forget => entry.state = self.scheduler.forget(&entry.state),
-                EventKind::SetDue { days, reset } => {
-                    entry.state = self.scheduler.set_due(&entry.state, ev.at, days, reset)
-                }
-                // A cram answer is on record only: the schedule stays as it was.
-                EventKind::Cram { .. } | EventKind::Undo | EventKind::UndoOf(_) => {}
-            }
-            if entry.state.lapses > lapses && self.scheduler.is_leech_lapse(entry.state.lapses) {
-                mark_leech(entry, self.scheduler);
-            }
+        for &e in events {
+            let ev = &self.log.events[e as usize];
+            let entry = &mut part[self.target[ev.card as usize] as usize - base];
+            apply_event(entry, ev, self.scheduler, self.today, &mut counts);
         }
         counts
+    }
+}
+
+/// Applies one live event to its card; an answer given on `today` is counted in `counts`
+/// (by deck). The order of events matters only within one card.
+fn apply_event(
+    entry: &mut CardEntry,
+    ev: &LogEvent,
+    scheduler: &Scheduler,
+    today: i32,
+    counts: &mut [DayCounts],
+) {
+    let lapses = entry.state.lapses;
+    match ev.kind {
+        EventKind::Review { rating, .. } => {
+            let Some(rating) = Rating::from_u8(rating) else {
+                return;
+            };
+            if scheduler.day_of(ev.at) == today {
+                count_answer(&mut counts[entry.deck], entry.state.phase);
+            }
+            entry.state = scheduler.rate(&entry.state, rating, ev.at, entry.seed);
+        }
+        EventKind::Suspend => entry.suspended = true,
+        EventKind::Unsuspend => entry.suspended = false,
+        EventKind::Bury => entry.buried_day = Some(scheduler.day_of(ev.at)),
+        EventKind::Unbury => entry.buried_day = None,
+        EventKind::QuizMiss => {
+            entry.state = scheduler.rate(&entry.state, Rating::Again, ev.at, entry.seed)
+        }
+        EventKind::Forget => entry.state = scheduler.forget(&entry.state),
+        EventKind::SetDue { days, reset } => {
+            entry.state = scheduler.set_due(&entry.state, ev.at, days, reset)
+        }
+        // A cram answer is on record only: the schedule stays as it was.
+        EventKind::Cram { .. } | EventKind::Undo | EventKind::UndoOf(_) => {}
+    }
+    if entry.state.lapses > lapses && scheduler.is_leech_lapse(entry.state.lapses) {
+        mark_leech(entry, scheduler);
     }
 }
 
@@ -323,7 +417,6 @@ pub(crate) fn count_answer(counts: &mut DayCounts, before: Phase) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::LogEvent;
 
     #[test]
     fn threaded_replay_equals_single_threaded() {
@@ -386,3 +479,7 @@ mod tests {
             .any(|c| c.state.phase == crate::schedule::Phase::Review));
     }
 }
+
+#[cfg(test)]
+#[path = "collection_order_tests.rs"]
+mod order_tests;
