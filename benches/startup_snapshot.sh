@@ -2,42 +2,65 @@
 # Whole-process start-up with and without the snapshot (docs/startup-snapshot.md).
 # Usage: bash benches/startup_snapshot.sh HOME_DIR [RUNS]
 #   HOME_DIR: made by `cargo run --release --example synthetic_home -- HOME_DIR 100000 1000000`
-# Prints, for each case, wall seconds, CPU seconds (user+sys) and peak RSS of each run.
-# Needs util-linux `script` (the TUI wants a terminal) and GNU time at /usr/bin/time.
+# Prints, for each case and run, the recall process's wall time and CPU time (user+sys) in
+# milliseconds (bash's `time`) and its peak RSS (GNU time). The TUI runs in a terminal made by
+# util-linux `script`; only recall itself is timed, inside it, not `script` (which adds ~20 ms).
+# "no snapshot": cache/state.bin and cache/history.bin removed before each run (the decks'
+# binary cache stays); "no cache": the whole cache/ folder removed. It works on a copy of
+# HOME_DIR, which it leaves as it was.
 set -euo pipefail
-home=$1
 runs=${2:-3}
-bin=${RECALL_BIN:-target/release/recall}
+bin=$(realpath "${RECALL_BIN:-target/release/recall}")
 export RECALL_NOW=2026-11-30T12:00:00Z
-measure() { # label, then the command
-    local label=$1
-    shift
+home=$(mktemp -d)
+out=$(mktemp)
+trap 'rm -rf "$home" "$out" "$out.rss"' EXIT
+cp -r "$1/." "$home"
+# Runs CMD... with RECALL_HOME set, timed; writes "wall user sys rss" to $out. The TUI keeps
+# the terminal as its stdout; a command's output goes to /dev/null.
+timed() {
+    TIMEFORMAT='%3R %3U %3S'
+    if [ -t 1 ]; then
+        { time env RECALL_HOME="$home" /usr/bin/time -f '%M' -o "$out.rss" "$@" 2>/dev/null; } 2>"$out"
+    else
+        { time env RECALL_HOME="$home" /usr/bin/time -f '%M' -o "$out.rss" "$@" >/dev/null 2>&1; } 2>"$out"
+    fi
+    echo "$(cat "$out") $(tail -n 1 "$out.rss")" >"$out"
+}
+export -f timed
+export home out
+measure() { # label, what to remove before each run, then the command
+    local label=$1 remove=$2
+    shift 2
     for _ in $(seq "$runs"); do
-        [ "${fresh:-}" = 1 ] && rm -rf "$home/cache"
-        /usr/bin/time -f "$label: %e s wall, %U+%S s CPU, %M KB peak RSS" "$@" >/dev/null
+        case $remove in
+        snapshot) rm -f "$home/cache/state.bin" "$home/cache/history.bin" ;;
+        cache) rm -rf "$home/cache" ;;
+        esac
+        "$@"
+        read -r wall user sys rss <"$out"
+        awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" \
+            'BEGIN { printf "%s: %.0f ms wall, %.0f ms CPU, %.0f MiB peak RSS\n", l, w * 1000, (u + s) * 1000, r / 1024 }'
     done
 }
-frame() { script -qec "env RECALL_HOME=$home RECALL_NOW=$RECALL_NOW RECALL_EXIT_AFTER_FIRST_FRAME=1 $bin" /dev/null; }
-cards() { RECALL_HOME=$home "$bin" cards --json; }
-stats() { RECALL_HOME=$home "$bin" stats --json; }
-export -f frame cards stats
-export home bin
+frame() { script -qec "bash -c 'timed env RECALL_EXIT_AFTER_FIRST_FRAME=1 $bin'" /dev/null >/dev/null; }
+cards() { timed "$bin" cards --json >/dev/null; }
+stats() { timed "$bin" stats --json >/dev/null; }
 
-fresh=1 measure "first frame, no snapshot" bash -c frame
-fresh=1 measure "cards --json, no snapshot" bash -c cards
-fresh=1 measure "stats --json, no snapshot" bash -c stats
-bash -c frame >/dev/null # writes the snapshot
-bash -c stats >/dev/null # writes the log's binary copy (cache/history.bin)
-measure "first frame, snapshot" bash -c frame
-measure "cards --json, snapshot" bash -c cards
-measure "stats --json, snapshot" bash -c stats
+measure "first frame, no cache" cache frame
+measure "first frame, no snapshot" snapshot frame
+measure "cards --json, no snapshot" snapshot cards
+measure "stats --json, no snapshot" snapshot stats
+frame # writes the snapshot
+stats # writes the log's binary copy (cache/history.bin)
+measure "first frame, snapshot" none frame
+measure "cards --json, snapshot" none cards
+measure "stats --json, snapshot" none stats
 # 100 answers after the snapshot, later than every answer in it (as a session would add).
-if ! grep -q '"card":"deck-0/card-0","event":"review","rating":3,"ms":999}' "$home/reviews.jsonl"; then
-    for i in $(seq 0 99); do
-        printf '{"v":1,"at":"2026-11-30T10:%02d:%02d.000Z","card":"deck-0/card-%d","event":"review","rating":3,"ms":999}\n' \
-            $((i / 60)) $((i % 60)) "$i" >>"$home/reviews.jsonl"
-    done
-fi
-measure "first frame, snapshot + 100 answers" bash -c frame
-measure "cards --json, snapshot + 100 answers" bash -c cards
-measure "stats --json, snapshot + 100 answers" bash -c stats
+for i in $(seq 0 99); do
+    printf '{"v":1,"at":"2026-11-30T11:%02d:%02d.000Z","card":"deck-0/card-%d","event":"review","rating":3,"ms":999}\n' \
+        $((i / 60)) $((i % 60)) "$i" >>"$home/reviews.jsonl"
+done
+measure "first frame, snapshot + 100 answers" none frame
+measure "cards --json, snapshot + 100 answers" none cards
+measure "stats --json, snapshot + 100 answers" none stats
