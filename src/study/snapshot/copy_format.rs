@@ -12,6 +12,7 @@ use std::io::Read;
 use super::bytes::{Reader, Writer};
 use super::{DecodeError, FileMark};
 use crate::schedule::Millis;
+use crate::store::log::{in_log_range, MAX_ANSWER_MS, MAX_SET_DUE_DAYS};
 use crate::store::{EventKind, LoadedLog, LogEvent, LogWarning, Origin};
 
 /// The first bytes of every copy.
@@ -223,11 +224,12 @@ fn record(rec: &[u8], cards: usize, files: usize) -> Result<(LogEvent, Origin), 
     let mut at = [0u8; 8];
     at.copy_from_slice(&rec[..8]);
     let (card, file, seq) = (num(8), num(12), num(16));
-    if card as usize >= cards || file as usize >= files {
+    let at = i64::from_le_bytes(at);
+    if card as usize >= cards || file as usize >= files || !in_log_range(at) {
         return Err(DecodeError::Corrupt);
     }
     let event = LogEvent {
-        at: i64::from_le_bytes(at),
+        at,
         card,
         kind: kind_from(rec[20], rec[21], num(22))?,
     };
@@ -251,25 +253,29 @@ fn kind_code(kind: EventKind) -> (u8, u8, u32) {
     }
 }
 
+/// An event's kind from its record: only what the log's parser could have produced (a rating
+/// of 1-4, at most a minute's answer, an undo naming an event, days within the limit), since
+/// a valid CRC proves no more than an undamaged file.
 fn kind_from(tag: u8, small: u8, arg: u32) -> Result<EventKind, DecodeError> {
+    let answer = (1..=4).contains(&small) && arg <= MAX_ANSWER_MS;
     Ok(match tag {
-        0 => EventKind::Review {
+        0 if answer => EventKind::Review {
             rating: small,
             ms: arg,
         },
         1 => EventKind::Undo,
-        2 => EventKind::UndoOf(arg),
+        2 if arg != 0 => EventKind::UndoOf(arg),
         3 => EventKind::Suspend,
         4 => EventKind::Unsuspend,
         5 => EventKind::Bury,
         6 => EventKind::QuizMiss,
         7 => EventKind::Unbury,
         8 => EventKind::Forget,
-        9 if small <= 1 => EventKind::SetDue {
+        9 if small <= 1 && arg <= MAX_SET_DUE_DAYS => EventKind::SetDue {
             days: arg,
             reset: small == 1,
         },
-        10 => EventKind::Cram {
+        10 if answer => EventKind::Cram {
             rating: small,
             ms: arg,
         },

@@ -415,3 +415,55 @@ mod property {
         );
     }
 }
+
+/// A copy with a valid CRC is not therefore a copy recall wrote: every event must be one the
+/// log's own parser could have produced (a rating of 9 would index past the scheduler's four
+/// answers, a time past year 9999 past the calendar), or the copy is not used.
+#[test]
+fn a_copy_with_a_valid_crc_but_events_no_log_line_can_hold_is_corrupt() {
+    use crate::store::log::{in_log_range, MAX_ANSWER_MS, MAX_SET_DUE_DAYS};
+    use crate::store::Origin;
+    let point = Point {
+        version: program_version(),
+        max_at: T0,
+        marks: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let one = |at: i64, kind: EventKind| LoadedLog {
+        cards: vec!["d/c0".into()],
+        events: vec![LogEvent { at, card: 0, kind }],
+        warnings: Vec::new(),
+        origins: vec![Origin { file: 0, seq: 1 }],
+        files: vec!["a".into()],
+    };
+    assert!(decode(&encode(&point, &one(T0, R))).is_ok(), "a sane copy");
+    let review = |rating, ms| EventKind::Review { rating, ms };
+    let cram = |rating, ms| EventKind::Cram { rating, ms };
+    let hostile = [
+        (T0, review(0, 1)),
+        (T0, review(5, 1)),
+        (T0, review(255, 1)),
+        (T0, cram(0, 1)),
+        (T0, cram(9, 1)),
+        (T0, review(3, MAX_ANSWER_MS + 1)),
+        (T0, cram(3, u32::MAX)),
+        (
+            T0,
+            EventKind::SetDue {
+                days: MAX_SET_DUE_DAYS + 1,
+                reset: false,
+            },
+        ),
+        (T0, EventKind::UndoOf(0)),
+        (i64::MIN, R),
+        (i64::MAX, R),
+    ];
+    for (at, kind) in hostile {
+        assert!(!in_log_range(at) || at == T0);
+        assert_eq!(
+            decode(&encode(&point, &one(at, kind))).err(),
+            Some(DecodeError::Corrupt),
+            "{at} {kind:?}"
+        );
+    }
+}
