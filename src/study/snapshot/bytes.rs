@@ -4,6 +4,7 @@
 
 use super::{FileMark, SavedCard, Snapshot};
 use crate::schedule::{CardState, Phase};
+use crate::store::log::in_log_range;
 use crate::store::LogWarning;
 use crate::study::DayCounts;
 
@@ -151,6 +152,10 @@ fn card(r: &mut Reader<'_>) -> Result<SavedCard, DecodeError> {
     let reps = r.u32()?;
     let lapses = r.u32()?;
     let buried = r.i32()?;
+    let last_review = (flags & 4 != 0).then_some(last_review);
+    if !possible(stability, difficulty, due, last_review) {
+        return Err(DecodeError::Corrupt);
+    }
     Ok(SavedCard {
         state: CardState {
             phase: phase_from(phase)?,
@@ -159,13 +164,27 @@ fn card(r: &mut Reader<'_>) -> Result<SavedCard, DecodeError> {
             step,
             due,
             interval_days,
-            last_review: (flags & 4 != 0).then_some(last_review),
+            last_review,
             reps,
             lapses,
         },
         suspended: flags & 1 != 0,
         buried_day: (flags & 2 != 0).then_some(buried),
     })
+}
+
+/// The furthest a due time can be from 1970 and still name a study day (an `i32`).
+const MAX_DUE_MS: i64 = i32::MAX as i64 * 86_400_000;
+
+/// Whether a replay of log lines could have produced these values: a checksum only proves
+/// the file undamaged, and a state that is not a number or a time past any study day would
+/// reach the scheduler's arithmetic (a fallback to the full replay costs only time).
+fn possible(stability: f32, difficulty: f32, due: i64, last_review: Option<i64>) -> bool {
+    let memory = |x: f32| x.is_finite() && x >= 0.0;
+    memory(stability)
+        && memory(difficulty)
+        && due.checked_abs().is_some_and(|d| d <= MAX_DUE_MS)
+        && last_review.is_none_or(in_log_range)
 }
 
 fn phase_code(p: Phase) -> u8 {
