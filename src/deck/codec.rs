@@ -127,6 +127,23 @@ pub fn encode_deck(w: &mut Writer, deck: &Deck) {
     }
 }
 
+/// The fewest bytes one encoded card takes (a cloze card): its id's length, the kind, the
+/// text's length, the tags', explain's marker, the sources' length, archived and the line.
+const MIN_CARD_BYTES: usize = 8 + 1 + 8 + 8 + 1 + 8 + 1 + 8;
+
+/// Whether a choice card's answer is one a deck file could hold (what `validate_answer`
+/// checks): at least two options, and at least one but not every one of them right, each
+/// listed once.
+fn answer_fits(answer: &[usize], options: usize) -> bool {
+    options >= 2
+        && !answer.is_empty()
+        && answer.len() < options
+        && answer
+            .iter()
+            .enumerate()
+            .all(|(i, &a)| a < options && !answer[..i].contains(&a))
+}
+
 /// Reads one deck [`encode_deck`] wrote, giving it `source`.
 pub fn decode_deck(r: &mut Reader<'_>, source: DeckSource) -> Option<Deck> {
     let id = r.string()?;
@@ -134,7 +151,9 @@ pub fn decode_deck(r: &mut Reader<'_>, source: DeckSource) -> Option<Deck> {
     let section = r.string()?;
     let description = r.opt()?;
     let count = r.count()?;
-    let mut cards = Vec::with_capacity(count);
+    // The count is at most the bytes left, but a card takes far more room in memory than
+    // its smallest encoding: reserve only what the bytes left could really hold.
+    let mut cards = Vec::with_capacity(count.min(r.0.len() / MIN_CARD_BYTES));
     for _ in 0..count {
         let id = r.string()?;
         let content = match r.u8()? {
@@ -149,6 +168,9 @@ pub fn decode_deck(r: &mut Reader<'_>, source: DeckSource) -> Option<Deck> {
                 let answer = (0..n)
                     .map(|_| r.u64().and_then(|a| usize::try_from(a).ok()))
                     .collect::<Option<Vec<usize>>>()?;
+                if !answer_fits(&answer, choices.len()) {
+                    return None;
+                }
                 CardContent::Choice {
                     front,
                     choices,

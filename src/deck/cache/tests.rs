@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::*;
+use crate::deck::CardContent;
 use crate::library::{load_decks_cached, DeckCache};
 
 const DECK: &str = "[deck]\nid = \"mine\"\ntitle = \"Parsed\"\n\n[[cards]]\nid = \"a\"\nfront = \"A?\"\nback = \"A.\"\ntags = [\"t\"]\n\n[[cards]]\nid = \"b\"\nkind = \"choice\"\nfront = \"B?\"\nchoices = [\"x\", \"y\", \"z\"]\nanswer = [0, 2]\nexplain = \"why\"\n\n[[cards]]\nid = \"c\"\nkind = \"cloze\"\ntext = \"C is {{c}}.\"\n";
@@ -270,5 +271,38 @@ fn a_deck_with_errors_is_reported_as_before_and_never_cached() {
         assert_eq!(warnings, uncached);
         assert!(decks.iter().all(|d| d.id != "mine"));
         assert!(!cache_file(&h.cache, &h.file).exists());
+    }
+}
+
+/// A cache file in the right shape but with a choice card no deck file could hold (an answer
+/// past the options, none, one listed twice, every option right, fewer than two options) is
+/// not used: the quiz and the study screen index the options by the answer.
+#[test]
+fn a_cached_choice_card_whose_answer_no_deck_could_hold_parses_again() {
+    let h = home();
+    let (parsed, _) = load(&h);
+    let hostile: [(&[&str], &[usize]); 5] = [
+        (&["x", "y", "z"], &[7]),
+        (&["x", "y", "z"], &[]),
+        (&["x", "y", "z"], &[1, 1]),
+        (&["x", "y", "z"], &[0, 1, 2]),
+        (&["x"], &[0]),
+    ];
+    for (options, right) in hostile {
+        let mut deck = parsed.clone();
+        deck.title = "From the cache".into();
+        let choice = deck.cards.iter_mut().find(|c| c.id == "b").expect("b");
+        let CardContent::Choice {
+            choices, answer, ..
+        } = &mut choice.content
+        else {
+            panic!("b is a choice card");
+        };
+        *choices = options.iter().map(|s| s.to_string()).collect();
+        *answer = right.to_vec();
+        store(&h.cache, &h.file, key(&h.file), &deck);
+        let (loaded, warnings) = load(&h);
+        assert_eq!(loaded, parsed, "{options:?} {right:?}");
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 }
