@@ -4,6 +4,10 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/tmux.rs"]
+mod tmux;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::Path;
 
@@ -55,4 +59,62 @@ fn a_deck_cache_claiming_millions_of_cards_reserves_no_memory_for_them() {
         String::from_utf8_lossy(&out.stdout).contains("\"id\":\"mine/b\""),
         "the deck is parsed again: {stderr}"
     );
+}
+
+/// `cache` in the data folder as a regular file or a FIFO (not made by recall): the caches are
+/// only for speed, so the study screen still starts, answers are logged, and the thing in
+/// the way is left as it is.
+#[test]
+fn a_file_or_fifo_where_the_cache_folder_goes_does_not_stop_the_study_screen() {
+    for kind in ["file", "fifo"] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let cache = home.path().join("cache");
+        if kind == "file" {
+            std::fs::write(&cache, "not a folder\n").expect("file");
+        } else {
+            let ok = std::process::Command::new("mkfifo")
+                .arg(&cache)
+                .status()
+                .expect("mkfifo(1)");
+            assert!(ok.success());
+        }
+        let Some(t) = tmux::Tmux::start(&format!("cache-{kind}")) else {
+            return;
+        };
+        t.line(&format!(
+            "RECALL_HOME={} RECALL_NOW=2026-11-23T10:00:00Z NO_COLOR=1 {}; echo exit=$?",
+            home.path().display(),
+            env!("CARGO_BIN_EXE_recall")
+        ));
+        // All at once (a capture can catch the first frame half drawn), or the exit code.
+        t.wait_for("the welcome or the exit code", |s| {
+            s.contains("Welcome to recall") && s.contains("x: set your exam date")
+                || s.contains("exit=")
+        });
+        // An Enter typed while the first frame is still being drawn can be lost: press it
+        // again until the study screen shows.
+        let started = std::time::Instant::now();
+        while !t.capture().contains("show answer") {
+            assert!(started.elapsed().as_secs() < 20, "{kind}: {}", t.capture());
+            t.keys(&["Enter"]);
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+        t.keys(&["Space"]);
+        t.wait_text("1 Again");
+        t.keys(&["3"]);
+        t.wait_text("1 answered");
+        t.keys(&["q"]);
+        t.wait_text("Answers   1");
+        t.keys(&["q"]);
+        t.wait_text("All decks");
+        t.keys(&["q"]);
+        t.wait_text("exit=0");
+        let logs: Vec<_> = std::fs::read_dir(home.path().join("logs"))
+            .expect("logs/")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("log"))
+            .collect();
+        assert_eq!(logs.concat().lines().count(), 1, "{kind}: {logs:?}");
+        let meta = std::fs::symlink_metadata(&cache).expect("still there");
+        assert_eq!(meta.file_type().is_file(), kind == "file", "{kind}");
+    }
 }
