@@ -4,6 +4,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[allow(dead_code)] // uses some of the helpers
 #[path = "support/tmux.rs"]
 mod tmux;
 #[path = "support/tools.rs"]
