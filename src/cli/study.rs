@@ -49,9 +49,7 @@ pub fn run_tui(
     let lock = paths.lock_for_writing()?;
     let device = recall::store::device::load_or_create(&paths.device_file)?;
     paths.ensure_log_dirs()?;
-    // The caches are only for speed: something else where `cache/` goes (a file, a FIFO)
-    // is left alone, and the study screen starts without them.
-    let _ = recall::study::snapshot::make_cache_dir(&paths);
+    let _ = recall::study::snapshot::make_cache_dir(&paths); // only for speed: may be a file
     recall::trace::mark("writer lock, device id, folders");
     let opened = open_start(&paths, clock, true)?;
     recall::trace::mark("collection open");
