@@ -22,19 +22,8 @@ pub fn encode(s: &Snapshot) -> Vec<u8> {
     w.u64(s.decks_fp);
     w.i64(s.max_at);
     w.i32(s.counts_day);
-    w.u32(s.files.len() as u32);
-    for f in &s.files {
-        w.str(&f.name);
-        w.u64(f.offset);
-        w.u64(f.lines);
-        w.u64(f.tail_hash);
-    }
-    w.u32(s.warnings.len() as u32);
-    for x in &s.warnings {
-        w.str(&x.file);
-        w.u64(x.line as u64);
-        w.str(&x.message);
-    }
+    w.marks(&s.files);
+    w.warnings(&s.warnings);
     w.u32(s.recent_ms.len() as u32);
     for &ms in &s.recent_ms {
         w.u32(ms);
@@ -91,25 +80,8 @@ pub fn decode(bytes: &[u8]) -> Result<Snapshot, DecodeError> {
     let decks_fp = r.u64()?;
     let max_at = r.i64()?;
     let counts_day = r.i32()?;
-    let files = (0..r.len(28)?)
-        .map(|_| {
-            Ok(FileMark {
-                name: r.str()?,
-                offset: r.u64()?,
-                lines: r.u64()?,
-                tail_hash: r.u64()?,
-            })
-        })
-        .collect::<Result<_, DecodeError>>()?;
-    let warnings = (0..r.len(16)?)
-        .map(|_| {
-            Ok(LogWarning {
-                file: r.str()?,
-                line: usize::try_from(r.u64()?).map_err(|_| DecodeError::Corrupt)?,
-                message: r.str()?,
-            })
-        })
-        .collect::<Result<_, DecodeError>>()?;
+    let files = r.marks()?;
+    let warnings = r.warnings()?;
     let recent_ms = (0..r.len(4)?)
         .map(|_| r.u32())
         .collect::<Result<_, DecodeError>>()?;
@@ -207,6 +179,25 @@ impl Writer {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
+    /// The log files' marks: the saved point the snapshot and the log's copy both keep.
+    pub(super) fn marks(&mut self, marks: &[FileMark]) {
+        self.u32(marks.len() as u32);
+        for m in marks {
+            self.str(&m.name);
+            self.u64(m.offset);
+            self.u64(m.lines);
+            self.u64(m.tail_hash);
+        }
+    }
+    /// The damaged lines before the marks.
+    pub(super) fn warnings(&mut self, warnings: &[LogWarning]) {
+        self.u32(warnings.len() as u32);
+        for x in warnings {
+            self.str(&x.file);
+            self.u64(x.line as u64);
+            self.str(&x.message);
+        }
+    }
 }
 
 /// Reads what [`Writer`] wrote; running out of bytes is a corrupt file.
@@ -247,5 +238,30 @@ impl Reader<'_> {
         let (s, rest) = self.0.split_at(n);
         self.0 = rest;
         String::from_utf8(s.to_vec()).map_err(|_| DecodeError::Corrupt)
+    }
+    /// What [`Writer::marks`] wrote.
+    pub(super) fn marks(&mut self) -> Result<Vec<FileMark>, DecodeError> {
+        (0..self.len(28)?)
+            .map(|_| {
+                Ok(FileMark {
+                    name: self.str()?,
+                    offset: self.u64()?,
+                    lines: self.u64()?,
+                    tail_hash: self.u64()?,
+                })
+            })
+            .collect()
+    }
+    /// What [`Writer::warnings`] wrote.
+    pub(super) fn warnings(&mut self) -> Result<Vec<LogWarning>, DecodeError> {
+        (0..self.len(16)?)
+            .map(|_| {
+                Ok(LogWarning {
+                    file: self.str()?,
+                    line: usize::try_from(self.u64()?).map_err(|_| DecodeError::Corrupt)?,
+                    message: self.str()?,
+                })
+            })
+            .collect()
     }
 }

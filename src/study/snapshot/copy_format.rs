@@ -42,19 +42,8 @@ pub fn encode(point: &Point, log: &LoadedLog) -> Vec<u8> {
     let mut h = Writer(Vec::new());
     h.str(&point.version);
     h.i64(point.max_at);
-    h.u32(point.marks.len() as u32);
-    for m in &point.marks {
-        h.str(&m.name);
-        h.u64(m.offset);
-        h.u64(m.lines);
-        h.u64(m.tail_hash);
-    }
-    h.u32(point.warnings.len() as u32);
-    for x in &point.warnings {
-        h.str(&x.file);
-        h.u64(x.line as u64);
-        h.str(&x.message);
-    }
+    h.marks(&point.marks);
+    h.warnings(&point.warnings);
     h.u32(log.files.len() as u32);
     for f in &log.files {
         h.str(f);
@@ -133,25 +122,8 @@ impl<R: Read> Head<R> {
         let parsed = (|| {
             let version = r.str()?;
             let max_at = r.i64()?;
-            let marks = (0..r.len(28)?)
-                .map(|_| {
-                    Ok(FileMark {
-                        name: r.str()?,
-                        offset: r.u64()?,
-                        lines: r.u64()?,
-                        tail_hash: r.u64()?,
-                    })
-                })
-                .collect::<Result<_, DecodeError>>()?;
-            let warnings = (0..r.len(16)?)
-                .map(|_| {
-                    Ok(LogWarning {
-                        file: r.str()?,
-                        line: usize::try_from(r.u64()?).map_err(|_| DecodeError::Corrupt)?,
-                        message: r.str()?,
-                    })
-                })
-                .collect::<Result<_, DecodeError>>()?;
+            let marks = r.marks()?;
+            let warnings = r.warnings()?;
             let files = (0..r.len(4)?)
                 .map(|_| r.str())
                 .collect::<Result<Vec<_>, _>>()?;

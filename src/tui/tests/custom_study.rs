@@ -22,14 +22,7 @@ fn app_with_review(sink: MemSink, threshold: u32, suspends: bool) -> App {
     );
     let log = recall::store::log::parse_log(text.as_bytes(), "me.jsonl");
     let col = Collection::replay(vec![deck], &log, &scheduler, T0);
-    App::new(
-        col,
-        scheduler,
-        Limits::default(),
-        Box::new(sink),
-        T0,
-        Default::default(),
-    )
+    app_from(col, scheduler, sink)
 }
 
 #[test]

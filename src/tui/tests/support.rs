@@ -108,6 +108,12 @@ pub fn first_run_on(decks: Vec<recall::deck::Deck>, sink: MemSink) -> App {
     })
     .expect("default config");
     let col = Collection::replay(decks, &LoadedLog::default(), &scheduler, T0);
+    app_from(col, scheduler, sink)
+}
+
+/// An app on Home at `T0` over a collection already replayed, with the default limits, an
+/// empty history and the default config.
+pub fn app_from(col: Collection, scheduler: Scheduler, sink: MemSink) -> App {
     App::new(
         col,
         scheduler,
