@@ -12,7 +12,10 @@ use cli::recall;
 #[test]
 fn tracing_prints_one_line_per_phase_on_stderr_and_leaves_stdout_alone() {
     let home = tempfile::tempdir().expect("temp dir");
-    let plain = recall(home.path()).args(["decks", "--json"]).output().expect("run");
+    let plain = recall(home.path())
+        .args(["decks", "--json"])
+        .output()
+        .expect("run");
     let traced = recall(home.path())
         .env("RECALL_TRACE_START", "1")
         .args(["decks", "--json"])
@@ -23,7 +26,12 @@ fn tracing_prints_one_line_per_phase_on_stderr_and_leaves_stdout_alone() {
     let stderr = String::from_utf8(traced.stderr).expect("UTF-8");
     let labels: Vec<&str> = stderr
         .lines()
-        .map(|l| l.split("ms CPU").nth(1).expect("ms, then CPU ms, then the phase").trim())
+        .map(|l| {
+            l.split("ms CPU")
+                .nth(1)
+                .expect("ms, then CPU ms, then the phase")
+                .trim()
+        })
         .collect();
     assert_eq!(labels.first(), Some(&"main"), "{stderr}");
     assert_eq!(labels.last(), Some(&"command returned"), "{stderr}");
@@ -41,7 +49,10 @@ fn tracing_into_a_closed_stderr_changes_nothing() {
     let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
     // Nobody will read: every write to the other end fails (EPIPE).
     drop(read);
-    let plain = recall(home.path()).args(["decks", "--json"]).output().expect("run");
+    let plain = recall(home.path())
+        .args(["decks", "--json"])
+        .output()
+        .expect("run");
     let bin = assert_cmd::cargo::cargo_bin("recall");
     let traced = std::process::Command::new(bin)
         .env("RECALL_HOME", home.path())
