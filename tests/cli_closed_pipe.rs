@@ -2,6 +2,8 @@
 //! and like other command-line tools, recall then stops quietly with exit 0, whatever the
 //! output's form, instead of "Broken pipe" and exit 1.
 
+#![cfg(unix)]
+
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::Stdio;
 
