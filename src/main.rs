@@ -27,6 +27,8 @@ fn main() -> ExitCode {
     recall::trace::mark("command returned");
     match result {
         Ok(code) => code,
+        // A reader that stopped early: quiet, as `cli::output::out` is for text.
+        Err(err) if err.is_closed_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             cli::output::err(&format!("recall: {err:#}\n"));
             ExitCode::from(err.exit_code())

@@ -290,6 +290,16 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         self.code
     }
+
+    /// Whether the command failed only because its reader went away (`recall cards --json |
+    /// head`): not an error to report, the output simply is not wanted any more.
+    pub fn is_closed_pipe(&self) -> bool {
+        self.inner.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        })
+    }
 }
 
 impl<E: Into<anyhow::Error>> From<E> for CliError {

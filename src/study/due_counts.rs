@@ -19,7 +19,9 @@ use crate::schedule::{Millis, Phase, Scheduler};
 /// What is left today, per deck (by index) and in all decks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeckDueCounts {
+    /// One row per deck, in the collection's deck order (Home's table).
     pub per_deck: Vec<DueCounts>,
+    /// All decks together, capped again by the daily limits (Home's total, the plan).
     pub total: DueCounts,
 }
 

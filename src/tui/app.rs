@@ -78,11 +78,14 @@ pub struct App {
 }
 
 /// What Home needs to know before it first opens, besides the collection: the history (the
-/// welcome, the answer-time estimate) and the config (the plan). Given to [`App::with_setup`]
-/// so a start counts Home once.
+/// welcome, the answer-time estimate) and the config (the plan). Given to [`App::new`] so a
+/// start counts Home once.
 #[derive(Default)]
 pub struct Setup {
+    /// The review history: Home's welcome (shown until anything was answered) and its
+    /// seconds-per-answer estimate.
     pub history: History,
+    /// The config in force: Home's plan and the exam cap's date.
     pub config: recall::store::Config,
 }
 
