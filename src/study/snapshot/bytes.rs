@@ -83,8 +83,12 @@ pub fn decode(bytes: &[u8]) -> Result<Snapshot, DecodeError> {
     let counts_day = r.i32()?;
     let files = r.marks()?;
     let warnings = r.warnings()?;
+    // Capped when the log is read: a larger time was not written by recall.
     let recent_ms = (0..r.len(4)?)
-        .map(|_| r.u32())
+        .map(|_| match r.u32()? {
+            ms if ms <= crate::store::log::MAX_ANSWER_MS => Ok(ms),
+            _ => Err(DecodeError::Corrupt),
+        })
         .collect::<Result<_, DecodeError>>()?;
     let counts = (0..r.len(8)?)
         .map(|_| {

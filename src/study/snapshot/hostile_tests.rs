@@ -34,3 +34,19 @@ fn a_snapshot_with_a_valid_checksum_but_impossible_card_states_replays_everythin
     std::fs::write(&file, encode(&good)).expect("restored");
     h.check_exact(d(), &s, T0 + 3 * MIN);
 }
+
+/// The latest answers' times (Home's estimate) are capped at `MAX_ANSWER_MS` when the log is
+/// read, so a larger one in a snapshot was not written by recall: the log is replayed.
+#[test]
+fn a_snapshot_whose_answer_times_no_log_line_can_hold_replays_everything() {
+    let (h, s) = studied();
+    let d = || vec![deck(4, None)];
+    let file = path(&h.paths);
+    let good = decode(&std::fs::read(&file).expect("written")).expect("decodes");
+    let mut snap = good.clone();
+    snap.recent_ms.push(crate::store::log::MAX_ANSWER_MS + 1);
+    std::fs::write(&file, encode(&snap)).expect("crafted");
+    assert_eq!(h.reason(d(), &s, T0 + 3 * MIN), Fallback::Corrupt);
+    std::fs::write(&file, encode(&good)).expect("restored");
+    h.check_exact(d(), &s, T0 + 3 * MIN);
+}
