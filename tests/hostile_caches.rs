@@ -100,14 +100,7 @@ fn a_file_or_fifo_where_the_cache_folder_goes_does_not_stop_the_study_screen() {
             t.keys(&["Enter"]);
             std::thread::sleep(std::time::Duration::from_millis(500));
         }
-        t.keys(&["Space"]);
-        t.wait_text("1 Again");
-        t.keys(&["3"]);
-        t.wait_text("1 answered");
-        t.keys(&["q"]);
-        t.wait_text("Answers   1");
-        t.keys(&["q"]);
-        t.wait_text("All decks");
+        t.answer_good_then_home();
         t.keys(&["q"]);
         t.wait_text("exit=0");
         let logs: Vec<_> = std::fs::read_dir(home.path().join("logs"))

@@ -147,6 +147,20 @@ impl Tmux {
     pub fn wait_text(&self, text: &str) -> String {
         self.wait_for(text, |s| s.contains(text))
     }
+
+    /// On the study screen with a question shown: reveal it, rate it Good (the session's
+    /// first answer), end the session and go back to Home.
+    #[allow(dead_code)] // not every test file answers
+    pub fn answer_good_then_home(&self) {
+        self.keys(&["Space"]);
+        self.wait_text("1 Again");
+        self.keys(&["3"]);
+        self.wait_text("1 answered");
+        self.keys(&["q"]);
+        self.wait_text("Answers   1");
+        self.keys(&["q"]);
+        self.wait_text("All decks");
+    }
 }
 
 impl Tmux {
