@@ -257,7 +257,9 @@ fn steps(key: &str, list: &[String]) -> Result<Vec<f32>, String> {
                 "d" => n * 1440.0,
                 _ => return Err(bad_step(key, s)),
             };
-            if mins > 0.0 && mins <= MAX_STEP_MINS {
+            // The scheduler keeps a step in whole seconds, truncated as Anki's `to_secs` does
+            // (`schedule::steps`): under a second would be no delay at all.
+            if (mins * 60.0) as u32 >= 1 && mins <= MAX_STEP_MINS {
                 Ok(mins)
             } else {
                 Err(bad_step(key, s))
@@ -271,7 +273,7 @@ fn steps(key: &str, list: &[String]) -> Result<Vec<f32>, String> {
 const MAX_STEP_MINS: f32 = 36_500.0 * 1440.0;
 
 fn bad_step(key: &str, s: &str) -> String {
-    format!("{key} has {s:?}: expected a positive duration up to 36500d, like \"30s\", \"10m\", \"1h\" or \"1d\"")
+    format!("{key} has {s:?}: expected a duration of at least 1s and up to 36500d, like \"30s\", \"10m\", \"1h\" or \"1d\"")
 }
 
 #[cfg(test)]
@@ -357,6 +359,18 @@ mod tests {
         assert!(err("relearning_steps = [\"10x\"]").contains("relearning_steps has \"10x\""));
         assert!(err("learning_steps = [\"36501d\"]").contains("up to 36500d"));
         assert!(Config::parse("learning_steps = [\"36500d\"]", "c").is_ok());
+    }
+
+    /// A step is kept in whole seconds (Anki truncates), so one under a second would bring a
+    /// card back at the very moment it was answered: refused, as the proptest found.
+    #[test]
+    fn a_step_under_a_second_is_refused() {
+        for short in ["0.1s", "0.5s", "0.99s", "0.001m"] {
+            let e = err(&format!("learning_steps = [\"{short}\"]"));
+            assert!(e.contains("at least 1s"), "{short}: {e}");
+        }
+        assert!(Config::parse("learning_steps = [\"1s\"]", "c").is_ok());
+        assert!(Config::parse("relearning_steps = [\"1.5s\"]", "c").is_ok());
     }
 
     proptest::proptest! {
