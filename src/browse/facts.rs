@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::deck::{CardContent, DeckSource};
 use crate::schedule::{Millis, Phase, Scheduler};
-use crate::study::Collection;
+use crate::study::{CardEntry, Collection};
 
 /// What the browser knows about one card as of the moment `collect` ran.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,10 +109,7 @@ pub fn collect(col: &Collection, scheduler: &Scheduler, now: Millis) -> Vec<Card
             }
             text.push('\n');
             text.push_str(&explain);
-            let seen = e.state.phase != Phase::New;
-            // A card given a due date before any answer has no memory state yet.
-            let memory = seen && e.state.stability > 0.0;
-            CardFacts {
+            let mut facts = CardFacts {
                 entry,
                 id: e.global_id.clone(),
                 deck_index: e.deck,
@@ -122,27 +119,79 @@ pub fn collect(col: &Collection, scheduler: &Scheduler, now: Millis) -> Vec<Card
                 explain,
                 tags: card.tags.clone(),
                 kind: card.content.kind(),
-                phase: e.state.phase,
-                due: seen.then_some(e.state.due),
-                due_days: seen.then(|| scheduler.day_of(e.state.due) - today),
-                interval_days: e.state.interval_days,
-                stability: memory.then_some(e.state.stability),
-                difficulty: memory.then_some(e.state.difficulty),
-                retrievability: memory.then(|| scheduler.retrievability(&e.state, now)),
-                lapses: e.state.lapses,
-                reps: e.state.reps,
-                suspended: e.suspended,
-                buried: e.buried_day == Some(today),
-                leech: e.leech,
-                archived: e.archived,
                 file: files[e.deck].clone(),
                 line: card.line,
                 folded_text: fold(&text),
                 folded_deck: folded_decks[e.deck].clone(),
                 folded_tags: card.tags.iter().map(|t| fold(t)).collect(),
-            }
+                ..CardFacts::placeholder()
+            };
+            facts.set_schedule(e, scheduler, today, now);
+            facts
         })
         .collect()
+}
+
+impl CardFacts {
+    /// Sets the fields a card's schedule decides, from its entry as of `now`: what `collect`
+    /// puts in a row and `Index::refresh` puts back after an action, so the two agree.
+    pub(super) fn set_schedule(
+        &mut self,
+        e: &CardEntry,
+        scheduler: &Scheduler,
+        today: i32,
+        now: Millis,
+    ) {
+        let seen = e.state.phase != Phase::New;
+        // A card given a due date before any answer has no memory state yet.
+        let memory = seen && e.state.stability > 0.0;
+        self.phase = e.state.phase;
+        self.due = seen.then_some(e.state.due);
+        self.due_days = seen.then(|| scheduler.day_of(e.state.due) - today);
+        self.interval_days = e.state.interval_days;
+        self.stability = memory.then_some(e.state.stability);
+        self.difficulty = memory.then_some(e.state.difficulty);
+        self.retrievability = memory.then(|| scheduler.retrievability(&e.state, now));
+        self.lapses = e.state.lapses;
+        self.reps = e.state.reps;
+        self.suspended = e.suspended;
+        self.buried = e.buried_day == Some(today);
+        self.leech = e.leech;
+        self.archived = e.archived;
+    }
+
+    /// An empty row, only ever swapped in for a moment while a row is rebuilt.
+    fn placeholder() -> CardFacts {
+        CardFacts {
+            entry: 0,
+            id: String::new(),
+            deck_index: 0,
+            deck: String::new(),
+            front: String::new(),
+            back: String::new(),
+            explain: String::new(),
+            tags: Vec::new(),
+            kind: "",
+            phase: Phase::New,
+            due: None,
+            due_days: None,
+            interval_days: 0,
+            stability: None,
+            difficulty: None,
+            retrievability: None,
+            lapses: 0,
+            reps: 0,
+            suspended: false,
+            buried: false,
+            leech: false,
+            archived: false,
+            file: None,
+            line: 0,
+            folded_text: String::new(),
+            folded_deck: String::new(),
+            folded_tags: Vec::new(),
+        }
+    }
 }
 
 /// Line breaks and tabs as spaces, so a front fits one table row.

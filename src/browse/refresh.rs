@@ -3,8 +3,8 @@
 //! text of a card never changes by an action), and the orders by schedule columns are
 //! dropped, to be sorted again on the next search by them. The cost is the changed cards.
 
-use super::{CardFacts, Index, SortKey};
-use crate::schedule::{Millis, Phase, Scheduler};
+use super::{Index, SortKey};
+use crate::schedule::{Millis, Scheduler};
 use crate::study::Collection;
 
 impl Index {
@@ -22,23 +22,7 @@ impl Index {
             let (Some(f), Some(e)) = (self.facts.get_mut(entry), col.cards.get(entry)) else {
                 continue;
             };
-            let seen = e.state.phase != Phase::New;
-            *f = CardFacts {
-                phase: e.state.phase,
-                due: seen.then_some(e.state.due),
-                due_days: seen.then(|| scheduler.day_of(e.state.due) - today),
-                interval_days: e.state.interval_days,
-                stability: seen.then_some(e.state.stability),
-                difficulty: seen.then_some(e.state.difficulty),
-                retrievability: seen.then(|| scheduler.retrievability(&e.state, now)),
-                lapses: e.state.lapses,
-                reps: e.state.reps,
-                suspended: e.suspended,
-                buried: e.buried_day == Some(today),
-                leech: e.leech,
-                archived: e.archived,
-                ..std::mem::replace(f, CardFacts::placeholder())
-            };
+            f.set_schedule(e, scheduler, today, now);
         }
         if entries.is_empty() {
             return;
@@ -48,41 +32,6 @@ impl Index {
             if !matches!(key, SortKey::Deck | SortKey::Front | SortKey::Kind) {
                 self.orders[key.slot()] = std::sync::OnceLock::new();
             }
-        }
-    }
-}
-
-impl CardFacts {
-    /// An empty row, only ever swapped in for a moment while a row is rebuilt.
-    fn placeholder() -> CardFacts {
-        CardFacts {
-            entry: 0,
-            id: String::new(),
-            deck_index: 0,
-            deck: String::new(),
-            front: String::new(),
-            back: String::new(),
-            explain: String::new(),
-            tags: Vec::new(),
-            kind: "",
-            phase: Phase::New,
-            due: None,
-            due_days: None,
-            interval_days: 0,
-            stability: None,
-            difficulty: None,
-            retrievability: None,
-            lapses: 0,
-            reps: 0,
-            suspended: false,
-            buried: false,
-            leech: false,
-            archived: false,
-            file: None,
-            line: 0,
-            folded_text: String::new(),
-            folded_deck: String::new(),
-            folded_tags: Vec::new(),
         }
     }
 }
@@ -111,7 +60,11 @@ mod tests {
         assert_eq!(index.search(&all, SortKey::State, true)[0], 0);
         col.cards[3].suspended = true;
         col.cards[1].state = s.rate(&col.cards[1].state, crate::schedule::Rating::Good, now, 1);
-        index.refresh(&col, &s, now, &[1, 3]);
+        // Given a due date before any answer (set due date on a new card): due, but no
+        // memory state yet.
+        col.cards[2].state.phase = crate::schedule::Phase::Review;
+        col.cards[2].state.due = now + 86_400_000;
+        index.refresh(&col, &s, now, &[1, 2, 3]);
         assert_eq!(index.facts(), collect(&col, &s, now).as_slice());
         assert_eq!(index.search(&all, SortKey::State, true)[0], 3);
     }
